@@ -1,0 +1,29 @@
+import type { KnownBlock } from '@slack/types';
+
+/** A message as the bot sends it: Block Kit plus the plain-text fallback Slack shows in notifications. */
+export interface BotMessage {
+  text: string;
+  blocks: KnownBlock[];
+}
+
+/** An answer only the person who asked can see. */
+export interface EphemeralAnswer extends BotMessage {
+  response_type: 'ephemeral';
+}
+
+export function ephemeral(message: BotMessage): EphemeralAnswer {
+  return { response_type: 'ephemeral', ...message };
+}
+
+export function section(markdown: string): KnownBlock {
+  return { type: 'section', text: { type: 'mrkdwn', text: markdown } };
+}
+
+export function context(markdown: string): KnownBlock {
+  return { type: 'context', elements: [{ type: 'mrkdwn', text: markdown }] };
+}
+
+/** A one-paragraph message: the same words as fallback and as the only block. */
+export function plainMessage(markdown: string): BotMessage {
+  return { text: markdown, blocks: [section(markdown)] };
+}

@@ -1,0 +1,98 @@
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { WebClient } from '@slack/web-api';
+import { systemClock, type Clock } from './clock';
+import type { AppConfig } from './config';
+import { slackLoggerFrom, type AppLogger } from './logger';
+import { createStaffDirectory } from './services/staff';
+import { createSlackApp } from './slack/app';
+import { createSlackGateway } from './slack/slack-gateway';
+import { connectDatabase, startEmbeddedMongo, type Database, type EmbeddedMongo } from './store/database';
+import { createProcessedEventsRepository } from './store/processed-events-repository';
+
+export interface RunningBot {
+  /** HTTP mode: the port it listens on. */
+  readonly port: number | undefined;
+  readonly database: Database;
+  /** Stops taking requests, lets in-flight work finish (up to `graceMs`), then closes MongoDB. */
+  stop(graceMs?: number): Promise<void>;
+}
+
+/**
+ * Wires the bot together (the composition root): MongoDB, the services, the Slack app, and starts it.
+ * `main.ts` calls this with the real configuration; end-to-end tests call it with the emulator's URL.
+ */
+export async function startBot(options: {
+  config: AppConfig;
+  logger: AppLogger;
+  clock?: Clock;
+}): Promise<RunningBot> {
+  const { config, logger } = options;
+  const clock = options.clock ?? systemClock;
+
+  let embedded: EmbeddedMongo | undefined;
+  let uri = config.mongo.uri;
+  if (!uri) {
+    embedded = await startEmbeddedMongo(config.mongo.dataDir, logger);
+    uri = embedded.uri;
+  }
+  const database = await connectDatabase(uri, logger);
+
+  // Services call Slack through their own client, so they never share a rate-limit queue with Bolt's.
+  const serviceClient = new WebClient(config.slack.botToken, {
+    slackApiUrl: config.slack.apiUrl,
+    logger: slackLoggerFrom(logger, 'web-api'),
+    retryConfig: { retries: 2, factor: 1.5, minTimeout: 200, maxTimeout: 1000 },
+    timeout: 10_000,
+  });
+  const gateway = createSlackGateway(serviceClient);
+  const staff = createStaffDirectory({
+    slack: gateway,
+    clock,
+    adminChannelId: config.staff.adminChannelId,
+    staffUserIds: config.staff.userIds,
+  });
+  const processedEvents = createProcessedEventsRepository(database.models);
+
+  const slack = createSlackApp({
+    config,
+    logger,
+    isHealthy: () => database.isReachable(),
+    markEventFirstSeen: (eventId) => processedEvents.markFirstSeen(eventId, clock.now().toJSDate()),
+    deps: {
+      config,
+      clock,
+      staff,
+      program: {
+        name: config.program.name,
+        contact: config.program.contact,
+        evaluationFormUrl: config.program.evaluationFormUrl,
+      },
+    },
+  });
+
+  const started = (await slack.app.start(config.http.port)) as Server | undefined;
+  const port = config.slack.socketMode ? undefined : (started?.address() as AddressInfo | null)?.port;
+  logger.info(
+    { mode: config.slack.socketMode ? 'socket' : 'http', port },
+    config.slack.socketMode ? 'connected to Slack in Socket Mode' : `listening on port ${port}`,
+  );
+
+  let stopping: Promise<void> | undefined;
+  return {
+    port,
+    database,
+    stop(graceMs = 8000) {
+      stopping ??= (async () => {
+        logger.info({ inFlight: slack.inFlight.size }, 'shutting down');
+        await slack.app.stop();
+        const finished = await slack.inFlight.drain(graceMs);
+        if (!finished) logger.warn({ inFlight: slack.inFlight.size }, 'stopped before all work finished');
+        await database.close();
+        await embedded?.stop();
+        logger.info('stopped');
+      })();
+      return stopping;
+    },
+  };
+}

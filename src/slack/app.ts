@@ -1,0 +1,99 @@
+import { App, HTTPReceiver, LogLevel } from '@slack/bolt';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { AppConfig } from '../config';
+import { slackLoggerFrom, type AppLogger } from '../logger';
+import { registerCommands } from './commands';
+import type { SlackDeps } from './deps';
+import { registerEvents } from './events';
+import { InFlightWork } from './in-flight';
+import { reportUnexpected } from './commands/command-router';
+
+export interface SlackAppOptions {
+  config: AppConfig;
+  logger: AppLogger;
+  /** Answers GET /healthz: true when the app can serve (MongoDB reachable). */
+  isHealthy: () => Promise<boolean>;
+  /** True the first time an Events API event id is seen (Slack retries deliveries it thinks were lost). */
+  markEventFirstSeen: (eventId: string) => Promise<boolean>;
+  deps: Omit<SlackDeps, 'logger'>;
+}
+
+export interface SlackApp {
+  readonly app: App;
+  readonly inFlight: InFlightWork;
+  /** HTTP mode: the HTTP receiver (for its port); Socket Mode: undefined. */
+  readonly receiver: HTTPReceiver | undefined;
+}
+
+/**
+ * Builds the Bolt app: Socket Mode when an app-level token is configured, else HTTP with commands,
+ * interactivity and events on `POST /slack/events` and a health check on `GET /healthz`.
+ */
+export function createSlackApp(options: SlackAppOptions): SlackApp {
+  const { config, logger } = options;
+  const boltLogger = slackLoggerFrom(logger, 'bolt');
+  const clientOptions = {
+    slackApiUrl: config.slack.apiUrl,
+    logger: slackLoggerFrom(logger, 'web-api'),
+    // Interactive calls (opening a modal, answering a command) are worth little after a few seconds;
+    // fail fast and tell the person rather than queue for minutes behind a rate limit.
+    retryConfig: { retries: 2, factor: 1.5, minTimeout: 200, maxTimeout: 1000 },
+    timeout: 10_000,
+  };
+
+  const receiver = config.slack.socketMode
+    ? undefined
+    : new HTTPReceiver({
+        signingSecret: config.slack.signingSecret ?? '',
+        endpoints: '/slack/events',
+        logger: boltLogger,
+        customRoutes: [{ path: '/healthz', method: ['GET'], handler: healthHandler(options.isHealthy) }],
+      });
+
+  const app = new App({
+    token: config.slack.botToken,
+    logger: boltLogger,
+    logLevel: LogLevel.INFO,
+    clientOptions,
+    ...(receiver
+      ? { receiver }
+      : { socketMode: true, appToken: config.slack.appToken, signingSecret: config.slack.signingSecret }),
+  });
+
+  const deps: SlackDeps = { ...options.deps, logger };
+  const inFlight = new InFlightWork();
+
+  // Every listener runs inside this middleware: it is counted until it finishes (for graceful shutdown),
+  // and Events API retries of an event already handled stop here.
+  app.use(async ({ body, next }) => {
+    const eventId = (body as { event_id?: unknown }).event_id;
+    if (typeof eventId === 'string' && !(await options.markEventFirstSeen(eventId))) {
+      logger.debug({ eventId }, 'ignoring a retried event already handled');
+      return;
+    }
+    await inFlight.track(next());
+  });
+
+  registerCommands(app, deps);
+  registerEvents(app, deps);
+
+  app.error(async (error) => {
+    reportUnexpected(deps, error, { where: 'bolt' });
+  });
+
+  return { app, inFlight, receiver };
+}
+
+function healthHandler(isHealthy: () => Promise<boolean>) {
+  return (_req: IncomingMessage, res: ServerResponse) => {
+    void isHealthy().then(
+      (healthy) => respondHealth(res, healthy),
+      () => respondHealth(res, false),
+    );
+  };
+}
+
+function respondHealth(res: ServerResponse, healthy: boolean) {
+  res.writeHead(healthy ? 200 : 503, { 'content-type': 'application/json' });
+  res.end(JSON.stringify({ status: healthy ? 'ok' : 'unavailable', mongodb: healthy ? 'up' : 'down' }));
+}

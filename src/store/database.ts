@@ -1,0 +1,110 @@
+import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import path from 'node:path';
+import mongoose, { type Connection } from 'mongoose';
+import type { AppLogger } from '../logger';
+import {
+  applicationSchema,
+  auditEventSchema,
+  checkInSchema,
+  fitAssessmentSchema,
+  goalFormSchema,
+  processedEventSchema,
+  profileSchema,
+  promptSchema,
+  relationshipSchema,
+} from './schemas';
+
+/** Models bound to one connection (each running app has its own, so tests can run several side by side). */
+export function bindModels(connection: Connection) {
+  return {
+    profiles: connection.model('Profile', profileSchema),
+    applications: connection.model('Application', applicationSchema),
+    relationships: connection.model('Relationship', relationshipSchema),
+    fitAssessments: connection.model('FitAssessment', fitAssessmentSchema),
+    goalForms: connection.model('GoalForm', goalFormSchema),
+    checkIns: connection.model('CheckIn', checkInSchema),
+    prompts: connection.model('Prompt', promptSchema),
+    auditEvents: connection.model('AuditEvent', auditEventSchema),
+    processedEvents: connection.model('ProcessedEvent', processedEventSchema),
+  };
+}
+export type Models = ReturnType<typeof bindModels>;
+
+export interface Database {
+  readonly models: Models;
+  readonly connection: Connection;
+  /** True when MongoDB answers a ping within a second. */
+  isReachable(): Promise<boolean>;
+  close(): Promise<void>;
+}
+
+/** Connects to MongoDB and makes sure every index exists before the app takes requests. */
+export async function connectDatabase(uri: string, logger: AppLogger): Promise<Database> {
+  const connection = mongoose.createConnection(uri, { serverSelectionTimeoutMS: 10_000 });
+  await connection.asPromise();
+  const models = bindModels(connection);
+  await Promise.all(Object.values(models).map((model) => model.createIndexes()));
+  logger.info({ database: connection.name }, 'connected to MongoDB');
+  return {
+    models,
+    connection,
+    async isReachable() {
+      try {
+        const db = connection.db;
+        if (!db || connection.readyState !== 1) return false;
+        await withTimeout(db.admin().ping(), 1000);
+        return true;
+      } catch {
+        return false;
+      }
+    },
+    async close() {
+      await connection.close();
+    },
+  };
+}
+
+export interface EmbeddedMongo {
+  readonly uri: string;
+  stop(): Promise<void>;
+}
+
+/**
+ * Outside production, with no MONGODB_URI, the app runs its own MongoDB (a one-member replica set, like
+ * production) through mongodb-memory-server, keeping its files under DATA_DIR so data survives restarts.
+ * The port is remembered beside the data because the replica set's config names it.
+ */
+export async function startEmbeddedMongo(dataDir: string, logger: AppLogger): Promise<EmbeddedMongo> {
+  const { MongoMemoryReplSet } = await import('mongodb-memory-server');
+  const dbPath = path.resolve(dataDir, 'mongodb');
+  const portFile = path.resolve(dataDir, 'mongodb.port');
+  mkdirSync(dbPath, { recursive: true });
+  const rememberedPort = existsSync(portFile) ? Number(readFileSync(portFile, 'utf8').trim()) : undefined;
+  logger.info({ dbPath }, 'starting the embedded MongoDB (set MONGODB_URI to use your own)');
+  const replSet = await MongoMemoryReplSet.create({
+    replSet: { count: 1, storageEngine: 'wiredTiger', name: 'mentoring' },
+    instanceOpts: [{ dbPath, port: rememberedPort, storageEngine: 'wiredTiger' }],
+  });
+  const port = replSet.servers[0]?.instanceInfo?.port;
+  if (port) writeFileSync(portFile, String(port));
+  return {
+    uri: replSet.getUri('mentoring'),
+    async stop() {
+      await replSet.stop({ doCleanup: false, force: false });
+    },
+  };
+}
+
+async function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    return await Promise.race([
+      promise,
+      new Promise<never>((_, reject) => {
+        timer = setTimeout(() => reject(new Error('timed out')), ms);
+      }),
+    ]);
+  } finally {
+    clearTimeout(timer);
+  }
+}

@@ -1,0 +1,246 @@
+import { Schema } from 'mongoose';
+
+/**
+ * MongoDB document shapes for the program's domain. Repositories in this folder are the only code that
+ * sees these; services get plain objects through narrow ports.
+ */
+
+export const ROLES = ['mentor', 'mentee'] as const;
+export type Role = (typeof ROLES)[number];
+
+const stringList = { type: [String], default: [] };
+
+export const profileSchema = new Schema(
+  {
+    userId: { type: String, required: true },
+    role: { type: String, enum: ROLES, required: true },
+    displayName: { type: String, default: '' },
+    timezone: { type: String },
+    timezoneCheckedAt: { type: Date },
+    academicInterests: stringList,
+    careerInterests: stringList,
+    otherInterests: { type: String, default: '' },
+    communicationPreferences: stringList,
+    bio: { type: String, default: '' },
+    degree: { type: String },
+    graduationYear: { type: Number },
+    occupation: { type: String },
+    industry: { type: String },
+    capacity: { type: Number, min: 1, max: 5 },
+    // Seats taken by open relationships. Kept beside capacity so one conditional update can claim a seat
+    // atomically, however many accepts arrive at once.
+    openRelationships: { type: Number, default: 0, min: 0 },
+    listed: { type: Boolean, default: false },
+    approved: { type: Boolean, default: false },
+  },
+  { timestamps: true },
+);
+profileSchema.index({ userId: 1, role: 1 }, { unique: true });
+profileSchema.index({ role: 1, approved: 1, listed: 1 });
+
+export const APPLICATION_STATUSES = ['submitted', 'approved', 'declined'] as const;
+
+export const applicationSchema = new Schema(
+  {
+    userId: { type: String, required: true },
+    role: { type: String, enum: ROLES, required: true },
+    status: { type: String, enum: APPLICATION_STATUSES, default: 'submitted' },
+    answers: { type: Schema.Types.Mixed, required: true },
+    declineReason: { type: String },
+    reviewerId: { type: String },
+    decidedAt: { type: Date },
+    reviewCard: { channel: String, ts: String },
+  },
+  { timestamps: true },
+);
+// One open application per person and role; decided ones stay as history.
+applicationSchema.index(
+  { userId: 1, role: 1 },
+  { unique: true, partialFilterExpression: { status: 'submitted' }, name: 'one_open_application' },
+);
+applicationSchema.index({ status: 1, createdAt: 1 });
+
+export const RELATIONSHIP_STATUS_VALUES = [
+  'requested',
+  'introduced',
+  'stage1',
+  'stage2',
+  'stage3',
+  'stage4',
+  'completed',
+  'declined',
+  'lapsed',
+  'withdrawn',
+  'not_a_fit',
+  'ended_early',
+] as const;
+
+const transitionSchema = new Schema(
+  {
+    from: { type: String, enum: RELATIONSHIP_STATUS_VALUES },
+    to: { type: String, enum: RELATIONSHIP_STATUS_VALUES, required: true },
+    actor: { type: String, enum: ['mentor', 'mentee', 'staff', 'system'], required: true },
+    actorId: { type: String },
+    at: { type: Date, required: true },
+    reason: { type: String },
+  },
+  { _id: false },
+);
+
+export const relationshipSchema = new Schema(
+  {
+    mentorId: { type: String, required: true },
+    menteeId: { type: String, required: true },
+    status: { type: String, enum: RELATIONSHIP_STATUS_VALUES, required: true },
+    requestedBy: { type: String, required: true },
+    requestedAt: { type: Date, required: true },
+    requestReminderSentAt: { type: Date },
+    requestMessage: { channel: String, ts: String },
+    channelId: { type: String },
+    history: { type: [transitionSchema], default: [] },
+    agreements: {
+      contactFrequency: String,
+      channels: [String],
+      confidentialityAckMentor: Date,
+      confidentialityAckMentee: Date,
+    },
+    communicationPreferences: {
+      mentor: [String],
+      mentee: [String],
+    },
+    stageStartedAt: { type: Date },
+    formalEndDate: { type: String },
+    pausedUntil: { type: Date },
+    lastActivityAt: { type: Date },
+    endedAt: { type: Date },
+  },
+  { timestamps: true },
+);
+relationshipSchema.index({ mentorId: 1, status: 1 });
+relationshipSchema.index({ menteeId: 1, status: 1 });
+relationshipSchema.index({ status: 1, requestedAt: 1 });
+relationshipSchema.index({ channelId: 1 }, { sparse: true });
+// A pair has at most one live relationship (a request or an open one) at a time.
+relationshipSchema.index(
+  { mentorId: 1, menteeId: 1 },
+  {
+    unique: true,
+    name: 'one_live_relationship_per_pair',
+    partialFilterExpression: {
+      status: { $in: ['requested', 'introduced', 'stage1', 'stage2', 'stage3', 'stage4'] },
+    },
+  },
+);
+
+/** The mentor's private fit assessment: a separate collection so no relationship read can leak it. */
+export const fitAssessmentSchema = new Schema(
+  {
+    relationshipId: { type: Schema.Types.ObjectId, required: true },
+    mentorId: { type: String, required: true },
+    understandingNotes: { type: String, default: '' },
+    valueNotes: { type: String, default: '' },
+    academicAlignment: { type: Number, min: 1, max: 5 },
+    careerAlignment: { type: Number, min: 1, max: 5 },
+    valueOverTime: { type: String, default: '' },
+    decision: { type: String, enum: ['proceed', 'not_a_fit', 'talk_again'], required: true },
+    talkAgainOn: { type: String },
+  },
+  { timestamps: true },
+);
+fitAssessmentSchema.index({ relationshipId: 1, createdAt: -1 });
+
+const goalSchema = new Schema(
+  {
+    specific: String,
+    measurable: String,
+    achievable: String,
+    relevant: String,
+    actions: [String],
+    completeBy: String,
+    checkIns: [String],
+  },
+  { _id: false },
+);
+
+/** Every submission of the goal form is kept; the newest version is the one in force. */
+export const goalFormSchema = new Schema(
+  {
+    relationshipId: { type: Schema.Types.ObjectId, required: true },
+    version: { type: Number, required: true },
+    goals: { type: [goalSchema], required: true },
+    submittedBy: { type: String, required: true },
+  },
+  { timestamps: true },
+);
+goalFormSchema.index({ relationshipId: 1, version: -1 }, { unique: true });
+
+export const CHECK_IN_STATUSES = ['not_started', 'on_track', 'at_risk', 'done'] as const;
+
+export const checkInSchema = new Schema(
+  {
+    relationshipId: { type: Schema.Types.ObjectId, required: true },
+    dueDate: { type: String },
+    submittedBy: { type: String, required: true },
+    goals: [
+      {
+        _id: false,
+        goalIndex: Number,
+        status: { type: String, enum: CHECK_IN_STATUSES },
+        evidence: String,
+        supportNeeded: String,
+      },
+    ],
+    note: { type: String, default: '' },
+  },
+  { timestamps: true },
+);
+checkInSchema.index({ relationshipId: 1, createdAt: -1 });
+
+export const PROMPT_STATES = ['pending', 'sent', 'skipped', 'cancelled', 'parked'] as const;
+
+/** The durable outbox of scheduled prompts: one document per (relationship, kind, occurrence). */
+export const promptSchema = new Schema(
+  {
+    key: { type: String, required: true },
+    relationshipId: { type: Schema.Types.ObjectId, required: true },
+    kind: { type: String, required: true },
+    occurrence: { type: String, required: true },
+    dueAt: { type: Date, required: true },
+    state: { type: String, enum: PROMPT_STATES, default: 'pending' },
+    leaseOwner: { type: String },
+    leaseUntil: { type: Date },
+    attempts: { type: Number, default: 0 },
+    nextAttemptAt: { type: Date },
+    lastError: { type: String },
+    sentAt: { type: Date },
+    messageTs: { type: String },
+    channelId: { type: String },
+  },
+  { timestamps: true },
+);
+promptSchema.index({ key: 1 }, { unique: true });
+promptSchema.index({ state: 1, dueAt: 1 });
+promptSchema.index({ relationshipId: 1, state: 1 });
+
+/** Who did what, when: stage changes, decisions, exports and deletions. */
+export const auditEventSchema = new Schema(
+  {
+    at: { type: Date, required: true },
+    actorId: { type: String, required: true },
+    action: { type: String, required: true },
+    subjectType: { type: String, required: true },
+    subjectId: { type: String, required: true },
+    details: { type: Schema.Types.Mixed },
+  },
+  { versionKey: false },
+);
+auditEventSchema.index({ subjectType: 1, subjectId: 1, at: -1 });
+auditEventSchema.index({ at: -1 });
+
+/** Events API deliveries already handled (Slack retries unacknowledged events); expire after a day. */
+export const processedEventSchema = new Schema(
+  { eventId: { type: String, required: true }, at: { type: Date, required: true } },
+  { versionKey: false },
+);
+processedEventSchema.index({ eventId: 1 }, { unique: true });
+processedEventSchema.index({ at: 1 }, { expireAfterSeconds: 24 * 60 * 60 });

@@ -1,0 +1,62 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import Ajv from 'ajv';
+import { load } from 'js-yaml';
+import { SLASH_COMMANDS } from '../../src/slack/commands';
+import { BOT_EVENTS } from '../../src/slack/events';
+
+const manifest = load(readFileSync(path.join(__dirname, '../../manifest.yml'), 'utf8')) as {
+  display_information: { name: string; description: string };
+  features: { slash_commands: { command: string; url: string; description: string; usage_hint?: string }[] };
+  oauth_config: { scopes: { bot: string[] } };
+  settings: {
+    event_subscriptions: { request_url: string; bot_events: string[] };
+    interactivity: { is_enabled: boolean; request_url: string };
+  };
+};
+
+describe('manifest.yml', () => {
+  it("is valid for Slack's manifest schema", () => {
+    const schemaPath = path.join(__dirname, '../../../shared/slack/manifest.schema.1.0.0.json');
+    const schema = JSON.parse(readFileSync(schemaPath, 'utf8')) as object;
+    const ajv = new Ajv({ allErrors: true, strict: false, validateFormats: false });
+    const validate = ajv.compile(schema);
+    expect(validate(manifest) ? [] : validate.errors).toEqual([]);
+  });
+
+  it('declares exactly the slash commands the app registers', () => {
+    expect(manifest.features.slash_commands.map((c) => c.command).sort()).toEqual([...SLASH_COMMANDS].sort());
+  });
+
+  it('subscribes to exactly the bot events the app listens for', () => {
+    expect([...manifest.settings.event_subscriptions.bot_events].sort()).toEqual([...BOT_EVENTS].sort());
+  });
+
+  it('asks for exactly the scopes the bot needs', () => {
+    expect([...manifest.oauth_config.scopes.bot].sort()).toEqual(
+      ['chat:write', 'commands', 'im:write', 'mpim:write', 'users:read', 'users:read.email'].sort(),
+    );
+  });
+
+  it('sends commands, interactivity and events to the one /slack/events URL', () => {
+    const urls = new Set([
+      ...manifest.features.slash_commands.map((c) => c.url),
+      manifest.settings.event_subscriptions.request_url,
+      manifest.settings.interactivity.request_url,
+    ]);
+    expect(urls.size).toBe(1);
+    expect([...urls][0]).toMatch(/^https:\/\/[^/]+\/slack\/events$/);
+    expect(manifest.settings.interactivity.is_enabled).toBe(true);
+  });
+
+  it("stays inside Slack's documented limits", () => {
+    expect(manifest.display_information.name.length).toBeLessThanOrEqual(35);
+    expect(manifest.display_information.description.length).toBeLessThanOrEqual(140);
+    for (const command of manifest.features.slash_commands) {
+      expect(command.command.length).toBeGreaterThanOrEqual(2);
+      expect(command.command.length).toBeLessThanOrEqual(32);
+      expect(command.description.length).toBeLessThanOrEqual(100);
+      expect((command.usage_hint ?? '').length).toBeLessThanOrEqual(1000);
+    }
+  });
+});

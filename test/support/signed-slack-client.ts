@@ -1,0 +1,175 @@
+import { createHmac, randomBytes } from 'node:crypto';
+import { makeTriggerId } from './slack-emulator';
+
+/** What the app answered over HTTP. `json` is the parsed body when it was JSON (command and modal answers). */
+export interface SlackHttpAnswer {
+  status: number;
+  text: string;
+  json: Record<string, unknown> | undefined;
+}
+
+export interface Actor {
+  userId: string;
+  channelId?: string;
+}
+
+export interface ViewState {
+  [blockId: string]: { [actionId: string]: Record<string, unknown> };
+}
+
+/**
+ * Sends requests to the running app exactly as Slack does: the same body formats, headers, and the
+ * `v0` HMAC-SHA256 signature over `v0:{timestamp}:{raw body}`.
+ */
+export class SignedSlackClient {
+  constructor(
+    private readonly baseUrl: string,
+    private readonly signingSecret: string,
+    private readonly slack: { teamId: string; appId: string; responseUrlBase: string },
+  ) {}
+
+  /** A slash command, form-encoded like Slack's. */
+  command(command: string, text: string, actor: Actor): Promise<SlackHttpAnswer> {
+    const body = new URLSearchParams({
+      token: 'verification-token-unused',
+      team_id: this.slack.teamId,
+      team_domain: 'alumni',
+      channel_id: actor.channelId ?? 'CGENERAL',
+      channel_name: 'general',
+      user_id: actor.userId,
+      user_name: actor.userId.toLowerCase(),
+      command,
+      text,
+      api_app_id: this.slack.appId,
+      is_enterprise_install: 'false',
+      response_url: this.responseUrl(),
+      trigger_id: makeTriggerId(),
+    }).toString();
+    return this.post(body, 'application/x-www-form-urlencoded');
+  }
+
+  /** A button click (or other block action) in a message or a view. */
+  blockAction(
+    actor: Actor,
+    action: { actionId: string; blockId?: string; value?: string; selectedOption?: string },
+    where: { message?: { channel: string; ts: string }; view?: Record<string, unknown> } = {},
+  ): Promise<SlackHttpAnswer> {
+    const payload: Record<string, unknown> = {
+      type: 'block_actions',
+      user: { id: actor.userId, username: actor.userId.toLowerCase(), team_id: this.slack.teamId },
+      api_app_id: this.slack.appId,
+      token: 'verification-token-unused',
+      trigger_id: makeTriggerId(),
+      team: { id: this.slack.teamId, domain: 'alumni' },
+      is_enterprise_install: false,
+      actions: [
+        {
+          type: action.selectedOption ? 'static_select' : 'button',
+          action_id: action.actionId,
+          block_id: action.blockId ?? 'block',
+          ...(action.value !== undefined ? { value: action.value } : {}),
+          ...(action.selectedOption
+            ? { selected_option: { value: action.selectedOption, text: { type: 'plain_text', text: 'x' } } }
+            : {}),
+          action_ts: `${Date.now() / 1000}`,
+        },
+      ],
+    };
+    if (where.message) {
+      payload.container = {
+        type: 'message',
+        message_ts: where.message.ts,
+        channel_id: where.message.channel,
+      };
+      payload.channel = { id: where.message.channel, name: 'dm' };
+      payload.message = { ts: where.message.ts, type: 'message' };
+      payload.response_url = this.responseUrl();
+    }
+    if (where.view) {
+      payload.container = { type: 'view', view_id: where.view.id };
+      payload.view = where.view;
+    }
+    return this.postPayload(payload);
+  }
+
+  /** Submitting a modal: the view as Slack holds it, with what the person entered in `state.values`. */
+  viewSubmission(actor: Actor, view: Record<string, unknown>, values: ViewState): Promise<SlackHttpAnswer> {
+    return this.postPayload({
+      type: 'view_submission',
+      team: { id: this.slack.teamId, domain: 'alumni' },
+      user: { id: actor.userId, username: actor.userId.toLowerCase(), team_id: this.slack.teamId },
+      api_app_id: this.slack.appId,
+      token: 'verification-token-unused',
+      trigger_id: makeTriggerId(),
+      view: { team_id: this.slack.teamId, app_id: this.slack.appId, ...view, state: { values } },
+      response_urls: [],
+      is_enterprise_install: false,
+    });
+  }
+
+  /** An Events API delivery (JSON), as Slack wraps it in an `event_callback`. */
+  event(
+    event: Record<string, unknown>,
+    options: { eventId?: string; retryNum?: number } = {},
+  ): Promise<SlackHttpAnswer> {
+    const body = JSON.stringify({
+      token: 'verification-token-unused',
+      team_id: this.slack.teamId,
+      api_app_id: this.slack.appId,
+      event,
+      type: 'event_callback',
+      event_id: options.eventId ?? `Ev${randomBytes(5).toString('hex').toUpperCase()}`,
+      event_time: Math.floor(Date.now() / 1000),
+    });
+    const headers: Record<string, string> = {};
+    if (options.retryNum !== undefined) {
+      headers['x-slack-retry-num'] = String(options.retryNum);
+      headers['x-slack-retry-reason'] = 'http_timeout';
+    }
+    return this.post(body, 'application/json', { headers });
+  }
+
+  /** Posts a raw body; `timestamp` and `signature` override the honest ones (for signature tests). */
+  async post(
+    body: string,
+    contentType: string,
+    overrides: { timestamp?: number; signature?: string; headers?: Record<string, string> } = {},
+  ): Promise<SlackHttpAnswer> {
+    const timestamp = overrides.timestamp ?? Math.floor(Date.now() / 1000);
+    const signature = overrides.signature ?? signSlackRequest(this.signingSecret, timestamp, body);
+    const response = await fetch(`${this.baseUrl}/slack/events`, {
+      method: 'POST',
+      headers: {
+        'content-type': contentType,
+        'x-slack-request-timestamp': String(timestamp),
+        'x-slack-signature': signature,
+        ...overrides.headers,
+      },
+      body,
+    });
+    const text = await response.text();
+    let json: Record<string, unknown> | undefined;
+    try {
+      json = text ? (JSON.parse(text) as Record<string, unknown>) : undefined;
+    } catch {
+      json = undefined;
+    }
+    return { status: response.status, text, json };
+  }
+
+  private postPayload(payload: Record<string, unknown>): Promise<SlackHttpAnswer> {
+    return this.post(
+      new URLSearchParams({ payload: JSON.stringify(payload) }).toString(),
+      'application/x-www-form-urlencoded',
+    );
+  }
+
+  private responseUrl(): string {
+    return `${this.slack.responseUrlBase}${randomBytes(6).toString('hex')}`;
+  }
+}
+
+/** Slack's request signature: `v0=` + hex HMAC-SHA256 of `v0:{timestamp}:{body}` with the signing secret. */
+export function signSlackRequest(secret: string, timestamp: number, body: string): string {
+  return `v0=${createHmac('sha256', secret).update(`v0:${timestamp}:${body}`).digest('hex')}`;
+}

@@ -1,0 +1,620 @@
+import {
+  ErrorCode,
+  LogLevel,
+  WebClient,
+  type Logger,
+  type WebClientOptions,
+  WebClientEvent,
+} from '@slack/web-api';
+
+import { makeTriggerId, SlackEmulator } from './slack-emulator';
+
+let emu: SlackEmulator;
+
+beforeAll(async () => {
+  emu = await SlackEmulator.start();
+});
+afterAll(async () => {
+  await emu.stop();
+});
+beforeEach(() => {
+  emu.reset();
+  emu.addUser({
+    id: 'UMENTOR',
+    name: 'mentor',
+    real_name: 'Maya Mentor',
+    tz: 'Europe/Berlin',
+    email: 'm@x.edu',
+  });
+  emu.addUser({ id: 'UMENTEE', name: 'mentee', real_name: 'Sam Student' });
+  emu.addUser({ id: 'USTAFF', name: 'staff' });
+  emu.addUser({ id: 'UGONE', name: 'gone', deleted: true });
+  emu.addUser({ id: 'UOTHERBOT', name: 'otherbot', is_bot: true });
+});
+
+// The WebClient logs Slack's error messages; these tests provoke them on purpose.
+const quiet: Logger = {
+  debug: () => undefined,
+  info: () => undefined,
+  warn: () => undefined,
+  error: () => undefined,
+  setLevel: () => undefined,
+  getLevel: () => LogLevel.ERROR,
+  setName: () => undefined,
+};
+
+/** A WebClient pointed at the emulator that fails fast (no retries) unless told otherwise. */
+function client(options: WebClientOptions = {}, token = emu.botToken): WebClient {
+  return new WebClient(token, {
+    slackApiUrl: emu.apiUrl,
+    retryConfig: { retries: 0 },
+    logger: quiet,
+    ...options,
+  });
+}
+
+const platformError = (error: string) => ({ code: ErrorCode.PlatformError, data: { error } });
+const plain = (text: string) => ({ type: 'plain_text' as const, text });
+const section = (text: string) => ({ type: 'section' as const, text: { type: 'mrkdwn' as const, text } });
+const modal = (title = 'Goals', extra: Record<string, unknown> = {}) => ({
+  type: 'modal' as const,
+  title: plain(title),
+  blocks: [section('Hello')],
+  ...extra,
+});
+
+describe('auth and routing', () => {
+  it('answers auth.test for the bot token', async () => {
+    const res = await client().auth.test();
+    expect(res).toMatchObject({
+      ok: true,
+      team_id: 'T0EMULATED',
+      user_id: 'UBOT',
+      bot_id: 'BBOT',
+      is_enterprise_install: false,
+    });
+    expect(emu.apiUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/api\/$/);
+  });
+
+  it('rejects a missing or wrong token and an unknown method', async () => {
+    await expect(client({}, 'xoxb-wrong').auth.test()).rejects.toMatchObject(platformError('invalid_auth'));
+    await expect(client({}, '').auth.test()).rejects.toMatchObject(platformError('not_authed'));
+    await expect(client().apiCall('chat.nothing')).rejects.toMatchObject(platformError('unknown_method'));
+    expect(emu.calls.map((c) => [c.method, c.response.error])).toEqual([
+      ['auth.test', 'invalid_auth'],
+      ['auth.test', 'not_authed'],
+      ['chat.nothing', 'unknown_method'],
+    ]);
+  });
+
+  it('accepts JSON bodies and a token in the body', async () => {
+    const res = await fetch(`${emu.apiUrl}chat.postMessage`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json; charset=utf-8', Authorization: `Bearer ${emu.botToken}` },
+      body: JSON.stringify({ channel: 'C1', text: 'json', blocks: [section('json')] }),
+    });
+    expect(await res.json()).toMatchObject({ ok: true, channel: 'C1' });
+    const form = await fetch(`${emu.apiUrl}auth.test`, {
+      method: 'POST',
+      body: new URLSearchParams({ token: emu.botToken }),
+    });
+    expect(await form.json()).toMatchObject({ ok: true });
+    expect(emu.calls[1]?.args).toEqual({});
+    const broken = await fetch(`${emu.apiUrl}auth.test`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${emu.botToken}` },
+      body: '{nope',
+    });
+    expect(await broken.json()).toEqual({ ok: false, error: 'invalid_json' });
+  });
+});
+
+describe('chat', () => {
+  it('posts messages with increasing ts and Slack response shapes', async () => {
+    const web = client();
+    const first = await web.chat.postMessage({ channel: 'C1', text: 'Hi', blocks: [section('Hi')] });
+    const second = await web.chat.postMessage({ channel: 'C1', text: 'Reply', thread_ts: first.ts });
+    expect(first).toMatchObject({
+      ok: true,
+      channel: 'C1',
+      ts: expect.stringMatching(/^\d{10}\.\d{6}$/),
+      message: { type: 'message', text: 'Hi', blocks: [section('Hi')], user: 'UBOT', bot_id: 'BBOT' },
+    });
+    expect(first.message?.ts).toBe(first.ts);
+    expect(Number(second.ts)).toBeGreaterThan(Number(first.ts));
+    expect(emu.messages('C1')).toEqual([
+      { channel: 'C1', ts: first.ts, text: 'Hi', blocks: [section('Hi')], ephemeral: false },
+      { channel: 'C1', ts: second.ts, text: 'Reply', thread_ts: first.ts, ephemeral: false },
+    ]);
+    expect(emu.violations).toEqual([]);
+  });
+
+  it('gives 100 concurrent messages unique, increasing ts', async () => {
+    const web = client();
+    const results = await Promise.all(
+      Array.from({ length: 100 }, () => web.chat.postMessage({ channel: 'C', text: 'x' })),
+    );
+    const stamps = emu.messages().map((m) => m.ts);
+    expect(new Set(results.map((r) => r.ts)).size).toBe(100);
+    expect([...stamps].sort()).toEqual(stamps);
+  });
+
+  it('posts to a user id through the DM with that person', async () => {
+    const res = await client().chat.postMessage({ channel: 'UMENTOR', text: 'Hi' });
+    const dm = await client().conversations.open({ users: 'UMENTOR' });
+    expect(res.channel).toBe(dm.channel?.id);
+    expect(res.channel).toMatch(/^D/);
+  });
+
+  it('answers chat.postMessage errors', async () => {
+    const web = client();
+    await expect(web.chat.postMessage({ channel: '', text: 'x' })).rejects.toMatchObject(
+      platformError('channel_not_found'),
+    );
+    await expect(web.apiCall('chat.postMessage', { channel: 'C1' })).rejects.toMatchObject(
+      platformError('no_text'),
+    );
+    await expect(web.chat.postMessage({ channel: 'C1', text: 'x'.repeat(40_001) })).rejects.toMatchObject(
+      platformError('msg_too_long'),
+    );
+    await expect(
+      web.chat.postMessage({ channel: 'C1', text: 'x', blocks: [section('x'.repeat(3001))] }),
+    ).rejects.toMatchObject({
+      data: {
+        error: 'invalid_blocks',
+        response_metadata: { messages: ['[ERROR] 3001 characters (max 3000) [json-pointer:/blocks/0/text]'] },
+      },
+    });
+    await expect(
+      web.apiCall('chat.postMessage', { channel: 'C1', text: 'x', blocks: '[nope' }),
+    ).rejects.toMatchObject(platformError('invalid_blocks_format'));
+    expect(emu.messages()).toEqual([]);
+    expect(emu.violations).toEqual([
+      'chat.postMessage: channel: required',
+      'chat.postMessage: needs text, blocks or attachments',
+      'chat.postMessage: text: 40001 characters (max 40000)',
+      'chat.postMessage: blocks[0].text: 3001 characters (max 3000)',
+      'chat.postMessage: blocks: must be a JSON array',
+    ]);
+  });
+
+  it('records violations for an over-long button text, 51 blocks and a missing text fallback', async () => {
+    const web = client();
+    const button = { type: 'button' as const, action_id: 'go', text: plain('x'.repeat(80)) };
+    await expect(
+      web.chat.postMessage({ channel: 'C1', text: 'x', blocks: [{ type: 'actions', elements: [button] }] }),
+    ).rejects.toMatchObject(platformError('invalid_blocks'));
+    await expect(
+      web.chat.postMessage({
+        channel: 'C1',
+        text: 'x',
+        blocks: Array.from({ length: 51 }, () => ({ type: 'divider' })),
+      }),
+    ).rejects.toMatchObject(platformError('invalid_blocks'));
+    // Slack accepts blocks without text, so the call succeeds, but the rule is recorded.
+    await web.chat.postMessage({ channel: 'C1', blocks: [section('no fallback')] });
+    expect(emu.violations).toEqual([
+      'chat.postMessage: blocks[0].elements[0].text: 80 characters (max 75)',
+      'chat.postMessage: blocks: 51 blocks (max 50)',
+      'chat.postMessage: blocks without a text fallback',
+    ]);
+    expect(emu.messages()).toHaveLength(1);
+  });
+
+  it('posts ephemeral messages to a member of the conversation', async () => {
+    const web = client();
+    emu.setChannelMembers('CADMIN', ['USTAFF']);
+    const res = await web.chat.postEphemeral({ channel: 'CADMIN', user: 'USTAFF', text: 'Only you' });
+    expect(res).toEqual({
+      ok: true,
+      message_ts: expect.stringMatching(/^\d+\.\d{6}$/),
+      response_metadata: {},
+    });
+    expect(emu.messages('CADMIN')).toEqual([
+      { channel: 'CADMIN', ts: res.message_ts, text: 'Only you', user: 'USTAFF', ephemeral: true },
+    ]);
+    await expect(
+      web.chat.postEphemeral({ channel: 'CADMIN', user: 'UMENTEE', text: 'x' }),
+    ).rejects.toMatchObject(platformError('user_not_in_channel'));
+    await expect(web.apiCall('chat.postEphemeral', { channel: 'CADMIN', text: 'x' })).rejects.toMatchObject(
+      platformError('user_not_found'),
+    );
+    // Ephemeral messages cannot be edited.
+    await expect(
+      web.chat.update({ channel: 'CADMIN', ts: res.message_ts!, text: 'y' }),
+    ).rejects.toMatchObject(platformError('message_not_found'));
+  });
+
+  it('updates a message in place', async () => {
+    const web = client();
+    const posted = await web.chat.postMessage({ channel: 'C1', text: 'Old', blocks: [section('Old')] });
+    const updated = await web.chat.update({
+      channel: 'C1',
+      ts: posted.ts!,
+      text: 'New',
+      blocks: [section('New')],
+    });
+    expect(updated).toMatchObject({
+      ok: true,
+      channel: 'C1',
+      ts: posted.ts,
+      text: 'New',
+      message: { text: 'New', blocks: [section('New')], user: 'UBOT', bot_id: 'BBOT' },
+    });
+    await web.chat.update({ channel: 'C1', ts: posted.ts!, text: 'Newer' }); // keeps the blocks
+    expect(emu.messages()).toEqual([
+      { channel: 'C1', ts: posted.ts, text: 'Newer', blocks: [section('New')], ephemeral: false },
+    ]);
+    await expect(web.chat.update({ channel: 'C1', ts: '1.000001', text: 'x' })).rejects.toMatchObject(
+      platformError('message_not_found'),
+    );
+    await expect(web.chat.update({ channel: 'C2', ts: posted.ts!, text: 'x' })).rejects.toMatchObject(
+      platformError('message_not_found'),
+    );
+    await expect(
+      web.chat.update({ channel: 'C1', ts: posted.ts!, text: 'x', blocks: [{ type: 'nope' }] }),
+    ).rejects.toMatchObject(platformError('invalid_blocks'));
+  });
+});
+
+describe('conversations and users', () => {
+  it('opens the same DM or group DM for the same people, in any order', async () => {
+    const web = client();
+    const im = await web.conversations.open({ users: 'UMENTOR' });
+    const group = await web.conversations.open({ users: 'UMENTOR,UMENTEE' });
+    const again = await web.conversations.open({ users: 'UMENTEE, UMENTOR' });
+    const withBot = await web.conversations.open({ users: 'UBOT,UMENTEE,UMENTOR' });
+    expect(im.channel?.id).toMatch(/^D/);
+    expect(group.channel?.id).toMatch(/^G/);
+    expect(again.channel?.id).toBe(group.channel?.id);
+    expect(withBot.channel?.id).toBe(group.channel?.id);
+    expect(again).toMatchObject({ already_open: true });
+    const members = await web.conversations.members({ channel: group.channel!.id! });
+    expect(members).toMatchObject({
+      members: ['UMENTOR', 'UMENTEE', 'UBOT'],
+      response_metadata: { next_cursor: '' },
+    });
+    emu.reset(); // keeps conversations and their members
+    expect((await web.conversations.open({ users: 'UMENTEE,UMENTOR' })).channel?.id).toBe(group.channel?.id);
+  });
+
+  it('answers conversations.open and conversations.members errors', async () => {
+    const web = client();
+    const nine = Array.from({ length: 9 }, (_, i) => `U${i}`).join(',');
+    await expect(web.conversations.open({ users: 'UNOBODY' })).rejects.toMatchObject(
+      platformError('user_not_found'),
+    );
+    await expect(web.conversations.open({ users: 'UMENTOR,UGONE' })).rejects.toMatchObject(
+      platformError('user_disabled'),
+    );
+    await expect(web.conversations.open({ users: 'UBOT' })).rejects.toMatchObject(
+      platformError('cannot_dm_bot'),
+    );
+    await expect(web.conversations.open({ users: 'UOTHERBOT' })).rejects.toMatchObject(
+      platformError('cannot_dm_bot'),
+    );
+    await expect(web.conversations.open({ users: nine })).rejects.toMatchObject(
+      platformError('too_many_users'),
+    );
+    await expect(web.conversations.members({ channel: 'CNOPE' })).rejects.toMatchObject(
+      platformError('channel_not_found'),
+    );
+  });
+
+  it('answers users.info like Slack', async () => {
+    const res = await client().users.info({ user: 'UMENTOR' });
+    expect(res.user).toEqual({
+      id: 'UMENTOR',
+      name: 'mentor',
+      real_name: 'Maya Mentor',
+      deleted: false,
+      is_bot: false,
+      tz: 'Europe/Berlin',
+      tz_label: expect.stringMatching(/Central European/),
+      tz_offset: expect.any(Number),
+      profile: { real_name: 'Maya Mentor', display_name: 'mentor', email: 'm@x.edu', title: '' },
+    });
+    expect([3600, 7200]).toContain(res.user?.tz_offset);
+    expect((await client().users.info({ user: 'UGONE' })).user?.deleted).toBe(true);
+    await expect(client().users.info({ user: 'UNOBODY' })).rejects.toMatchObject(
+      platformError('user_not_found'),
+    );
+  });
+});
+
+describe('views', () => {
+  it('opens a modal with a fresh trigger and echoes the view', async () => {
+    const res = await client().views.open({
+      trigger_id: makeTriggerId(),
+      view: modal('Goals', { callback_id: 'goals' }),
+    });
+    expect(res.view).toMatchObject({
+      id: expect.stringMatching(/^V/),
+      hash: expect.any(String),
+      type: 'modal',
+      callback_id: 'goals',
+      title: plain('Goals'),
+      state: { values: {} },
+    });
+    expect(emu.views()).toEqual([
+      { id: res.view?.id, hash: res.view?.hash, view: res.view, kind: 'modal', external_id: undefined },
+    ]);
+  });
+
+  it('enforces trigger_id format, age and single use', async () => {
+    const web = client();
+    const trigger = makeTriggerId();
+    await web.views.open({ trigger_id: trigger, view: modal() });
+    await expect(web.views.open({ trigger_id: trigger, view: modal() })).rejects.toMatchObject(
+      platformError('exchanged_trigger_id'),
+    );
+    await expect(web.views.push({ trigger_id: trigger, view: modal() })).rejects.toMatchObject(
+      platformError('exchanged_trigger_id'),
+    );
+    await expect(
+      web.views.open({ trigger_id: makeTriggerId(Date.now() - 3100), view: modal() }),
+    ).rejects.toMatchObject(platformError('expired_trigger_id'));
+    await expect(web.views.open({ trigger_id: 'not-a-trigger', view: modal() })).rejects.toMatchObject(
+      platformError('invalid_trigger_id'),
+    );
+    expect(emu.violations).toEqual([
+      'views.open: trigger_id: already used (a trigger opens one view)',
+      'views.push: trigger_id: already used (a trigger opens one view)',
+      expect.stringMatching(/^views\.open: trigger_id: 31\d\d ms old \(max 3000\)$/),
+      'views.open: trigger_id: "not-a-trigger" is not a trigger id (use makeTriggerId)',
+    ]);
+  });
+
+  it('rejects an invalid view with invalid_arguments and Slack-style messages', async () => {
+    const trigger = makeTriggerId();
+    await expect(
+      client().views.open({ trigger_id: trigger, view: modal('x'.repeat(25)) }),
+    ).rejects.toMatchObject({
+      data: {
+        error: 'invalid_arguments',
+        response_metadata: { messages: ['[ERROR] 25 characters (max 24) [json-pointer:/view/title]'] },
+      },
+    });
+    expect(emu.violations).toEqual(['views.open: view.title: 25 characters (max 24)']);
+    // A failed call does not use up the trigger.
+    await expect(client().views.open({ trigger_id: trigger, view: modal() })).resolves.toMatchObject({
+      ok: true,
+    });
+  });
+
+  it('allows a stack of three views, then push_limit_reached', async () => {
+    const web = client();
+    const root = await web.views.open({ trigger_id: makeTriggerId(), view: modal('One') });
+    const second = await web.views.push({ trigger_id: makeTriggerId(), view: modal('Two') });
+    await web.views.push({ trigger_id: makeTriggerId(), view: modal('Three') });
+    expect(second.view).toMatchObject({ root_view_id: root.view?.id, previous_view_id: root.view?.id });
+    await expect(web.views.push({ trigger_id: makeTriggerId(), view: modal('Four') })).rejects.toMatchObject(
+      platformError('push_limit_reached'),
+    );
+    // A new modal starts a new stack.
+    await web.views.open({ trigger_id: makeTriggerId(), view: modal('Other') });
+    await expect(web.views.push({ trigger_id: makeTriggerId(), view: modal('Two') })).resolves.toMatchObject({
+      ok: true,
+    });
+  });
+
+  it('updates a view by id or external_id and detects hash conflicts', async () => {
+    const web = client();
+    const opened = await web.views.open({
+      trigger_id: makeTriggerId(),
+      view: modal('One', { external_id: 'goal-1' }),
+    });
+    const id = opened.view!.id!;
+    const updated = await web.views.update({ view_id: id, hash: opened.view!.hash!, view: modal('Two') });
+    expect(updated.view).toMatchObject({ id, title: plain('Two') });
+    expect(updated.view?.hash).not.toBe(opened.view?.hash);
+    await expect(
+      web.views.update({ view_id: id, hash: opened.view!.hash!, view: modal('Three') }),
+    ).rejects.toMatchObject(platformError('hash_conflict'));
+    await web.views.update({ external_id: 'goal-1', view: modal('Four') });
+    expect(emu.views()[0]?.view).toMatchObject({ title: plain('Four') });
+    await expect(web.views.update({ view_id: 'VNOPE', view: modal() })).rejects.toMatchObject(
+      platformError('not_found'),
+    );
+    await expect(web.views.update({ external_id: 'nope', view: modal() })).rejects.toMatchObject(
+      platformError('not_found'),
+    );
+  });
+
+  it('publishes a Home tab per person, keeping its id', async () => {
+    const web = client();
+    const home = (text: string) => ({ type: 'home' as const, blocks: [section(text)] });
+    const first = await web.views.publish({ user_id: 'UMENTEE', view: home('One') });
+    const second = await web.views.publish({
+      user_id: 'UMENTEE',
+      view: home('Two'),
+      hash: first.view!.hash!,
+    });
+    expect(second.view?.id).toBe(first.view?.id);
+    expect(emu.homeOf('UMENTEE')).toMatchObject({
+      kind: 'home',
+      user: 'UMENTEE',
+      view: { blocks: [section('Two')] },
+    });
+    expect(emu.homeOf('UMENTOR')).toBeUndefined();
+    await expect(web.views.publish({ user_id: 'UNOBODY', view: home('x') })).rejects.toMatchObject(
+      platformError('user_not_found'),
+    );
+    await expect(
+      web.views.publish({ user_id: 'UMENTEE', view: home('x'), hash: first.view!.hash! }),
+    ).rejects.toMatchObject(platformError('hash_conflict'));
+    const tooMany = {
+      type: 'home' as const,
+      blocks: Array.from({ length: 101 }, () => ({ type: 'divider' as const })),
+    };
+    await expect(web.views.publish({ user_id: 'UMENTEE', view: tooMany })).rejects.toMatchObject(
+      platformError('invalid_arguments'),
+    );
+  });
+});
+
+describe('files', () => {
+  it('supports filesUploadV2 end to end', async () => {
+    const web = client();
+    const content = Buffer.from('name,email\nSam,s@x.edu\n');
+    const res = await web.filesUploadV2({
+      channel_id: 'CADMIN',
+      file: content,
+      filename: 'export.csv',
+      title: 'Export',
+      initial_comment: 'Here is the export',
+    });
+    expect(res.ok).toBe(true);
+    expect(res.files[0]?.files?.[0]).toMatchObject({ name: 'export.csv', title: 'Export' });
+    expect(emu.uploads()).toEqual([
+      {
+        fileId: expect.stringMatching(/^F/),
+        filename: 'export.csv',
+        title: 'Export',
+        channel: 'CADMIN',
+        content,
+        completed: true,
+        initialComment: 'Here is the export',
+      },
+    ]);
+    expect(emu.callsTo('files.getUploadURLExternal')[0]?.args).toMatchObject({ filename: 'export.csv' });
+    expect(emu.violations).toEqual([]);
+  });
+
+  it('accepts raw bytes at the upload URL and checks the completion', async () => {
+    const web = client();
+    const url = await web.files.getUploadURLExternal({ filename: 'a.txt', length: 3 });
+    await expect(web.files.completeUploadExternal({ files: [{ id: url.file_id! }] })).rejects.toMatchObject(
+      platformError('file_not_found'),
+    ); // nothing uploaded yet
+    const upload = await fetch(url.upload_url!, { method: 'POST', body: 'abc' });
+    expect(upload.status).toBe(200);
+    const done = await web.files.completeUploadExternal({ files: [{ id: url.file_id! }] });
+    expect(done.files).toEqual([{ id: url.file_id, name: 'a.txt', title: 'a.txt', size: 3 }]);
+    await expect(web.files.completeUploadExternal({ files: [{ id: 'FNOPE' }] })).rejects.toMatchObject(
+      platformError('file_not_found'),
+    );
+    await expect(web.files.getUploadURLExternal({ filename: 'a.txt', length: 0 })).rejects.toMatchObject(
+      platformError('invalid_arguments'),
+    );
+  });
+});
+
+describe('failures and rate limits', () => {
+  it('retries an injected 429 after Retry-After and emits rate_limited', async () => {
+    emu.injectFailure('chat.postMessage', { status: 429, retryAfter: 1 });
+    const web = client({ retryConfig: { retries: 2, minTimeout: 10, maxTimeout: 20 } });
+    const limited: number[] = [];
+    web.on(WebClientEvent.RATE_LIMITED, (retryAfter: number) => limited.push(retryAfter));
+    const res = await web.chat.postMessage({ channel: 'C1', text: 'eventually' });
+    expect(res.ok).toBe(true);
+    expect(limited).toEqual([1]);
+    const calls = emu.callsTo('chat.postMessage');
+    expect(calls.map((c) => c.response.http_status ?? 200)).toEqual([429, 200]);
+    expect(calls[1]!.at - calls[0]!.at).toBeGreaterThanOrEqual(1000);
+  });
+
+  it('raises a rate-limited error with rejectRateLimitedCalls', async () => {
+    emu.injectFailure('views.open', { status: 429, retryAfter: 7 });
+    const web = client({ rejectRateLimitedCalls: true });
+    await expect(web.views.open({ trigger_id: makeTriggerId(), view: modal() })).rejects.toMatchObject({
+      code: ErrorCode.RateLimitedError,
+      retryAfter: 7,
+    });
+  });
+
+  it('injects HTTP 5xx and Slack errors for the next calls only', async () => {
+    const web = client();
+    emu.injectFailure('users.info', { status: 500 });
+    emu.injectFailure('users.info', { error: 'fatal_error' }, 2);
+    await expect(web.users.info({ user: 'UMENTOR' })).rejects.toMatchObject({
+      code: ErrorCode.HTTPError,
+      statusCode: 500,
+    });
+    await expect(web.users.info({ user: 'UMENTOR' })).rejects.toMatchObject(platformError('fatal_error'));
+    await expect(web.users.info({ user: 'UMENTOR' })).rejects.toMatchObject(platformError('fatal_error'));
+    await expect(web.users.info({ user: 'UMENTOR' })).resolves.toMatchObject({ ok: true });
+    // A retrying client gets through a 503.
+    emu.injectFailure('users.info', { status: 503 });
+    const retrying = client({ retryConfig: { retries: 1, minTimeout: 0, maxTimeout: 1 } });
+    await expect(retrying.users.info({ user: 'UMENTOR' })).resolves.toMatchObject({ ok: true });
+    expect(emu.violations).toEqual([]);
+  });
+
+  it('answers 429 beyond a sustained rate limit', async () => {
+    emu.setRateLimit('chat.postMessage', 2);
+    const web = client({ rejectRateLimitedCalls: true });
+    await web.chat.postMessage({ channel: 'C1', text: '1' });
+    await web.chat.postMessage({ channel: 'C1', text: '2' });
+    const error = await web.chat.postMessage({ channel: 'C1', text: '3' }).catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: ErrorCode.RateLimitedError });
+    const retryAfter = (error as { retryAfter: number }).retryAfter;
+    expect(Number.isInteger(retryAfter)).toBe(true);
+    expect(retryAfter).toBeGreaterThanOrEqual(59);
+    expect(retryAfter).toBeLessThanOrEqual(60);
+    expect(emu.messages()).toHaveLength(2);
+    // Other methods are not limited.
+    await expect(web.auth.test()).resolves.toMatchObject({ ok: true });
+  });
+});
+
+describe('delays', () => {
+  it('holds the next call to a method', async () => {
+    emu.delay('auth.test', 150);
+    const started = Date.now();
+    await client().auth.test();
+    expect(Date.now() - started).toBeGreaterThanOrEqual(140);
+    const again = Date.now();
+    await client().auth.test(); // only the next call
+    expect(Date.now() - again).toBeLessThan(140);
+  });
+
+  it('drops a delayed call whose client hung up', async () => {
+    emu.delay('chat.postMessage', 150);
+    await expect(
+      client({ timeout: 30 }).chat.postMessage({ channel: 'C1', text: 'lost' }),
+    ).rejects.toMatchObject({
+      code: ErrorCode.RequestError,
+    });
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(emu.messages()).toEqual([]);
+    expect(emu.calls).toEqual([]);
+  });
+});
+
+describe('response_url', () => {
+  const responseUrl = (id: string) => `${emu.apiUrl.replace(/api\/$/, '')}response/${id}`;
+  const respond = (id: string, body: unknown) =>
+    fetch(responseUrl(id), {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+
+  it('records what the app responded', async () => {
+    const res = await respond('abc', { response_type: 'ephemeral', text: 'Done', blocks: [section('Done')] });
+    expect(res.status).toBe(200);
+    expect(emu.responses()).toEqual([
+      {
+        urlId: 'abc',
+        body: { response_type: 'ephemeral', text: 'Done', blocks: [section('Done')] },
+        at: expect.any(Number),
+      },
+    ]);
+    expect(emu.violations).toEqual([]);
+  });
+
+  it('rejects invalid messages and more than 5 uses with an HTTP error', async () => {
+    const invalid = await respond('abc', { text: 'x', blocks: [section('x'.repeat(3001))] });
+    expect([invalid.status, await invalid.text()]).toEqual([400, 'invalid_blocks']);
+    expect((await respond('abc', {})).status).toBe(400);
+    for (let i = 0; i < 3; i += 1) expect((await respond('abc', { text: `${i}` })).status).toBe(200);
+    expect((await respond('abc', { text: 'sixth' })).status).toBe(404);
+    expect(emu.responses()).toHaveLength(3);
+    expect(emu.violations).toEqual([
+      'response_url: blocks[0].text: 3001 characters (max 3000)',
+      'response_url: needs text or blocks',
+      'response_url: abc used 6 times (max 5)',
+    ]);
+  });
+});

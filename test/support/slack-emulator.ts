@@ -1,0 +1,1055 @@
+/**
+ * A local stand-in for Slack's Web API, for tests. Point a WebClient (or Bolt's `clientOptions.slackApiUrl`)
+ * at `emulator.apiUrl`; the emulator answers the methods this app uses with Slack's response shapes and error
+ * codes, checks arguments and Block Kit limits the way Slack does, and records every call and what was posted.
+ *
+ * Only Node's `http` module: no framework, no network beyond 127.0.0.1.
+ */
+import { randomBytes } from 'node:crypto';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+import { checkMessageBlocks, checkView } from './block-kit-rules';
+
+export interface SlackUser {
+  id: string;
+  name: string;
+  real_name?: string;
+  tz?: string;
+  deleted?: boolean;
+  is_bot?: boolean;
+  email?: string;
+  title?: string;
+}
+
+export interface EmulatorCall {
+  method: string;
+  /** Parsed arguments (JSON-valued form fields such as `blocks` and `view` decoded); never the token. */
+  args: Record<string, unknown>;
+  /** Date.now() when the emulator handled the call (after any `delay()`). */
+  at: number;
+  /** The JSON body answered. HTTP failures also carry `http_status` (and `retry_after` for 429). */
+  response: Record<string, unknown>;
+}
+
+export interface PostedMessage {
+  channel: string;
+  ts: string;
+  text?: string;
+  blocks?: unknown[];
+  /** For ephemeral messages: the recipient. */
+  user?: string;
+  thread_ts?: string;
+  ephemeral: boolean;
+}
+
+export interface OpenedView {
+  id: string;
+  hash: string;
+  /** The view as Slack would return it (with id, hash, state, ...). */
+  view: Record<string, unknown>;
+  /** The Home tab's owner; undefined for modals (views.open does not say who the modal is for). */
+  user?: string;
+  kind: 'modal' | 'home';
+  external_id?: string;
+}
+
+export type InjectedFailure =
+  { status: 429; retryAfter: number } | { status: 500 | 502 | 503 } | { error: string };
+
+/** A message an app sent to an interaction's `response_url` (Bolt's `respond()`). */
+export interface RespondedMessage {
+  /** The path after `/response/`, i.e. which response_url was used. */
+  urlId: string;
+  body: Record<string, unknown>;
+  at: number;
+}
+
+export interface EmulatedUpload {
+  fileId: string;
+  filename: string;
+  title?: string;
+  channel?: string;
+  content: Buffer;
+  completed: boolean;
+  initialComment?: string;
+}
+
+type Args = Record<string, unknown>;
+type Reply = Record<string, unknown>;
+type Handler = (args: Args, method: string) => Reply;
+
+/** Thrown by a handler to answer `{ok: false, error, response_metadata?}`. */
+class SlackFailure extends Error {
+  constructor(
+    readonly error: string,
+    readonly messages: string[] = [],
+  ) {
+    super(error);
+  }
+}
+
+/** Form fields that carry JSON (the WebClient JSON-encodes every non-scalar argument). */
+const JSON_FIELDS = ['blocks', 'attachments', 'view', 'files', 'metadata'];
+
+const TRIGGER_LIFETIME_MS = 3000;
+const MAX_TEXT = 40_000;
+const MAX_MPIM_USERS = 8;
+const MAX_VIEW_STACK = 3;
+const MAX_RESPONSE_URL_USES = 5;
+const DEFAULT_TZ = 'America/Los_Angeles'; // what Slack shows for a member who never set a time zone
+
+const TRIGGER_PATTERN = /^(\d+)\.(\d+)\.([0-9a-f]+)$/;
+let triggerCounter = 0;
+
+/**
+ * A trigger_id as Slack puts in interaction payloads, which the emulator accepts in views.open/views.push.
+ * Slack honours a trigger for 3 s after it was issued, and once. Use `makeTriggerId()` in signed test requests;
+ * pass an older `issuedAtMs` to get an expired one.
+ */
+export function makeTriggerId(issuedAtMs: number = Date.now()): string {
+  triggerCounter += 1;
+  return `${Math.floor(issuedAtMs)}.${triggerCounter}.${randomBytes(8).toString('hex')}`;
+}
+
+export class SlackEmulator {
+  readonly apiUrl: string;
+  readonly botToken: string;
+  readonly teamId: string;
+  readonly botUserId: string;
+  readonly botId: string;
+  readonly calls: EmulatorCall[] = [];
+  readonly violations: string[] = [];
+
+  private readonly baseUrl: string;
+  private readonly users = new Map<string, SlackUser>();
+  /** Members of every conversation we know of (setChannelMembers and conversations.open). */
+  private readonly members = new Map<string, string[]>();
+  /** conversations.open: sorted user ids -> channel id, so the same people always get the same DM. */
+  private readonly dmByUsers = new Map<string, string>();
+  private readonly posted: PostedMessage[] = [];
+  private readonly openedViews = new Map<string, OpenedView>();
+  /** Modal stacks by root view id; `views.push` goes onto the stack of the most recently opened modal. */
+  private readonly stacks = new Map<string, string[]>();
+  private currentRoot: string | undefined;
+  private readonly usedTriggers = new Set<string>();
+  private readonly responseUses = new Map<string, number>();
+  private readonly files = new Map<string, EmulatedUpload & { length: number; uploaded: boolean }>();
+  private readonly injections = new Map<string, { value: InjectedFailure; remaining: number }[]>();
+  private readonly delays = new Map<string, { value: number; remaining: number }[]>();
+  private readonly responded: RespondedMessage[] = [];
+  private readonly rateLimits = new Map<string, { perMinute: number; hits: number[] }>();
+  private lastTsMicros = 0;
+  private sequence = 0;
+  private readonly handlers: Record<string, Handler>;
+
+  private constructor(
+    private readonly server: http.Server,
+    port: number,
+    options: { botToken?: string; teamId?: string; botUserId?: string; botId?: string },
+  ) {
+    this.baseUrl = `http://127.0.0.1:${port}`;
+    this.apiUrl = `${this.baseUrl}/api/`;
+    this.botToken = options.botToken ?? 'xoxb-test-token';
+    this.teamId = options.teamId ?? 'T0EMULATED';
+    this.botUserId = options.botUserId ?? 'UBOT';
+    this.botId = options.botId ?? 'BBOT';
+    this.users.set(this.botUserId, { id: this.botUserId, name: 'mentoring-bot', is_bot: true });
+    this.handlers = {
+      'auth.test': () => this.authTest(),
+      'chat.postMessage': (args, method) => this.postMessage(args, method),
+      'chat.postEphemeral': (args, method) => this.postEphemeral(args, method),
+      'chat.update': (args, method) => this.updateMessage(args, method),
+      'conversations.open': (args, method) => this.openConversation(args, method),
+      'conversations.members': (args) => this.conversationMembers(args),
+      'users.info': (args) => this.userInfo(args),
+      'users.lookupByEmail': (args) => this.lookupByEmail(args),
+      'users.list': () => this.listUsers(),
+      'views.open': (args, method) => this.openView(args, method, false),
+      'views.push': (args, method) => this.openView(args, method, true),
+      'views.update': (args, method) => this.updateView(args, method),
+      'views.publish': (args, method) => this.publishView(args, method),
+      'files.getUploadURLExternal': (args, method) => this.getUploadUrl(args, method),
+      'files.completeUploadExternal': (args, method) => this.completeUpload(args, method),
+    };
+    server.on('request', (req, res) => {
+      this.route(req, res).catch((error: unknown) => {
+        this.violations.push(`emulator: internal error on ${req.url}: ${String(error)}`);
+        if (!res.headersSent) res.writeHead(500, { 'Content-Type': 'text/plain' });
+        res.end('emulator error');
+      });
+    });
+  }
+
+  /** Starts an emulator on 127.0.0.1 at a free port. */
+  static async start(
+    options: { botToken?: string; teamId?: string; botUserId?: string; botId?: string } = {},
+  ): Promise<SlackEmulator> {
+    const server = http.createServer();
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(0, '127.0.0.1', () => resolve());
+    });
+    return new SlackEmulator(server, (server.address() as AddressInfo).port, options);
+  }
+
+  async stop(): Promise<void> {
+    // The WebClient's fetch keeps connections alive; close them or `close()` waits for their timeout.
+    const closed = new Promise<void>((resolve) => this.server.close(() => resolve()));
+    this.server.closeAllConnections();
+    await closed;
+  }
+
+  // ---- inspection and set-up ---------------------------------------------------------------------------
+
+  callsTo(method: string): EmulatorCall[] {
+    return this.calls.filter((call) => call.method === method);
+  }
+
+  /** chat.postMessage and chat.postEphemeral, in order (chat.update edits them in place). */
+  messages(channel?: string): PostedMessage[] {
+    return this.posted.filter((message) => channel === undefined || message.channel === channel);
+  }
+
+  views(): OpenedView[] {
+    return [...this.openedViews.values()];
+  }
+
+  homeOf(userId: string): OpenedView | undefined {
+    return this.views().find((view) => view.kind === 'home' && view.user === userId);
+  }
+
+  uploads(): EmulatedUpload[] {
+    return [...this.files.values()].map(
+      ({ fileId, filename, title, channel, content, completed, initialComment }) => ({
+        fileId,
+        filename,
+        title,
+        channel,
+        content,
+        completed,
+        initialComment,
+      }),
+    );
+  }
+
+  addUser(user: SlackUser): void {
+    this.users.set(user.id, { ...user });
+  }
+
+  setChannelMembers(channel: string, members: string[]): void {
+    this.members.set(channel, [...members]);
+  }
+
+  /** The next `times` calls to `method` fail this way (before rate limits, auth and argument checks). */
+  injectFailure(method: string, failure: InjectedFailure, times = 1): void {
+    enqueue(this.injections, method, failure, times);
+  }
+
+  /**
+   * The next `times` calls to `method` (or `'response_url'`) wait `ms` before the emulator handles them, like a
+   * slow Slack. A call whose client hangs up meanwhile is dropped (not handled, not recorded).
+   */
+  delay(method: string, ms: number, times = 1): void {
+    enqueue(this.delays, method, ms, times);
+  }
+
+  /** Messages posted to response_urls under `${apiUrl without api/}response/...`, in order. */
+  responses(): RespondedMessage[] {
+    return [...this.responded];
+  }
+
+  /** More than `perMinute` calls to `method` within any 60 s window answer 429 with Retry-After. */
+  setRateLimit(method: string, perMinute: number): void {
+    this.rateLimits.set(method, { perMinute, hits: [] });
+  }
+
+  /**
+   * Forgets calls, violations, messages, responses, views, uploads, injections, delays and rate limits;
+   * keeps users and conversations with their members.
+   */
+  reset(): void {
+    this.calls.length = 0;
+    this.violations.length = 0;
+    this.posted.length = 0;
+    this.openedViews.clear();
+    this.stacks.clear();
+    this.currentRoot = undefined;
+    this.usedTriggers.clear();
+    this.files.clear();
+    this.injections.clear();
+    this.delays.clear();
+    this.rateLimits.clear();
+    this.responded.length = 0;
+    this.responseUses.clear();
+  }
+
+  // ---- HTTP ---------------------------------------------------------------------------------------------
+
+  private async route(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', this.baseUrl);
+    const body = await readBody(req);
+    if (url.pathname.startsWith('/upload/')) {
+      return this.receiveUpload(url.pathname.slice('/upload/'.length), req, body, res);
+    }
+    if (url.pathname.startsWith('/response/')) {
+      if (!(await this.waitIfDelayed('response_url', res))) return;
+      return this.receiveResponse(url.pathname.slice('/response/'.length), body, res);
+    }
+    if (!url.pathname.startsWith('/api/')) {
+      res.writeHead(404, { 'Content-Type': 'text/plain' });
+      res.end('not found');
+      return;
+    }
+    const method = url.pathname.slice('/api/'.length);
+    if (!(await this.waitIfDelayed(method, res))) return;
+    let parsed: { args: Args; token: string | undefined } | undefined;
+    try {
+      parsed = parseRequest(req, body, url.searchParams);
+    } catch {
+      parsed = undefined; // a JSON body that does not parse
+    }
+    const { args, token } = parsed ?? { args: {}, token: undefined };
+    const at = Date.now();
+    const answer = (
+      response: Reply,
+      status = 200,
+      headers: Record<string, string> = {},
+      record: Reply = response,
+    ) => {
+      this.calls.push({ method, args, at, response: record });
+      res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', ...headers });
+      res.end(JSON.stringify(response));
+    };
+
+    const injected = take(this.injections, method);
+    if (injected !== undefined) {
+      if ('error' in injected) return answer({ ok: false, error: injected.error });
+      if (injected.status === 429) {
+        return this.answerRateLimited(answer, injected.retryAfter);
+      }
+      const response = { ok: false, error: `http_${injected.status}` };
+      return answer(response, injected.status, {}, { ...response, http_status: injected.status });
+    }
+
+    const retryAfter = this.checkRateLimit(method, at);
+    if (retryAfter !== undefined) return this.answerRateLimited(answer, retryAfter);
+
+    const handler = this.handlers[method];
+    if (handler === undefined) return answer({ ok: false, error: 'unknown_method' });
+    if (parsed === undefined) {
+      this.violations.push(`${method}: the JSON body does not parse`);
+      return answer({ ok: false, error: 'invalid_json' });
+    }
+    if (token === undefined || token === '') return answer({ ok: false, error: 'not_authed' });
+    if (token !== this.botToken) return answer({ ok: false, error: 'invalid_auth' });
+
+    try {
+      answer({ ok: true, ...handler(args, method) });
+    } catch (error) {
+      if (!(error instanceof SlackFailure)) throw error;
+      const response: Reply = { ok: false, error: error.error };
+      if (error.messages.length > 0) response.response_metadata = { messages: error.messages };
+      answer(response);
+    }
+  }
+
+  private answerRateLimited(
+    answer: (response: Reply, status: number, headers: Record<string, string>, record: Reply) => void,
+    retryAfter: number,
+  ): void {
+    // Slack answers HTTP 429 with Retry-After in whole seconds; the WebClient waits that long and retries.
+    const response = { ok: false, error: 'ratelimited' };
+    answer(
+      response,
+      429,
+      { 'Retry-After': String(retryAfter) },
+      { ...response, http_status: 429, retry_after: retryAfter },
+    );
+  }
+
+  /** Applies a delay set with `delay()`; false when the client hung up meanwhile. */
+  private async waitIfDelayed(method: string, res: http.ServerResponse): Promise<boolean> {
+    const ms = take(this.delays, method);
+    if (ms === undefined || ms <= 0) return true;
+    let hungUp = false;
+    const onClose = () => {
+      if (!res.writableEnded) hungUp = true;
+    };
+    res.once('close', onClose);
+    await new Promise((resolve) => setTimeout(resolve, ms));
+    res.off('close', onClose);
+    return !hungUp;
+  }
+
+  /** Returns Retry-After seconds when the call is over the limit; otherwise counts it. */
+  private checkRateLimit(method: string, now: number): number | undefined {
+    const limit = this.rateLimits.get(method);
+    if (limit === undefined) return undefined;
+    limit.hits = limit.hits.filter((hit) => hit > now - 60_000);
+    const oldest = limit.hits[0];
+    if (limit.hits.length >= limit.perMinute && oldest !== undefined) {
+      return Math.max(1, Math.ceil((oldest + 60_000 - now) / 1000));
+    }
+    limit.hits.push(now);
+    return undefined;
+  }
+
+  private receiveUpload(
+    fileId: string,
+    req: http.IncomingMessage,
+    body: Buffer,
+    res: http.ServerResponse,
+  ): void {
+    const file = this.files.get(fileId);
+    if (file === undefined || req.method !== 'POST') {
+      res.writeHead(404, { 'Content-Type': 'text/plain' });
+      res.end('unknown upload');
+      return;
+    }
+    // Slack takes raw bytes or a multipart form; the WebClient sends a form with one file field (`body`).
+    const contentType = req.headers['content-type'] ?? '';
+    if (contentType.startsWith('multipart/form-data')) {
+      const parts = parseMultipart(body, contentType);
+      const part = parts.find((p) => p.filename !== undefined) ?? parts[0];
+      file.content = part?.data ?? Buffer.alloc(0);
+    } else {
+      file.content = body;
+    }
+    file.uploaded = true;
+    if (file.content.length !== file.length) {
+      this.violations.push(
+        `upload ${fileId}: received ${file.content.length} bytes, files.getUploadURLExternal said length ${file.length}`,
+      );
+    }
+    res.writeHead(200, { 'Content-Type': 'text/plain' });
+    res.end(`OK - ${file.content.length}`);
+  }
+
+  /**
+   * A response_url (Bolt's `respond()` posts JSON here). Slack checks the message like chat.postMessage and
+   * accepts at most 5 posts per response_url; failures are HTTP errors, which make `respond()` throw.
+   */
+  private receiveResponse(urlId: string, raw: Buffer, res: http.ServerResponse): void {
+    const fail = (status: number, error: string, rules: string[]) => {
+      for (const rule of rules) this.violations.push(`response_url: ${rule}`);
+      res.writeHead(status, { 'Content-Type': 'text/plain' });
+      res.end(error);
+    };
+    const injected = take(this.injections, 'response_url');
+    if (injected !== undefined) {
+      if ('error' in injected) return fail(400, injected.error, []);
+      return fail(injected.status, `http_${injected.status}`, []);
+    }
+    let body: unknown;
+    try {
+      body = JSON.parse(raw.toString('utf8'));
+    } catch {
+      return fail(400, 'invalid_payload', ['body is not JSON']);
+    }
+    if (typeof body !== 'object' || body === null || Array.isArray(body)) {
+      return fail(400, 'invalid_payload', ['body is not a JSON object']);
+    }
+    const message = body as Record<string, unknown>;
+    const uses = (this.responseUses.get(urlId) ?? 0) + 1;
+    this.responseUses.set(urlId, uses);
+    if (uses > MAX_RESPONSE_URL_USES) {
+      return fail(404, 'used_url', [`${urlId} used ${uses} times (max ${MAX_RESPONSE_URL_USES})`]);
+    }
+    if (message.blocks !== undefined) {
+      const problems = checkMessageBlocks(message.blocks);
+      if (problems.length > 0) return fail(400, 'invalid_blocks', problems);
+    }
+    const text = typeof message.text === 'string' ? message.text : '';
+    const hasBlocks = Array.isArray(message.blocks) && message.blocks.length > 0;
+    if (message.delete_original !== true && text === '' && !hasBlocks) {
+      return fail(400, 'no_text', ['needs text or blocks']);
+    }
+    if (hasBlocks && text.trim() === '') this.violations.push('response_url: blocks without a text fallback');
+    this.responded.push({ urlId, body: message, at: Date.now() });
+    res.writeHead(200, { 'Content-Type': 'application/json' });
+    res.end(JSON.stringify({ ok: true }));
+  }
+
+  // ---- helpers for handlers -----------------------------------------------------------------------------
+
+  /** Records a broken rule and fails the call. */
+  private reject(method: string, error: string, rules: string[]): never {
+    for (const rule of rules) this.violations.push(`${method}: ${rule}`);
+    // Slack explains only schema errors, in response_metadata.messages ("[ERROR] ... [json-pointer:/view/title]").
+    const explained = error === 'invalid_arguments' || error === 'invalid_blocks';
+    throw new SlackFailure(error, explained ? rules.map(toSlackMessage) : []);
+  }
+
+  private nextId(prefix: string): string {
+    this.sequence += 1;
+    return `${prefix}${this.sequence.toString(36).toUpperCase().padStart(8, '0')}`;
+  }
+
+  /** Message timestamps: "seconds.micros", unique and strictly increasing like Slack's. */
+  private nextTs(): string {
+    this.lastTsMicros = Math.max(Date.now() * 1000, this.lastTsMicros + 1);
+    const seconds = Math.floor(this.lastTsMicros / 1_000_000);
+    return `${seconds}.${String(this.lastTsMicros % 1_000_000).padStart(6, '0')}`;
+  }
+
+  private newHash(): string {
+    return `${Math.floor(Date.now() / 1000)}.${randomBytes(4).toString('hex')}`;
+  }
+
+  /** chat.* accept a user id as channel (Slack posts to the app's DM with that person). */
+  private resolveChannel(method: string, channel: unknown): string {
+    if (typeof channel !== 'string' || channel === '') {
+      this.reject(method, 'channel_not_found', ['channel: required']);
+    }
+    if (/^[UW]/.test(channel)) {
+      if (!this.users.has(channel)) throw new SlackFailure('channel_not_found');
+      return this.dmFor([channel]);
+    }
+    return channel;
+  }
+
+  /** The text/blocks rules shared by chat.postMessage, chat.postEphemeral and chat.update. */
+  private messageContent(method: string, args: Args): { text?: string; blocks?: unknown[] } {
+    const text = typeof args.text === 'string' ? args.text : undefined;
+    let blocks: unknown[] | undefined;
+    if (args.blocks !== undefined) {
+      if (!Array.isArray(args.blocks)) {
+        this.reject(method, 'invalid_blocks_format', ['blocks: must be a JSON array']);
+      }
+      const problems = checkMessageBlocks(args.blocks);
+      if (problems.length > 0) this.reject(method, 'invalid_blocks', problems);
+      blocks = args.blocks;
+    }
+    const hasAttachments = Array.isArray(args.attachments) && args.attachments.length > 0;
+    if (
+      (text === undefined || text === '') &&
+      (blocks === undefined || blocks.length === 0) &&
+      !hasAttachments
+    ) {
+      this.reject(method, 'no_text', ['needs text, blocks or attachments']);
+    }
+    if (text !== undefined && text.length > MAX_TEXT) {
+      this.reject(method, 'msg_too_long', [`text: ${text.length} characters (max ${MAX_TEXT})`]);
+    }
+    // Slack accepts this, but notifications and screen readers then have nothing to show.
+    if (blocks !== undefined && blocks.length > 0 && (text === undefined || text.trim() === '')) {
+      this.violations.push(`${method}: blocks without a text fallback`);
+    }
+    return { text, blocks };
+  }
+
+  /** The IM (one person) or group DM (several) of these people with the bot, created on first use. */
+  private dmFor(userIds: string[]): string {
+    const key = [...userIds].sort().join(',');
+    const existing = this.dmByUsers.get(key);
+    if (existing !== undefined) return existing;
+    const id = this.nextId(userIds.length === 1 ? 'D' : 'G');
+    this.dmByUsers.set(key, id);
+    this.members.set(id, [...userIds, this.botUserId]);
+    return id;
+  }
+
+  // ---- methods ------------------------------------------------------------------------------------------
+
+  private authTest(): Reply {
+    return {
+      url: 'https://emulated.slack.com/',
+      team: 'Emulated Workspace',
+      user: this.users.get(this.botUserId)?.name ?? 'bot',
+      team_id: this.teamId,
+      user_id: this.botUserId,
+      bot_id: this.botId,
+      is_enterprise_install: false,
+    };
+  }
+
+  private postMessage(args: Args, method: string): Reply {
+    const channel = this.resolveChannel(method, args.channel);
+    const { text, blocks } = this.messageContent(method, args);
+    const ts = this.nextTs();
+    const threadTs = nonEmpty(args.thread_ts);
+    this.posted.push({ channel, ts, text, blocks, thread_ts: threadTs, ephemeral: false });
+    return {
+      channel,
+      ts,
+      message: {
+        type: 'message',
+        text: text ?? '',
+        blocks,
+        user: this.botUserId,
+        bot_id: this.botId,
+        ts,
+        thread_ts: threadTs,
+      },
+    };
+  }
+
+  private postEphemeral(args: Args, method: string): Reply {
+    const channel = this.resolveChannel(method, args.channel);
+    const user = args.user;
+    if (typeof user !== 'string' || user === '') this.reject(method, 'user_not_found', ['user: required']);
+    // Only checked where the emulator knows the members (setChannelMembers or conversations.open).
+    const members = this.members.get(channel);
+    if (members !== undefined && !members.includes(user)) throw new SlackFailure('user_not_in_channel');
+    const { text, blocks } = this.messageContent(method, args);
+    const ts = this.nextTs();
+    const threadTs = nonEmpty(args.thread_ts);
+    this.posted.push({ channel, ts, text, blocks, user, thread_ts: threadTs, ephemeral: true });
+    return { message_ts: ts };
+  }
+
+  private updateMessage(args: Args, method: string): Reply {
+    const channel = this.resolveChannel(method, args.channel);
+    if (typeof args.ts !== 'string' || args.ts === '') {
+      this.reject(method, 'message_not_found', ['ts: required']);
+    }
+    // Ephemeral messages cannot be edited through chat.update.
+    const message = this.posted.find((m) => !m.ephemeral && m.channel === channel && m.ts === args.ts);
+    if (message === undefined) throw new SlackFailure('message_not_found');
+    const { text, blocks } = this.messageContent(method, args);
+    if (args.text !== undefined) message.text = text;
+    // Slack keeps the previous blocks when `blocks` is left out (send [] to remove them).
+    if (blocks !== undefined) message.blocks = blocks;
+    return {
+      channel,
+      ts: message.ts,
+      text: message.text ?? '',
+      message: {
+        type: 'message',
+        text: message.text ?? '',
+        blocks: message.blocks,
+        user: this.botUserId,
+        bot_id: this.botId,
+      },
+    };
+  }
+
+  private openConversation(args: Args, method: string): Reply {
+    if (args.users === undefined && typeof args.channel === 'string') {
+      if (!this.members.has(args.channel)) throw new SlackFailure('channel_not_found');
+      return { no_op: true, already_open: true, channel: { id: args.channel } };
+    }
+    const ids =
+      typeof args.users === 'string' ? [...new Set(args.users.split(',').map((id) => id.trim()))] : [];
+    const people = ids.filter((id) => id !== '' && id !== this.botUserId); // the bot joins by itself
+    if (ids.filter((id) => id !== '').length === 0) {
+      this.reject(method, 'users_list_not_supplied', ['users: required (comma-separated user ids)']);
+    }
+    if (people.length > MAX_MPIM_USERS) {
+      this.reject(method, 'too_many_users', [`users: ${people.length} users (max ${MAX_MPIM_USERS})`]);
+    }
+    if (people.length === 0) throw new SlackFailure('cannot_dm_bot');
+    for (const id of people) {
+      const user = this.users.get(id);
+      if (user === undefined) throw new SlackFailure('user_not_found');
+      if (user.deleted) throw new SlackFailure('user_disabled');
+      if (user.is_bot) throw new SlackFailure('cannot_dm_bot');
+    }
+    const known = this.dmByUsers.has([...people].sort().join(','));
+    const id = this.dmFor(people);
+    return { no_op: known, already_open: known, channel: { id } };
+  }
+
+  private conversationMembers(args: Args): Reply {
+    const members = typeof args.channel === 'string' ? this.members.get(args.channel) : undefined;
+    if (members === undefined) throw new SlackFailure('channel_not_found');
+    return { members: [...members], response_metadata: { next_cursor: '' } };
+  }
+
+  private userInfo(args: Args): Reply {
+    const user = typeof args.user === 'string' ? this.users.get(args.user) : undefined;
+    if (user === undefined) throw new SlackFailure('user_not_found');
+    return { user: formatUser(user) };
+  }
+
+  private lookupByEmail(args: Args): Reply {
+    const email = typeof args.email === 'string' ? args.email.toLowerCase() : undefined;
+    const user = [...this.users.values()].find(
+      (u) => email !== undefined && u.email?.toLowerCase() === email,
+    );
+    if (user === undefined) throw new SlackFailure('users_not_found');
+    return { user: formatUser(user) };
+  }
+
+  private listUsers(): Reply {
+    return { members: [...this.users.values()].map(formatUser), response_metadata: { next_cursor: '' } };
+  }
+
+  // Views ------------------------------------------------------------------------------------------------
+
+  /** Checks a trigger_id; returns a function that marks it used once the call succeeds. */
+  private checkTrigger(method: string, triggerId: unknown): () => void {
+    if (typeof triggerId !== 'string' || triggerId === '') {
+      this.reject(method, 'invalid_arguments', ['trigger_id: required']);
+    }
+    const match = TRIGGER_PATTERN.exec(triggerId);
+    if (match === null) {
+      this.reject(method, 'invalid_trigger_id', [
+        `trigger_id: "${triggerId}" is not a trigger id (use makeTriggerId)`,
+      ]);
+    }
+    if (this.usedTriggers.has(triggerId)) {
+      this.reject(method, 'exchanged_trigger_id', ['trigger_id: already used (a trigger opens one view)']);
+    }
+    const age = Date.now() - Number(match[1]);
+    if (age > TRIGGER_LIFETIME_MS) {
+      this.reject(method, 'expired_trigger_id', [`trigger_id: ${age} ms old (max ${TRIGGER_LIFETIME_MS})`]);
+    }
+    return () => this.usedTriggers.add(triggerId);
+  }
+
+  private checkedView(method: string, view: unknown, kind: 'modal' | 'home'): Record<string, unknown> {
+    if (view === undefined) this.reject(method, 'invalid_arguments', ['view: required']);
+    if (typeof view === 'string') this.reject(method, 'invalid_arguments', ['view: not valid JSON']);
+    const problems = checkView(view, kind);
+    if (problems.length > 0) this.reject(method, 'invalid_arguments', problems);
+    return view as Record<string, unknown>;
+  }
+
+  private assertExternalIdFree(method: string, externalId: unknown, exceptViewId?: string): void {
+    if (typeof externalId !== 'string' || externalId === '') return;
+    const owner = this.views().find((v) => v.external_id === externalId && v.id !== exceptViewId);
+    if (owner !== undefined) {
+      this.reject(method, 'duplicate_external_id', [
+        `view.external_id: "${externalId}" is used by ${owner.id}`,
+      ]);
+    }
+  }
+
+  /** The view as Slack echoes it back. */
+  private viewResponse(
+    view: Record<string, unknown>,
+    id: string,
+    hash: string,
+    stack: { root: string; previous: string | null },
+  ): Record<string, unknown> {
+    return {
+      private_metadata: '',
+      callback_id: '',
+      external_id: '',
+      clear_on_close: false,
+      notify_on_close: false,
+      ...view,
+      id,
+      team_id: this.teamId,
+      app_id: 'A0EMULATED',
+      bot_id: this.botId,
+      state: { values: {} },
+      hash,
+      root_view_id: stack.root,
+      previous_view_id: stack.previous,
+    };
+  }
+
+  private openView(args: Args, method: string, push: boolean): Reply {
+    const markTriggerUsed = this.checkTrigger(method, args.trigger_id);
+    const view = this.checkedView(method, args.view, 'modal');
+    this.assertExternalIdFree(method, view.external_id);
+
+    // Slack pushes onto the modal the trigger came from; the emulator cannot see that payload, so it uses the
+    // most recently opened modal's stack (enough for one person at a time, as in end-to-end tests).
+    let stack: string[];
+    if (push) {
+      const current = this.currentRoot === undefined ? undefined : this.stacks.get(this.currentRoot);
+      if (current === undefined) {
+        this.reject(method, 'invalid_arguments', [
+          'trigger_id: views.push needs a trigger from an open modal',
+        ]);
+      }
+      if (current.length >= MAX_VIEW_STACK) {
+        this.reject(method, 'push_limit_reached', [`view stack already holds ${MAX_VIEW_STACK} views`]);
+      }
+      stack = current;
+    } else {
+      stack = [];
+    }
+    markTriggerUsed();
+    const id = this.nextId('V');
+    const hash = this.newHash();
+    const root = stack[0] ?? id;
+    const response = this.viewResponse(view, id, hash, { root, previous: stack.at(-1) ?? null });
+    stack.push(id);
+    this.stacks.set(root, stack);
+    this.currentRoot = root;
+    this.openedViews.set(id, {
+      id,
+      hash,
+      view: response,
+      kind: 'modal',
+      external_id: nonEmpty(view.external_id),
+    });
+    return { view: response };
+  }
+
+  private updateView(args: Args, method: string): Reply {
+    const viewId = nonEmpty(args.view_id);
+    const externalId = nonEmpty(args.external_id);
+    if (viewId === undefined && externalId === undefined) {
+      this.reject(method, 'invalid_arguments', ['view_id: view_id or external_id is required']);
+    }
+    const existing =
+      viewId !== undefined
+        ? this.openedViews.get(viewId)
+        : this.views().find((v) => v.external_id === externalId);
+    if (existing === undefined) throw new SlackFailure('not_found');
+    // `hash` guards against overwriting a view that changed since the caller last saw it.
+    const hash = nonEmpty(args.hash);
+    if (hash !== undefined && hash !== existing.hash) throw new SlackFailure('hash_conflict');
+    const view = this.checkedView(method, args.view, existing.kind);
+    this.assertExternalIdFree(method, view.external_id, existing.id);
+    const previous = existing.view;
+    existing.hash = this.newHash();
+    existing.view = this.viewResponse(view, existing.id, existing.hash, {
+      root: typeof previous.root_view_id === 'string' ? previous.root_view_id : existing.id,
+      previous: typeof previous.previous_view_id === 'string' ? previous.previous_view_id : null,
+    });
+    existing.external_id = nonEmpty(view.external_id) ?? existing.external_id;
+    return { view: existing.view };
+  }
+
+  private publishView(args: Args, method: string): Reply {
+    const userId = args.user_id;
+    if (typeof userId !== 'string' || userId === '') {
+      this.reject(method, 'invalid_arguments', ['user_id: required']);
+    }
+    const user = this.users.get(userId);
+    if (user === undefined || user.is_bot) throw new SlackFailure('user_not_found');
+    const existing = this.homeOf(userId);
+    const expectedHash = nonEmpty(args.hash);
+    if (existing !== undefined && expectedHash !== undefined && expectedHash !== existing.hash) {
+      throw new SlackFailure('hash_conflict');
+    }
+    const view = this.checkedView(method, args.view, 'home');
+    // A person's Home tab keeps its view id across publishes; the hash changes each time.
+    const id = existing?.id ?? this.nextId('V');
+    const hash = this.newHash();
+    const response = this.viewResponse(view, id, hash, { root: id, previous: null });
+    this.openedViews.set(id, {
+      id,
+      hash,
+      view: response,
+      user: userId,
+      kind: 'home',
+      external_id: nonEmpty(view.external_id),
+    });
+    return { view: response };
+  }
+
+  // Files ------------------------------------------------------------------------------------------------
+
+  private getUploadUrl(args: Args, method: string): Reply {
+    const { filename } = args;
+    if (typeof filename !== 'string' || filename === '') {
+      this.reject(method, 'invalid_arguments', ['filename: required']);
+    }
+    const length = Number(args.length);
+    if (!Number.isInteger(length) || length <= 0) {
+      this.reject(method, 'invalid_arguments', [
+        `length: ${JSON.stringify(args.length)} (must be a positive integer)`,
+      ]);
+    }
+    const fileId = this.nextId('F');
+    this.files.set(fileId, {
+      fileId,
+      filename,
+      content: Buffer.alloc(0),
+      completed: false,
+      length,
+      uploaded: false,
+    });
+    return { upload_url: `${this.baseUrl}/upload/${fileId}`, file_id: fileId };
+  }
+
+  private completeUpload(args: Args, method: string): Reply {
+    const entries = args.files;
+    if (!Array.isArray(entries) || entries.length === 0) {
+      this.reject(method, 'invalid_arguments', ['files: required (a JSON array of {id, title})']);
+    }
+    const found = entries.map((entry: unknown) => {
+      const id = typeof entry === 'object' && entry !== null ? (entry as { id?: unknown }).id : undefined;
+      const file = typeof id === 'string' ? this.files.get(id) : undefined;
+      // Slack only knows a file once its bytes reached the upload URL.
+      if (file === undefined || !file.uploaded) throw new SlackFailure('file_not_found');
+      const title = (entry as { title?: unknown }).title;
+      return { file, title: nonEmpty(title) };
+    });
+    const channel = nonEmpty(args.channel_id) ?? nonEmpty(args.channels);
+    const initialComment = nonEmpty(args.initial_comment);
+    return {
+      files: found.map(({ file, title }) => {
+        file.completed = true;
+        file.title = title ?? file.filename;
+        file.channel = channel;
+        file.initialComment = initialComment;
+        return { id: file.fileId, name: file.filename, title: file.title, size: file.content.length };
+      }),
+    };
+  }
+}
+
+/** The value when it is a non-empty string (form fields arrive as strings, absent ones as undefined). */
+function nonEmpty(value: unknown): string | undefined {
+  return typeof value === 'string' && value !== '' ? value : undefined;
+}
+
+// ---- per-method queues (injected failures, delays) ---------------------------------------------------------
+
+function enqueue<T>(
+  queues: Map<string, { value: T; remaining: number }[]>,
+  method: string,
+  value: T,
+  times: number,
+) {
+  const queue = queues.get(method) ?? [];
+  queue.push({ value, remaining: times });
+  queues.set(method, queue);
+}
+
+function take<T>(queues: Map<string, { value: T; remaining: number }[]>, method: string): T | undefined {
+  const queue = queues.get(method);
+  const next = queue?.[0];
+  if (queue === undefined || next === undefined) return undefined;
+  next.remaining -= 1;
+  if (next.remaining <= 0) queue.shift();
+  return next.value;
+}
+
+// ---- request parsing ------------------------------------------------------------------------------------
+
+function readBody(req: http.IncomingMessage): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('end', () => resolve(Buffer.concat(chunks)));
+    req.on('error', reject);
+  });
+}
+
+/** Arguments from a form, JSON or multipart body plus the query string; the token from the header or body. */
+function parseRequest(
+  req: http.IncomingMessage,
+  body: Buffer,
+  query: URLSearchParams,
+): { args: Args; token: string | undefined } {
+  const args: Args = Object.fromEntries(query.entries());
+  const contentType = req.headers['content-type'] ?? '';
+  if (contentType.startsWith('application/json')) {
+    const parsed: unknown = body.length > 0 ? JSON.parse(body.toString('utf8')) : {};
+    if (typeof parsed === 'object' && parsed !== null) Object.assign(args, parsed);
+  } else if (contentType.startsWith('multipart/form-data')) {
+    for (const part of parseMultipart(body, contentType)) args[part.name] = part.data.toString('utf8');
+  } else if (body.length > 0) {
+    Object.assign(args, Object.fromEntries(new URLSearchParams(body.toString('utf8')).entries()));
+  }
+  for (const field of JSON_FIELDS) {
+    const value = args[field];
+    if (typeof value === 'string') {
+      try {
+        args[field] = JSON.parse(value);
+      } catch {
+        // left as a string: the handler reports the bad format
+      }
+    }
+  }
+  const header = req.headers.authorization;
+  const bodyToken = typeof args.token === 'string' ? args.token : undefined;
+  delete args.token;
+  const token = header?.startsWith('Bearer ') ? header.slice('Bearer '.length) : bodyToken;
+  return { args, token };
+}
+
+function parseMultipart(
+  body: Buffer,
+  contentType: string,
+): { name: string; filename?: string; data: Buffer }[] {
+  const match = /boundary=(?:"([^"]+)"|([^;]+))/i.exec(contentType);
+  const boundaryText = match?.[1] ?? match?.[2];
+  if (boundaryText === undefined) return [];
+  const boundary = Buffer.from(`--${boundaryText}`);
+  const parts: { name: string; filename?: string; data: Buffer }[] = [];
+  let start = body.indexOf(boundary);
+  while (start !== -1) {
+    const next = body.indexOf(boundary, start + boundary.length);
+    if (next === -1) break;
+    // Each part sits between "--boundary\r\n" and "\r\n--boundary".
+    const part = body.subarray(start + boundary.length + 2, next - 2);
+    const headerEnd = part.indexOf('\r\n\r\n');
+    if (headerEnd !== -1) {
+      const headers = part.subarray(0, headerEnd).toString('utf8');
+      parts.push({
+        name: /\bname="([^"]*)"/i.exec(headers)?.[1] ?? '',
+        filename: /\bfilename="([^"]*)"/i.exec(headers)?.[1],
+        data: part.subarray(headerEnd + 4),
+      });
+    }
+    start = next;
+  }
+  return parts;
+}
+
+/** `blocks[2].text: rule` -> Slack's `[ERROR] rule [json-pointer:/blocks/2/text]`. */
+function toSlackMessage(problem: string): string {
+  const split = problem.indexOf(': ');
+  if (split === -1) return `[ERROR] ${problem}`;
+  const path = problem.slice(0, split);
+  const pointer = `/${path
+    .replace(/\[(\d+)\]/g, '.$1')
+    .split('.')
+    .join('/')}`;
+  return `[ERROR] ${problem.slice(split + 2)} [json-pointer:${pointer}]`;
+}
+
+// ---- users ----------------------------------------------------------------------------------------------
+
+function formatUser(user: SlackUser): Reply {
+  const tz = user.tz ?? DEFAULT_TZ;
+  const zone = describeZone(tz);
+  return {
+    id: user.id,
+    name: user.name,
+    real_name: user.real_name ?? user.name,
+    deleted: user.deleted ?? false,
+    is_bot: user.is_bot ?? false,
+    tz,
+    tz_label: zone.label,
+    tz_offset: zone.offset,
+    profile: {
+      real_name: user.real_name ?? user.name,
+      display_name: user.name,
+      // Slack includes email only with users:read.email; the emulator grants every scope.
+      ...(user.email === undefined ? {} : { email: user.email }),
+      title: user.title ?? '',
+    },
+  };
+}
+
+/** Slack's `tz_label` and `tz_offset` (seconds east of UTC, today's offset) for an IANA zone. */
+function describeZone(tz: string, at = new Date()): { label: string; offset: number } {
+  try {
+    const parts = new Intl.DateTimeFormat('en-US', {
+      timeZone: tz,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      second: 'numeric',
+      timeZoneName: 'long',
+    }).formatToParts(at);
+    const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '0';
+    const wall = Date.UTC(
+      Number(part('year')),
+      Number(part('month')) - 1,
+      Number(part('day')),
+      Number(part('hour')),
+      Number(part('minute')),
+      Number(part('second')),
+    );
+    const offset = Math.round((wall - Math.floor(at.getTime() / 1000) * 1000) / 60_000) * 60;
+    return { label: part('timeZoneName'), offset };
+  } catch {
+    return { label: tz, offset: 0 };
+  }
+}
