@@ -20,9 +20,21 @@
 #   mongod       the wrapper that mongodb-memory-server executes
 #   wineprefix/  the Wine prefix (created and warmed here, ~10 s the first time)
 # A second run only re-checks the checksum (well under a second).
+#
+# Under Wine a mongod start takes ~5 s (Wine's own start-up plus ~3 s in which
+# mongod loads symbols through Wine's dbghelp), so give mongodb-memory-server a
+# launchTimeout well above its 10 s default on a busy 2-core machine.
+#
+# Known limitation (Wine 8.0's C++ exception handling): mongod.exe crashes with
+# an access violation when two operations create the SAME collection at the
+# same moment (e.g. mongoose autoCreate/autoIndex racing an explicit
+# createIndexes(), or two first inserts into a new collection in parallel).
+# Create collections/indexes once, before concurrent writes. Duplicate keys,
+# transaction write conflicts and concurrent updates are fine.
 set -euo pipefail
 
 if [[ -n "${MONGODB_URI:-}" ]]; then
+  echo '[install-mongodb] MONGODB_URI is set: tests will use it, nothing to install' >&2
   exit 0
 fi
 
@@ -65,7 +77,7 @@ if [[ ! -x "$WINE" ]]; then
     SUDO='sudo'
   fi
   $SUDO apt-get update
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y --no-install-recommends wine64
+  $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends wine64
   [[ -x "$WINE" ]] || die "wine64 was installed but $WINE is still missing"
 fi
 
@@ -107,7 +119,9 @@ fi
 # mongodb-memory-server spawns this with Linux paths (e.g. --dbpath /tmp/mongo-mem-x).
 # mongod.exe needs Windows paths, so rewrite path-valued options to Z:\..., add
 # the parameter without which mongod crashes under Wine, and exec Wine so that
-# signals reach mongod.exe directly (SIGINT = console Ctrl-C = clean shutdown).
+# the pid mongodb-memory-server holds IS mongod.exe: SIGINT becomes a console
+# Ctrl-C (clean shutdown, exit code 12 as on Windows), SIGTERM/SIGKILL end it at
+# once, and Wine's helper processes exit by themselves a few seconds later.
 # Single-quote a string for bash.
 q() { printf "'%s'" "${1//\'/\'\\\'\'}"; }
 wrapper_text="$(

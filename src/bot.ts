@@ -30,20 +30,24 @@ export async function startBot(options: {
   const { config, logger } = options;
   const clock = options.clock ?? systemClock;
 
-  let embedded: EmbeddedMongo | undefined;
-  let uri = config.mongo.uri;
-  if (!uri) {
-    embedded = await startEmbeddedMongo(config.mongo.dataDir, logger);
-    uri = embedded.uri;
-  }
-  const database = await connectDatabase(uri, logger);
-
   // Services call Slack through their own client, so they never share a rate-limit queue with Bolt's.
   const serviceClient = new WebClient(config.slack.botToken, {
     slackApiUrl: config.slack.apiUrl,
     logger: slackLoggerFrom(logger, 'web-api'),
     retryConfig: { retries: 2, factor: 1.5, minTimeout: 200, maxTimeout: 1000 },
     timeout: 10_000,
+  });
+  const identity = await verifyBotToken(serviceClient);
+
+  let embedded: EmbeddedMongo | undefined;
+  let uri = config.mongo.uri;
+  if (!uri) {
+    embedded = await startEmbeddedMongo(config.mongo.dataDir, logger);
+    uri = embedded.uri;
+  }
+  const database = await connectDatabase(uri, logger).catch(async (error: unknown) => {
+    await embedded?.stop();
+    throw error;
   });
   const gateway = createSlackGateway(serviceClient);
   const staff = createStaffDirectory({
@@ -57,6 +61,7 @@ export async function startBot(options: {
   const slack = createSlackApp({
     config,
     logger,
+    identity,
     isHealthy: () => database.isReachable(),
     markEventFirstSeen: (eventId) => processedEvents.markFirstSeen(eventId, clock.now().toJSDate()),
     deps: {
@@ -95,4 +100,22 @@ export async function startBot(options: {
       return stopping;
     },
   };
+}
+
+/**
+ * Asks Slack who the bot is (auth.test) once at start: a wrong token stops the start with a clear message,
+ * and Bolt, given the answer, doesn't make the same call again on its own.
+ */
+async function verifyBotToken(client: WebClient): Promise<{ botId: string; botUserId: string }> {
+  try {
+    const identity = await client.auth.test();
+    return { botId: identity.bot_id ?? '', botUserId: identity.user_id ?? '' };
+  } catch (error) {
+    const code = (error as { data?: { error?: string } }).data?.error;
+    throw new Error(
+      code
+        ? `Slack refused SLACK_BOT_TOKEN (${code}): check the bot token on the app's "OAuth & Permissions" page`
+        : `Slack could not be reached at SLACK_API_URL to check the bot token (${(error as Error).message})`,
+    );
+  }
 }

@@ -31,7 +31,11 @@ async function main(): Promise<void> {
     process.exit(1);
   }
 
+  let shuttingDown = false;
   const shutdown = (signal: string) => {
+    // A second signal (a process manager often signals the whole process group) must not cut the first short.
+    if (shuttingDown) return;
+    shuttingDown = true;
     logger.info({ signal }, 'received a stop signal');
     const deadline = setTimeout(() => {
       logger.error('shutdown took too long; exiting');
@@ -46,8 +50,8 @@ async function main(): Promise<void> {
       },
     );
   };
-  process.once('SIGTERM', () => shutdown('SIGTERM'));
-  process.once('SIGINT', () => shutdown('SIGINT'));
+  process.on('SIGTERM', () => shutdown('SIGTERM'));
+  process.on('SIGINT', () => shutdown('SIGINT'));
 }
 
 void main();

@@ -11,6 +11,8 @@ import { reportUnexpected } from './commands/command-router';
 export interface SlackAppOptions {
   config: AppConfig;
   logger: AppLogger;
+  /** Who the bot is (from auth.test at start), so Bolt need not ask Slack again. */
+  identity: { botId: string; botUserId: string };
   /** Answers GET /healthz: true when the app can serve (MongoDB reachable). */
   isHealthy: () => Promise<boolean>;
   /** True the first time an Events API event id is seen (Slack retries deliveries it thinks were lost). */
@@ -52,6 +54,8 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
 
   const app = new App({
     token: config.slack.botToken,
+    botId: options.identity.botId,
+    botUserId: options.identity.botUserId,
     logger: boltLogger,
     logLevel: LogLevel.INFO,
     clientOptions,
@@ -65,14 +69,18 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
 
   // Every listener runs inside this middleware: it is counted until it finishes (for graceful shutdown),
   // and Events API retries of an event already handled stop here.
-  app.use(async ({ body, next }) => {
-    const eventId = (body as { event_id?: unknown }).event_id;
-    if (typeof eventId === 'string' && !(await options.markEventFirstSeen(eventId))) {
-      logger.debug({ eventId }, 'ignoring a retried event already handled');
-      return;
-    }
-    await inFlight.track(next());
-  });
+  app.use(({ body, next }) =>
+    inFlight.track(
+      (async () => {
+        const eventId = (body as { event_id?: unknown }).event_id;
+        if (typeof eventId === 'string' && !(await options.markEventFirstSeen(eventId))) {
+          logger.debug({ eventId }, 'ignoring a retried event already handled');
+          return;
+        }
+        await next();
+      })(),
+    ),
+  );
 
   registerCommands(app, deps);
   registerEvents(app, deps);

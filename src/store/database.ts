@@ -40,10 +40,19 @@ export interface Database {
 
 /** Connects to MongoDB and makes sure every index exists before the app takes requests. */
 export async function connectDatabase(uri: string, logger: AppLogger): Promise<Database> {
-  const connection = mongoose.createConnection(uri, { serverSelectionTimeoutMS: 10_000 });
+  // Collections and indexes are created here, one at a time, rather than by mongoose in the background:
+  // the app never serves before its unique indexes exist, and DDL is not raced against itself.
+  const connection = mongoose.createConnection(uri, {
+    serverSelectionTimeoutMS: 10_000,
+    autoIndex: false,
+    autoCreate: false,
+  });
   await connection.asPromise();
   const models = bindModels(connection);
-  await Promise.all(Object.values(models).map((model) => model.createIndexes()));
+  for (const model of Object.values(models)) {
+    await model.createCollection();
+    await model.createIndexes();
+  }
   logger.info({ database: connection.name }, 'connected to MongoDB');
   return {
     models,
@@ -83,7 +92,7 @@ export async function startEmbeddedMongo(dataDir: string, logger: AppLogger): Pr
   logger.info({ dbPath }, 'starting the embedded MongoDB (set MONGODB_URI to use your own)');
   const replSet = await MongoMemoryReplSet.create({
     replSet: { count: 1, storageEngine: 'wiredTiger', name: 'mentoring' },
-    instanceOpts: [{ dbPath, port: rememberedPort, storageEngine: 'wiredTiger' }],
+    instanceOpts: [{ dbPath, port: rememberedPort, storageEngine: 'wiredTiger', launchTimeout: 60_000 }],
   });
   const port = replSet.servers[0]?.instanceInfo?.port;
   if (port) writeFileSync(portFile, String(port));

@@ -10,7 +10,11 @@ export default async function globalSetup(): Promise<void> {
     process.env.TEST_MONGODB_URI = process.env.MONGODB_URI;
     return;
   }
-  const replSet = await MongoMemoryReplSet.create({ replSet: { count: 1, storageEngine: 'wiredTiger' } });
+  // A generous launch timeout: a first start on a busy two-core machine can take well over the default 10 s.
+  const replSet = await MongoMemoryReplSet.create({
+    replSet: { count: 1, storageEngine: 'wiredTiger' },
+    instanceOpts: [{ launchTimeout: 60_000 }],
+  });
   (globalThis as { __TEST_MONGO__?: MongoMemoryReplSet }).__TEST_MONGO__ = replSet;
   process.env.TEST_MONGODB_URI = replSet.getUri();
 }
