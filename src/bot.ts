@@ -116,6 +116,7 @@ async function verifyBotToken(client: WebClient): Promise<{ botId: string; botUs
       code
         ? `Slack refused SLACK_BOT_TOKEN (${code}): check the bot token on the app's "OAuth & Permissions" page`
         : `Slack could not be reached at SLACK_API_URL to check the bot token (${(error as Error).message})`,
+      { cause: error },
     );
   }
 }
