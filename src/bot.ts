@@ -9,6 +9,13 @@ import { createSlackApp } from './slack/app';
 import { createSlackGateway } from './slack/slack-gateway';
 import { connectDatabase, startEmbeddedMongo, type Database, type EmbeddedMongo } from './store/database';
 import { createProcessedEventsRepository } from './store/processed-events-repository';
+import { createProfileRepository } from './store/profile-repository';
+import { createApplicationRepository } from './store/application-repository';
+import { createRelationshipRepository } from './store/relationship-repository';
+import { createAuditRepository } from './store/audit-repository';
+import { createEnrollmentService } from './services/enrollment';
+import { createDirectoryService } from './services/directory';
+import { createRequestService } from './services/requests';
 
 export interface RunningBot {
   /** HTTP mode: the port it listens on. */
@@ -57,6 +64,39 @@ export async function startBot(options: {
     staffUserIds: config.staff.userIds,
   });
   const processedEvents = createProcessedEventsRepository(database.models);
+  const program = {
+    name: config.program.name,
+    contact: config.program.contact,
+    evaluationFormUrl: config.program.evaluationFormUrl,
+  };
+  const profiles = createProfileRepository(database.models);
+  const applications = createApplicationRepository(database.models);
+  const relationships = createRelationshipRepository(database.models);
+  const audit = createAuditRepository(database.models);
+  const adminChannelId = config.staff.adminChannelId;
+  const enrollment = createEnrollmentService({
+    applications,
+    profiles,
+    audit,
+    slack: gateway,
+    staff,
+    clock,
+    program,
+    taxonomy: config.program.interests,
+    adminChannelId,
+  });
+  const directory = createDirectoryService({ profiles, relationships, audit, clock });
+  const requests = createRequestService({
+    relationships,
+    profiles,
+    audit,
+    slack: gateway,
+    staff,
+    clock,
+    program,
+    adminChannelId,
+    maxPendingRequests: config.program.maxPendingRequests,
+  });
 
   const slack = createSlackApp({
     config,
@@ -68,11 +108,10 @@ export async function startBot(options: {
       config,
       clock,
       staff,
-      program: {
-        name: config.program.name,
-        contact: config.program.contact,
-        evaluationFormUrl: config.program.evaluationFormUrl,
-      },
+      program,
+      enrollment,
+      directory,
+      requests,
     },
   });
 

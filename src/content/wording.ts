@@ -109,3 +109,187 @@ export const wording = {
     staffOnly: 'That is for program staff only. If you need something changed, ask in the staff channel.',
   },
 };
+
+const roleName = { mentor: 'mentor', mentee: 'mentee' } as const;
+type Role = keyof typeof roleName;
+
+export const channelLabels: Record<'slack' | 'video' | 'phone' | 'email', string> = {
+  slack: 'Slack messages',
+  video: 'Video calls',
+  phone: 'Phone calls',
+  email: 'Email',
+};
+
+export const applicationWording = {
+  modalTitle: (role: Role) => (role === 'mentor' ? 'Mentor application' : 'Mentee application'),
+  submit: (editing: boolean) => (editing ? 'Save changes' : 'Submit'),
+  intro: (role: Role, program: ProgramSettings, editing: boolean) =>
+    editing
+      ? 'Your application is still waiting for review; change anything below and save.'
+      : role === 'mentor'
+        ? `Thank you for offering your time to students in the ${program.name}. Tell us about your path so we can match you with students who share your interests.`
+        : `The ${program.name} pairs you with an alumnus or alumna who shares your academic and career interests. Tell us about yourself so we can find a good match.`,
+  labels: {
+    displayName: 'Your name',
+    degree: 'Degree and major',
+    graduationYear: 'Graduation year',
+    occupation: 'Occupation',
+    industry: 'Industry',
+    academicInterests: 'Academic interests',
+    careerInterests: 'Career interests',
+    otherInterests: 'Other interests (in your words)',
+    communicationPreferences: 'How you like to stay in touch',
+    capacity: 'Mentees you can take at once',
+    bio: 'About you',
+    confidentialityAcknowledged: 'Confidentiality',
+  },
+  hints: {
+    otherInterests: 'Anything the lists above miss.',
+    bioMentor: 'Your path since graduating, and what you enjoy helping with.',
+    bioMentee: 'Your studies, what you hope to get from a mentor, and any goals you already have.',
+    capacity: 'You can change this later with /mentor capacity.',
+  },
+  confidentiality: 'I will keep what my mentoring partner shares with me confidential.',
+  received: (role: Role, program: ProgramSettings, edited: boolean) =>
+    edited
+      ? `Your changes are saved. Your ${roleName[role]} application is still with the ${program.name} staff.`
+      : `Thank you! Your ${roleName[role]} application is with the ${program.name} staff. You will hear from me here in Slack when they have reviewed it. Until then you can change it with \`/${role} apply\`.`,
+  receivedTitle: 'Application received',
+  approved: (role: Role, program: ProgramSettings, capacity?: number) =>
+    role === 'mentor'
+      ? `Welcome to the ${program.name}! Your mentor application was approved and you are now listed in the mentoring directory with room for ${capacity ?? 1} mentee(s). When a student asks for you, I will send you their summary here to accept or decline. Change how many mentees you take with \`/mentor capacity <1-5>\`, or step out of the directory with \`/mentor unlist\`.`
+      : `Welcome to the ${program.name}! Your application was approved. Browse mentors who share your interests with \`/mentee find\` (add words to narrow it, e.g. \`/mentee find marketing\`), then ask one with the Request button.`,
+  declined: (role: Role, program: ProgramSettings, reason: string) =>
+    `Thank you for applying to the ${program.name} as a ${roleName[role]}. The staff were not able to approve your application this time.\n>${reason}\nIf you have questions, please contact ${program.contact}.`,
+  card: {
+    heading: (role: Role) => (role === 'mentor' ? 'New mentor application' : 'New mentee application'),
+    edited: 'The applicant edited this application.',
+    approve: 'Approve',
+    decline: 'Decline',
+    approvedBy: (staffMention: string, when: string) =>
+      `:white_check_mark: Approved by ${staffMention} on ${when}`,
+    declinedBy: (staffMention: string, when: string) => `:x: Declined by ${staffMention} on ${when}`,
+    alreadyDecided: 'Someone already decided on this application; the card now shows who.',
+  },
+  declineModal: {
+    title: 'Decline application',
+    label: 'Reason, shared with the applicant',
+    placeholder: 'For example: the program is only open to current students this term.',
+    submit: 'Decline',
+    reasonRequired: 'Give the applicant a short reason.',
+  },
+};
+
+export const directoryWording = {
+  capacitySet: (capacity: number) => `Done: you can now mentor up to ${capacity} mentee(s) at once.`,
+  capacityBelowOpen: (open: number) =>
+    `You have ${open} open mentoring relationship(s), so your capacity can't go below ${open}. It changes back once one ends.`,
+  capacityUsage: 'Tell me a number from 1 to 5, for example `/mentor capacity 2`.',
+  notAMentor:
+    'This is for approved mentors. Apply with `/mentor apply`; staff review applications on a rolling basis.',
+  notAMentee:
+    'This is for approved mentees. Apply with `/mentee apply`; staff review applications on a rolling basis.',
+  listed: 'You are listed in the mentoring directory. Students with shared interests can now request you.',
+  unlisted:
+    'You are no longer listed in the directory. Your current mentees are not affected; `/mentor list` brings you back.',
+  heading: (words: string[], page: number, pages: number) =>
+    `*Mentors with a free seat${words.length ? ` matching “${words.join(' ')}”` : ''}* (page ${page} of ${pages}), best matches first`,
+  noMatches: (words: string[]) =>
+    words.length
+      ? `No mentor with a free seat matches “${words.join(' ')}” right now. Try fewer or broader words, or \`/mentee find\` to see everyone with a seat.`
+      : 'No mentor has a free seat right now. New mentors join all the time; try again in a few days, or ask the program staff.',
+  sharedAcademic: 'Shared academic interests',
+  sharedCareer: 'Shared career interests',
+  matchedWords: 'Matches your words',
+  noSharedInterests: 'No shared interests listed yet',
+  seats: (free: number) => `${free} seat${free === 1 ? '' : 's'} free`,
+  request: 'Request',
+  previous: 'Previous',
+  next: 'Next',
+};
+
+export const requestWording = {
+  usage: 'Name the mentor, for example `/mentee request @alex`. Find mentors with `/mentee find`.',
+  sent: (mentorMention: string) =>
+    `I sent your request to ${mentorMention}. They have a week to answer; I will let you know here either way.`,
+  sentByStaff: (menteeMention: string, mentorMention: string) =>
+    `Request sent to ${mentorMention} on behalf of ${menteeMention}.`,
+  menteeToldOfStaffMatch: (mentorMention: string) =>
+    `The program staff suggested ${mentorMention} as your mentor and sent them a request. I will let you know when they answer.`,
+  refusals: {
+    self: 'You can’t request yourself as a mentor.',
+    menteeNotApproved: 'Requests are open to approved mentees. Apply with `/mentee apply`.',
+    mentorUnavailable:
+      'That person isn’t taking mentees through the directory right now. Browse mentors with a free seat with `/mentee find`.',
+    mentorFull:
+      'That mentor has no free seat right now. Browse mentors with a free seat with `/mentee find`.',
+    tooManyPending: (limit: number) =>
+      `You already have ${limit === 1 ? 'a request' : `${limit} requests`} waiting for an answer. Once a mentor answers (or a request lapses after 14 days) you can ask someone else.`,
+    alreadyPaired: 'You already have a request or relationship with this mentor.',
+  },
+  mentorCard: {
+    text: (menteeMention: string) => `${menteeMention} would like you to be their mentor.`,
+    intro: (menteeMention: string, byStaff: boolean) =>
+      byStaff
+        ? `The program staff think you and ${menteeMention} would be a good match, and ask whether you will mentor them.`
+        : `${menteeMention} found you in the mentoring directory and would like you to be their mentor.`,
+    accept: 'Accept',
+    decline: 'Decline',
+    accepted: (when: string) =>
+      `:white_check_mark: You accepted on ${when}. I opened a group DM for the two of you.`,
+    declined: (when: string) => `You declined on ${when}. I let them know, kindly.`,
+    lapsed: 'This request lapsed after 14 days without an answer.',
+    reminder: (menteeMention: string) =>
+      `A reminder: ${menteeMention} asked you to be their mentor a week ago. Please accept or decline (above) so they can move on either way; the request lapses after 14 days.`,
+    answered: 'This request has already been answered.',
+    notYours: 'Only the mentor who was asked can answer this request.',
+    noSeat:
+      'You have no free seat left, so this request can’t be accepted now. Raise your capacity with `/mentor capacity`, or decline.',
+  },
+  menteeTold: {
+    declined: (mentorMention: string) =>
+      `${mentorMention} isn’t able to take a mentee right now. That is no reflection on you; try \`/mentee find\` for other mentors who share your interests.`,
+    lapsed: (mentorMention: string) =>
+      `${mentorMention} didn’t answer your request within 14 days, so it has lapsed. Try \`/mentee find\` for other mentors with a free seat.`,
+  },
+  conversationFailed: {
+    mentor:
+      'I couldn’t open a group DM with your mentee (their Slack account may be deactivated), so nothing was changed. The program staff have been told.',
+    staff: (mentorMention: string, menteeMention: string, error: string) =>
+      `:warning: I couldn’t open the group DM for ${mentorMention} and ${menteeMention} (Slack said \`${error}\`). The request is still open; please check both accounts.`,
+  },
+};
+
+export const introductionWording = {
+  text: (mentorMention: string, menteeMention: string) =>
+    `Welcome, ${mentorMention} and ${menteeMention}! This is your private space in the mentoring program.`,
+  welcome: (program: ProgramSettings) => `:wave: *Welcome to your ${program.name} mentoring space*`,
+  whoIsWho: (mentorMention: string, mentorLine: string, menteeMention: string, menteeLine: string) =>
+    `*Mentor:* ${mentorMention}${mentorLine ? ` — ${mentorLine}` : ''}\n*Mentee:* ${menteeMention}${menteeLine ? ` — ${menteeLine}` : ''}`,
+  shared: (interests: string[]) =>
+    interests.length
+      ? `*You share:* ${interests.join(', ')}`
+      : '*You share:* a conversation waiting to happen.',
+  nextSteps: (mentorMention: string) =>
+    `*What happens next*\n1. Agree how you like to stay in touch (buttons below).\n2. Meet for the first time — by video or in person if you can — to talk about backgrounds, interests and what you each expect.\n3. After that meeting, ${mentorMention} takes a moment to consider fit with \`/mentor fit\`; then you start building the relationship together.`,
+  confidentiality:
+    'What you share here stays between the two of you (program staff see only dates and stages).',
+  shareMentor: 'Mentor: how to reach me',
+  shareMentee: 'Mentee: how to reach me',
+  prefsModalTitle: 'Staying in touch',
+  prefsLabel: 'Ways you’d like to stay in touch',
+  prefsSubmit: 'Share',
+  prefsShared: (mention: string, channels: string[]) => `${mention} prefers: ${channels.join(', ')}.`,
+  notInPair: 'Only the two people in this mentoring relationship can answer this.',
+  wrongSide: (side: 'mentor' | 'mentee') => `This button is for the ${side}.`,
+};
+
+export const staffWording = {
+  matchUsage: 'Name a mentee and a mentor, for example `/mentoring admin match @sam @alex`.',
+  suggestHeading: (count: number) => `*Unmatched approved mentees* (${count}), with their three best mentors`,
+  suggestNone: 'Every approved mentee has a request or a mentor. Nothing to suggest.',
+  suggestNoMentors: 'no mentor with a free seat',
+  pendingHeading: (count: number) => `*Applications waiting for a decision* (${count})`,
+  pendingNone: 'No applications are waiting.',
+  pendingMore: (count: number) => `…and ${count} more.`,
+};

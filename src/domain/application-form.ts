@@ -94,12 +94,15 @@ const text = (max: number, requiredMessage?: string) =>
     .transform((value) => (typeof value === 'string' ? value.trim() : ''))
     .superRefine((value, ctx) => {
       if (requiredMessage && value === '') ctx.addIssue({ code: 'custom', message: requiredMessage });
-      else if ([...value].length > max) ctx.addIssue({ code: 'custom', message: APPLICATION_MESSAGES.tooLong(max) });
+      else if ([...value].length > max)
+        ctx.addIssue({ code: 'custom', message: APPLICATION_MESSAGES.tooLong(max) });
     });
 
 const list = z
   .unknown()
-  .transform((value) => (Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : []));
+  .transform((value) =>
+    Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : [],
+  );
 
 /**
  * Checks an application. `taxonomy` is the configured interest list (answers must come from it);
@@ -109,10 +112,15 @@ export function validateApplication(
   role: ApplicationRole,
   raw: RawApplication,
   rules: { taxonomy: readonly string[]; currentYear: number },
-): { ok: true; answers: ApplicationAnswers } | { ok: false; errors: Partial<Record<ApplicationField, string>> } {
+):
+  | { ok: true; answers: ApplicationAnswers }
+  | { ok: false; errors: Partial<Record<ApplicationField, string>> } {
   const interests = list.superRefine((values, ctx) => {
     if (values.length > APPLICATION_LIMITS.maxInterests)
-      ctx.addIssue({ code: 'custom', message: APPLICATION_MESSAGES.tooManyInterests(APPLICATION_LIMITS.maxInterests) });
+      ctx.addIssue({
+        code: 'custom',
+        message: APPLICATION_MESSAGES.tooManyInterests(APPLICATION_LIMITS.maxInterests),
+      });
     else if (values.some((value) => !rules.taxonomy.includes(value)))
       ctx.addIssue({ code: 'custom', message: APPLICATION_MESSAGES.unknownInterest });
   });
@@ -126,7 +134,9 @@ export function validateApplication(
     ),
     bio: text(APPLICATION_LIMITS.bio, APPLICATION_MESSAGES.bioRequired),
     timezone: z.string().optional(),
-    confidentialityAcknowledged: z.unknown().refine((value) => value === true, APPLICATION_MESSAGES.confidentiality),
+    confidentialityAcknowledged: z
+      .unknown()
+      .refine((value) => value === true, APPLICATION_MESSAGES.confidentiality),
   };
   const mentorOnly = {
     degree: text(APPLICATION_LIMITS.degree, APPLICATION_MESSAGES.required),
@@ -142,7 +152,10 @@ export function validateApplication(
     capacity: z
       .unknown()
       .transform((value) => Number(value))
-      .refine((n) => Number.isInteger(n) && n >= MIN_CAPACITY && n <= MAX_CAPACITY, APPLICATION_MESSAGES.capacity),
+      .refine(
+        (n) => Number.isInteger(n) && n >= MIN_CAPACITY && n <= MAX_CAPACITY,
+        APPLICATION_MESSAGES.capacity,
+      ),
   };
   const schema = role === 'mentor' ? z.object({ ...common, ...mentorOnly }) : z.object(common);
   const parsed = schema.safeParse(raw);

@@ -5,6 +5,8 @@ import { slackLoggerFrom, type AppLogger } from '../logger';
 import { registerCommands } from './commands';
 import type { SlackDeps } from './deps';
 import { registerEvents } from './events';
+import { registerActions } from './actions';
+import { registerViews } from './views';
 import { InFlightWork } from './in-flight';
 import { reportUnexpected } from './commands/command-router';
 
@@ -83,6 +85,8 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
   );
 
   registerCommands(app, deps);
+  registerActions(app, deps);
+  registerViews(app, deps);
   registerEvents(app, deps);
 
   app.error(async (error) => {

@@ -3,6 +3,9 @@ import type { ProgramSettings } from '../content/wording';
 import type { AppLogger } from '../logger';
 import type { Clock } from '../clock';
 import type { StaffDirectory } from '../services/staff';
+import type { EnrollmentService } from '../services/enrollment';
+import type { DirectoryService } from '../services/directory';
+import type { RequestService } from '../services/requests';
 
 /** What Slack listeners may use: configuration, the logger, the clock, and (as they land) the services. */
 export interface SlackDeps {
@@ -11,4 +14,7 @@ export interface SlackDeps {
   readonly logger: AppLogger;
   readonly clock: Clock;
   readonly staff: StaffDirectory;
+  readonly enrollment: EnrollmentService;
+  readonly directory: DirectoryService;
+  readonly requests: RequestService;
 }

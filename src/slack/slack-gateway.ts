@@ -1,9 +1,63 @@
 import type { WebClient } from '@slack/web-api';
-import type { ChannelMembersPort } from '../services/staff';
+import type { BotMessage } from '../../blocks/message';
+import type { OpenConversationResult, SlackPort } from '../services/ports';
 
-/** The Slack Web API calls services need, behind plain methods (services never see a WebClient). */
-export function createSlackGateway(client: WebClient): ChannelMembersPort {
-  return {
+/** Slack's answer codes when a conversation can't be opened with someone (deactivated, unknown, hidden). */
+const CONVERSATION_REFUSALS = new Set([
+  'user_disabled',
+  'user_not_found',
+  'user_not_visible',
+  'invalid_user_combination',
+  'cannot_dm_bot',
+]);
+
+/** The Web API behind `SlackPort`. */
+export function createSlackGateway(client: WebClient): SlackPort {
+  const gateway: SlackPort = {
+    async person(userId) {
+      try {
+        const { user } = await client.users.info({ user: userId });
+        if (!user?.id) return undefined;
+        return {
+          id: user.id,
+          realName: user.real_name ?? user.profile?.real_name ?? user.name ?? '',
+          timezone: user.tz,
+          deleted: user.deleted ?? false,
+          isBot: user.is_bot ?? false,
+        };
+      } catch (error) {
+        if (slackErrorCode(error) === 'user_not_found') return undefined;
+        throw error;
+      }
+    },
+
+    async openConversation(userIds): Promise<OpenConversationResult> {
+      try {
+        const opened = await client.conversations.open({ users: userIds.join(',') });
+        const channelId = opened.channel?.id;
+        return channelId ? { ok: true, channelId } : { ok: false, error: 'no_channel' };
+      } catch (error) {
+        const code = slackErrorCode(error);
+        if (code && CONVERSATION_REFUSALS.has(code)) return { ok: false, error: code };
+        throw error;
+      }
+    },
+
+    async post(channel, message: BotMessage) {
+      const posted = await client.chat.postMessage({ channel, text: message.text, blocks: message.blocks });
+      return { channel: posted.channel ?? channel, ts: posted.ts ?? '' };
+    },
+
+    async postToPerson(userId, message) {
+      const opened = await gateway.openConversation([userId]);
+      if (!opened.ok) throw new Error(`could not open a DM with ${userId}: ${opened.error}`);
+      return gateway.post(opened.channelId, message);
+    },
+
+    async update(channel, ts, message) {
+      await client.chat.update({ channel, ts, text: message.text, blocks: message.blocks });
+    },
+
     async channelMembers(channelId) {
       const members: string[] = [];
       let cursor: string | undefined;
@@ -15,4 +69,9 @@ export function createSlackGateway(client: WebClient): ChannelMembersPort {
       return members;
     },
   };
+  return gateway;
+}
+
+export function slackErrorCode(error: unknown): string | undefined {
+  return (error as { data?: { error?: string } }).data?.error;
 }

@@ -19,7 +19,9 @@ export function createProfileRepository(models: Models) {
     },
 
     /** Creates or refreshes a profile from approved answers, keeping seats already taken. */
-    async saveApproved(profile: Omit<ProfileRecord, 'openRelationships' | 'approved'>): Promise<ProfileRecord> {
+    async saveApproved(
+      profile: Omit<ProfileRecord, 'openRelationships' | 'approved'>,
+    ): Promise<ProfileRecord> {
       const doc = await profiles
         .findOneAndUpdate(
           { userId: profile.userId, role: profile.role },
@@ -54,7 +56,12 @@ export function createProfileRepository(models: Models) {
      */
     async claimSeat(mentorId: string): Promise<boolean> {
       const result = await profiles.updateOne(
-        { userId: mentorId, role: 'mentor', approved: true, $expr: { $lt: ['$openRelationships', '$capacity'] } },
+        {
+          userId: mentorId,
+          role: 'mentor',
+          approved: true,
+          $expr: { $lt: ['$openRelationships', '$capacity'] },
+        },
         { $inc: { openRelationships: 1 } },
       );
       return result.modifiedCount === 1;
@@ -79,7 +86,10 @@ export function createProfileRepository(models: Models) {
     },
 
     async setListed(mentorId: string, listed: boolean): Promise<boolean> {
-      const result = await profiles.updateOne({ userId: mentorId, role: 'mentor', approved: true }, { $set: { listed } });
+      const result = await profiles.updateOne(
+        { userId: mentorId, role: 'mentor', approved: true },
+        { $set: { listed } },
+      );
       return result.matchedCount === 1;
     },
   };
@@ -87,6 +97,12 @@ export function createProfileRepository(models: Models) {
 export type ProfileRepository = ReturnType<typeof createProfileRepository>;
 
 function stripId(doc: unknown): unknown {
-  const { _id: _ignored, __v: _version, createdAt: _c, updatedAt: _u, ...rest } = doc as Record<string, unknown>;
+  const {
+    _id: _ignored,
+    __v: _version,
+    createdAt: _c,
+    updatedAt: _u,
+    ...rest
+  } = doc as Record<string, unknown>;
   return rest;
 }

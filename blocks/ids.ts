@@ -1,0 +1,25 @@
+/**
+ * Identifiers shared by the Block Kit builders and the listeners that handle them. Values carried in
+ * buttons and `private_metadata` are only hints: listeners re-check on the server who is acting.
+ */
+export const ACTIONS = {
+  approveApplication: 'application_approve',
+  declineApplication: 'application_decline',
+  requestMentor: 'directory_request',
+  directoryPage: 'directory_page',
+  acceptRequest: 'request_accept',
+  declineRequest: 'request_decline',
+  shareMentorPreferences: 'pair_preferences_mentor',
+  shareMenteePreferences: 'pair_preferences_mentee',
+} as const;
+
+export const VIEWS = {
+  mentorApplication: 'application_mentor',
+  menteeApplication: 'application_mentee',
+  declineApplication: 'application_decline_reason',
+  communicationPreferences: 'pair_preferences',
+} as const;
+
+/** Input block ids, one per field; stable so Slack keeps what a person typed across updates. */
+export const FIELD_BLOCK = (field: string) => `field_${field}`;
+export const FIELD_ACTION = (field: string) => `input_${field}`;

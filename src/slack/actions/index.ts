@@ -1,0 +1,110 @@
+import type {
+  AllMiddlewareArgs,
+  App,
+  BlockAction,
+  ButtonAction,
+  SlackActionMiddlewareArgs,
+} from '@slack/bolt';
+import { declineReasonModal } from '../../../blocks/application';
+import { ACTIONS } from '../../../blocks/ids';
+import { preferencesModal } from '../../../blocks/requests';
+import { applicationWording, requestWording, wording } from '../../content/wording';
+import { reportUnexpected } from '../commands/command-router';
+import type { SlackDeps } from '../deps';
+import { UserFacingError } from '../errors';
+
+type ButtonArgs = SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMiddlewareArgs;
+
+/**
+ * Buttons. Each acknowledges first, then asks a service, which re-checks who is acting: the ids in a
+ * button's value only say what the button is about, never who may use it.
+ */
+export function registerActions(app: App, deps: SlackDeps): void {
+  const button = (actionId: string | RegExp, handle: (args: ButtonArgs) => Promise<void>) =>
+    app.action<BlockAction<ButtonAction>>(actionId, async (args) => {
+      await args.ack();
+      try {
+        await handle(args);
+      } catch (error) {
+        const text =
+          error instanceof UserFacingError
+            ? error.message
+            : reportUnexpected(deps, error, { actionId: String(actionId) });
+        await tellPerson(args, text);
+      }
+    });
+
+  button(ACTIONS.approveApplication, async (args) => {
+    const result = await deps.enrollment.approve(args.action.value ?? '', args.body.user.id);
+    if (result.outcome === 'not_staff') throw new UserFacingError(wording.errors.staffOnly);
+    if (result.outcome === 'already_decided')
+      throw new UserFacingError(applicationWording.card.alreadyDecided);
+  });
+
+  button(ACTIONS.declineApplication, async (args) => {
+    if (!(await deps.enrollment.canReview(args.body.user.id)))
+      throw new UserFacingError(wording.errors.staffOnly);
+    await args.client.views.open({
+      trigger_id: args.body.trigger_id,
+      view: declineReasonModal(args.action.value ?? ''),
+    });
+  });
+
+  button(ACTIONS.requestMentor, async (args) => {
+    const result = await deps.requests.request(args.body.user.id, args.action.value ?? '');
+    await tellPerson(
+      args,
+      result.outcome === 'sent' ? requestWording.sent(`<@${args.action.value}>`) : result.message,
+    );
+  });
+
+  button(new RegExp(`^${ACTIONS.directoryPage}`), async (args) => {
+    const { page, words } = parsePageValue(args.action.value);
+    const answer = await deps.directory.find(args.body.user.id, words, page);
+    if (answer && args.respond) await args.respond({ ...answer, replace_original: true });
+  });
+
+  button(ACTIONS.acceptRequest, async (args) => {
+    const result = await deps.requests.accept(args.action.value ?? '', args.body.user.id);
+    if (result.outcome === 'refused') throw new UserFacingError(result.message);
+  });
+
+  button(ACTIONS.declineRequest, async (args) => {
+    const result = await deps.requests.decline(args.action.value ?? '', args.body.user.id);
+    if (result.outcome === 'refused') throw new UserFacingError(result.message);
+  });
+
+  for (const [actionId, side] of [
+    [ACTIONS.shareMentorPreferences, 'mentor'],
+    [ACTIONS.shareMenteePreferences, 'mentee'],
+  ] as const) {
+    button(actionId, async (args) => {
+      await args.client.views.open({
+        trigger_id: args.body.trigger_id,
+        view: preferencesModal(args.action.value ?? '', side),
+      });
+    });
+  }
+}
+
+/** An answer only the person who clicked sees: in the message's conversation when there is one. */
+async function tellPerson(args: ButtonArgs, text: string): Promise<void> {
+  if (args.respond && args.body.response_url) {
+    await args.respond({ response_type: 'ephemeral', replace_original: false, text });
+    return;
+  }
+  const channel = args.body.channel?.id;
+  if (channel) await args.client.chat.postEphemeral({ channel, user: args.body.user.id, text });
+}
+
+function parsePageValue(value: string | undefined): { page: number; words: string } {
+  try {
+    const parsed = JSON.parse(value ?? '{}') as { page?: unknown; words?: unknown };
+    return {
+      page: typeof parsed.page === 'number' ? parsed.page : 1,
+      words: typeof parsed.words === 'string' ? parsed.words : '',
+    };
+  } catch {
+    return { page: 1, words: '' };
+  }
+}

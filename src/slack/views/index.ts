@@ -1,0 +1,128 @@
+import type { AllMiddlewareArgs, App, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
+import {
+  applicationErrors,
+  applicationReceivedModal,
+  readApplicationState,
+  type ViewStateValue,
+} from '../../../blocks/application';
+import { FIELD_ACTION, FIELD_BLOCK, VIEWS } from '../../../blocks/ids';
+import { applicationWording, wording } from '../../content/wording';
+import {
+  COMMUNICATION_CHANNELS,
+  type ApplicationRole,
+  type CommunicationChannel,
+} from '../../domain/application-form';
+import { reportUnexpected } from '../commands/command-router';
+import type { SlackDeps } from '../deps';
+
+type ViewArgs = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
+type StateValues = Record<string, Record<string, ViewStateValue>>;
+
+/**
+ * Modal submissions. A field a person can fix comes back as a field error (the modal stays open with
+ * everything they typed); anything else is logged with a reference and answered with a short apology.
+ */
+export function registerViews(app: App, deps: SlackDeps): void {
+  const submission = (callbackId: string, handle: (args: ViewArgs, values: StateValues) => Promise<void>) =>
+    app.view<ViewSubmitAction>(callbackId, async (args) => {
+      let acknowledged = false;
+      const ack = args.ack;
+      const tracked = Object.assign(args, {
+        ack: (async (response?: Parameters<typeof ack>[0]) => {
+          acknowledged = true;
+          await ack(response);
+        }) as typeof ack,
+      });
+      try {
+        await handle(tracked, args.view.state.values as StateValues);
+      } catch (error) {
+        const apology = reportUnexpected(deps, error, { callbackId });
+        if (!acknowledged) await ack({ response_action: 'errors', errors: firstBlockError(args, apology) });
+      }
+    });
+
+  for (const [callbackId, role] of [
+    [VIEWS.mentorApplication, 'mentor'],
+    [VIEWS.menteeApplication, 'mentee'],
+  ] as [string, ApplicationRole][]) {
+    submission(callbackId, async (args, values) => {
+      const result = await deps.enrollment.submit(
+        args.body.user.id,
+        role,
+        readApplicationState(role, values),
+      );
+      if (!result.ok) {
+        await args.ack({ response_action: 'errors', errors: applicationErrors(result.errors) });
+        return;
+      }
+      await args.ack({
+        response_action: 'update',
+        view: applicationReceivedModal(role, deps.program, result.edited),
+      });
+    });
+  }
+
+  submission(VIEWS.declineApplication, async (args, values) => {
+    const reason = values[FIELD_BLOCK('reason')]?.[FIELD_ACTION('reason')]?.value?.trim() ?? '';
+    if (!reason) {
+      await args.ack({
+        response_action: 'errors',
+        errors: { [FIELD_BLOCK('reason')]: applicationWording.declineModal.reasonRequired },
+      });
+      return;
+    }
+    const { applicationId } = metadata(args);
+    // The reviewer is checked again here: opening the modal proved nothing about who submits it.
+    const result = await deps.enrollment.decline(String(applicationId ?? ''), args.body.user.id, reason);
+    if (result.outcome === 'not_staff') {
+      await args.ack({
+        response_action: 'errors',
+        errors: { [FIELD_BLOCK('reason')]: wording.errors.staffOnly },
+      });
+      return;
+    }
+    if (result.outcome === 'already_decided' || result.outcome === 'not_found') {
+      await args.ack({
+        response_action: 'errors',
+        errors: { [FIELD_BLOCK('reason')]: applicationWording.card.alreadyDecided },
+      });
+      return;
+    }
+    await args.ack();
+  });
+
+  submission(VIEWS.communicationPreferences, async (args, values) => {
+    const picked = (values[FIELD_BLOCK('channels')]?.[FIELD_ACTION('channels')]?.selected_options ?? [])
+      .map((option) => option.value)
+      .filter((value): value is CommunicationChannel =>
+        (COMMUNICATION_CHANNELS as readonly string[]).includes(value),
+      );
+    const { relationshipId, side } = metadata(args);
+    const result = await deps.requests.sharePreferences(
+      String(relationshipId ?? ''),
+      args.body.user.id,
+      side === 'mentor' ? 'mentor' : 'mentee',
+      picked,
+    );
+    if (!result.ok) {
+      await args.ack({ response_action: 'errors', errors: { [FIELD_BLOCK('channels')]: result.message } });
+      return;
+    }
+    await args.ack();
+  });
+}
+
+function metadata(args: ViewArgs): Record<string, unknown> {
+  try {
+    const parsed: unknown = JSON.parse(args.view.private_metadata || '{}');
+    return parsed && typeof parsed === 'object' ? (parsed as Record<string, unknown>) : {};
+  } catch {
+    return {};
+  }
+}
+
+/** Errors must sit under an input block; the apology goes under the first one. */
+function firstBlockError(args: ViewArgs, message: string): Record<string, string> {
+  const firstInput = args.view.blocks.find((block) => block.type === 'input');
+  return firstInput?.block_id ? { [firstInput.block_id]: message } : {};
+}

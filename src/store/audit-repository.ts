@@ -1,0 +1,24 @@
+import type { Models } from './database';
+
+export interface AuditEntry {
+  at: Date;
+  actorId: string;
+  action: string;
+  subjectType: 'application' | 'relationship' | 'profile' | 'person';
+  subjectId: string;
+  /** Statuses, ids and counts only: never what people wrote. */
+  details?: Record<string, unknown>;
+}
+
+/** The audit trail: who did what, when. Append-only. */
+export function createAuditRepository(models: Models) {
+  return {
+    async record(entry: AuditEntry): Promise<void> {
+      await models.auditEvents.create(entry);
+    },
+    async forSubject(subjectType: AuditEntry['subjectType'], subjectId: string): Promise<AuditEntry[]> {
+      return models.auditEvents.find({ subjectType, subjectId }).sort({ at: 1 }).lean<AuditEntry[]>();
+    },
+  };
+}
+export type AuditRepository = ReturnType<typeof createAuditRepository>;

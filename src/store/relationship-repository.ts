@@ -1,0 +1,144 @@
+import { Types } from 'mongoose';
+import type { CommunicationChannel } from '../domain/application-form';
+import type { RelationshipRecord, TransitionRecord } from '../domain/records';
+import type { RelationshipStatus } from '../domain/relationship-stages';
+import type { Models } from './database';
+import { isDuplicateKey } from './processed-events-repository';
+import { toRecord, toRecordOrUndefined } from './mapping';
+
+const LIVE: RelationshipStatus[] = ['requested', 'introduced', 'stage1', 'stage2', 'stage3', 'stage4'];
+
+/** Relationships and their stage history; every status change is a conditional update on the old status. */
+export function createRelationshipRepository(models: Models) {
+  const { relationships } = models;
+  const map = (doc: unknown) => withDefaults(toRecord<RelationshipRecord>(doc));
+  return {
+    async get(id: string): Promise<RelationshipRecord | undefined> {
+      if (!Types.ObjectId.isValid(id)) return undefined;
+      const doc = toRecordOrUndefined<RelationshipRecord>(await relationships.findById(id).lean());
+      return doc && withDefaults(doc);
+    },
+
+    /** A new request, or `duplicate` when the pair already has a live request or relationship. */
+    async createRequest(request: {
+      mentorId: string;
+      menteeId: string;
+      requestedBy: string;
+      at: Date;
+      actor: TransitionRecord['actor'];
+    }): Promise<RelationshipRecord | 'duplicate'> {
+      try {
+        const doc = await relationships.create({
+          mentorId: request.mentorId,
+          menteeId: request.menteeId,
+          status: 'requested',
+          requestedBy: request.requestedBy,
+          requestedAt: request.at,
+          history: [{ to: 'requested', actor: request.actor, actorId: request.requestedBy, at: request.at }],
+        });
+        return map(doc.toObject());
+      } catch (error) {
+        if (isDuplicateKey(error)) return 'duplicate';
+        throw error;
+      }
+    },
+
+    async countRequestsBy(menteeId: string): Promise<number> {
+      return relationships.countDocuments({ menteeId, status: 'requested' });
+    },
+
+    async findLiveForMentee(menteeId: string): Promise<RelationshipRecord[]> {
+      const docs = await relationships.find({ menteeId, status: { $in: LIVE } }).lean();
+      return docs.map(map);
+    },
+
+    async findLiveForMentor(mentorId: string): Promise<RelationshipRecord[]> {
+      const docs = await relationships.find({ mentorId, status: { $in: LIVE } }).lean();
+      return docs.map(map);
+    },
+
+    /** Mentees (of the given ids) who have a live request or relationship. */
+    async menteesWithLiveRelationships(menteeIds: string[]): Promise<Set<string>> {
+      const ids = await relationships.distinct('menteeId', {
+        menteeId: { $in: menteeIds },
+        status: { $in: LIVE },
+      });
+      return new Set(ids);
+    },
+
+    /**
+     * Moves a relationship from `from` to `transition.to` if it is still in `from`, recording the transition;
+     * undefined when it had already moved (someone else acted first).
+     */
+    async transition(
+      id: string,
+      from: RelationshipStatus,
+      transition: Omit<TransitionRecord, 'from'>,
+      set: Partial<Pick<RelationshipRecord, 'channelId' | 'stageStartedAt' | 'requestMessage'>> = {},
+    ): Promise<RelationshipRecord | undefined> {
+      if (!Types.ObjectId.isValid(id)) return undefined;
+      const doc = await relationships
+        .findOneAndUpdate(
+          { _id: id, status: from },
+          { $set: { status: transition.to, ...set }, $push: { history: { ...transition, from } } },
+          { new: true },
+        )
+        .lean();
+      return doc ? map(doc) : undefined;
+    },
+
+    async setRequestMessage(id: string, message: { channel: string; ts: string }): Promise<void> {
+      await relationships.updateOne({ _id: id }, { $set: { requestMessage: message } });
+    },
+
+    async setCommunicationPreferences(
+      id: string,
+      side: 'mentor' | 'mentee',
+      channels: CommunicationChannel[],
+      at: Date,
+    ): Promise<void> {
+      await relationships.updateOne(
+        { _id: id },
+        { $set: { [`communicationPreferences.${side}`]: channels, lastActivityAt: at } },
+      );
+    },
+
+    /** Requests made before `before` that have not had their reminder yet. */
+    async requestsNeedingReminder(before: Date): Promise<RelationshipRecord[]> {
+      const docs = await relationships
+        .find({
+          status: 'requested',
+          requestedAt: { $lte: before },
+          requestReminderSentAt: { $exists: false },
+        })
+        .lean();
+      return docs.map(map);
+    },
+
+    /** Marks the reminder sent; false if another copy of the bot marked it first. */
+    async markReminderSent(id: string, at: Date): Promise<boolean> {
+      const result = await relationships.updateOne(
+        { _id: id, status: 'requested', requestReminderSentAt: { $exists: false } },
+        { $set: { requestReminderSentAt: at } },
+      );
+      return result.modifiedCount === 1;
+    },
+
+    async requestsMadeBefore(before: Date): Promise<RelationshipRecord[]> {
+      const docs = await relationships.find({ status: 'requested', requestedAt: { $lte: before } }).lean();
+      return docs.map(map);
+    },
+  };
+}
+export type RelationshipRepository = ReturnType<typeof createRelationshipRepository>;
+
+function withDefaults(record: RelationshipRecord): RelationshipRecord {
+  return {
+    ...record,
+    history: record.history ?? [],
+    communicationPreferences: {
+      mentor: record.communicationPreferences?.mentor ?? [],
+      mentee: record.communicationPreferences?.mentee ?? [],
+    },
+  };
+}
