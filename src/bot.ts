@@ -16,11 +16,14 @@ import { createAuditRepository } from './store/audit-repository';
 import { createEnrollmentService } from './services/enrollment';
 import { createDirectoryService } from './services/directory';
 import { createRequestService } from './services/requests';
+import { createScheduler, type Scheduler } from './scheduler/scheduler';
 
 export interface RunningBot {
   /** HTTP mode: the port it listens on. */
   readonly port: number | undefined;
   readonly database: Database;
+  /** The periodic jobs; `tick()` runs them once now. */
+  readonly scheduler: Scheduler;
   /** Stops taking requests, lets in-flight work finish (up to `graceMs`), then closes MongoDB. */
   stop(graceMs?: number): Promise<void>;
 }
@@ -33,6 +36,8 @@ export async function startBot(options: {
   config: AppConfig;
   logger: AppLogger;
   clock?: Clock;
+  /** Tests drive the scheduler with `tick()` and a moved clock instead. */
+  startScheduler?: boolean;
 }): Promise<RunningBot> {
   const { config, logger } = options;
   const clock = options.clock ?? systemClock;
@@ -115,6 +120,12 @@ export async function startBot(options: {
     },
   });
 
+  const scheduler = createScheduler(
+    [{ name: 'mentor requests: reminders and lapses', run: () => requests.sweepRequests() }],
+    logger,
+  );
+  if (options.startScheduler ?? true) scheduler.start();
+
   const started = (await slack.app.start(config.http.port)) as Server | undefined;
   const port = config.slack.socketMode ? undefined : (started?.address() as AddressInfo | null)?.port;
   logger.info(
@@ -126,9 +137,11 @@ export async function startBot(options: {
   return {
     port,
     database,
+    scheduler,
     stop(graceMs = 8000) {
       stopping ??= (async () => {
         logger.info({ inFlight: slack.inFlight.size }, 'shutting down');
+        await scheduler.stop();
         await slack.app.stop();
         const finished = await slack.inFlight.drain(graceMs);
         if (!finished) logger.warn({ inFlight: slack.inFlight.size }, 'stopped before all work finished');

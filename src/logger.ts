@@ -55,6 +55,9 @@ export function createLogger(options: {
   return pino(base);
 }
 
+/** Debug lines from the Slack SDKs that carry a whole payload. */
+const WHOLE_PAYLOAD_LINE = /^(http request (body|result|headers)|ack\(\) (call begins|response sent) \(body)/;
+
 const toPinoLevel: Record<LogLevel, pino.Level> = {
   [LogLevel.DEBUG]: 'debug',
   [LogLevel.INFO]: 'info',
@@ -72,6 +75,9 @@ export function slackLoggerFrom(logger: AppLogger, component: string): SlackLogg
     (level: pino.Level) =>
     (...messages: unknown[]) => {
       const [first, ...rest] = messages;
+      // The Web API client logs whole request and response bodies at debug level: names, emails and
+      // everything people typed. Those lines never reach our logs.
+      if (typeof first === 'string' && WHOLE_PAYLOAD_LINE.test(first)) return;
       if (first instanceof Error) child[level]({ err: first }, rest.map(String).join(' '));
       else child[level](messages.map((m) => (typeof m === 'string' ? m : safeJson(m))).join(' '));
     };

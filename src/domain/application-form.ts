@@ -158,7 +158,9 @@ export function validateApplication(
       ),
   };
   const schema = role === 'mentor' ? z.object({ ...common, ...mentorOnly }) : z.object(common);
-  const parsed = schema.safeParse(raw);
+  // A field left empty may be missing from the form's state altogether; read it as "nothing given".
+  const given = Object.fromEntries(APPLICATION_FIELDS[role].map((field) => [field, raw[field] ?? null]));
+  const parsed = schema.safeParse({ ...given, timezone: raw.timezone ?? undefined });
   const errors: Partial<Record<ApplicationField, string>> = {};
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {

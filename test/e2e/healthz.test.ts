@@ -7,7 +7,7 @@ describe('GET /healthz', () => {
 
   beforeAll(async () => {
     // A MongoDB of this file's own, so it can be stopped without touching the other tests' server.
-    mongo = await MongoMemoryServer.create();
+    mongo = await MongoMemoryServer.create({ instance: { launchTimeout: 60_000 } });
     t = await startTestBot({ env: { MONGODB_URI: mongo.getUri('health') } });
   });
   afterAll(async () => {

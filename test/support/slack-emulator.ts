@@ -539,6 +539,11 @@ export class SlackEmulator {
     return { text, blocks };
   }
 
+  /** The DM or group DM already opened for exactly these people (with the bot), if any. */
+  conversationOf(userIds: string[]): string | undefined {
+    return this.dmByUsers.get([...userIds].sort().join(','));
+  }
+
   /** The IM (one person) or group DM (several) of these people with the bot, created on first use. */
   private dmFor(userIds: string[]): string {
     const key = [...userIds].sort().join(',');

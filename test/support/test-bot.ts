@@ -61,11 +61,13 @@ export async function startTestBot(
   });
   const logger = createLogger({ level: config.logLevel, destination });
   const clock = new ManualClock(options.now ?? DateTime.fromISO('2026-03-02T15:00:00Z', { zone: 'utc' }));
-  const bot = await startBot({ config, logger, clock }).catch(async (error: unknown) => {
-    // Don't leave the emulator listening (it would keep jest from exiting) when the bot fails to start.
-    if (!options.emulator) await emulator.stop();
-    throw error;
-  });
+  const bot = await startBot({ config, logger, clock, startScheduler: false }).catch(
+    async (error: unknown) => {
+      // Don't leave the emulator listening (it would keep jest from exiting) when the bot fails to start.
+      if (!options.emulator) await emulator.stop();
+      throw error;
+    },
+  );
   const baseUrl = `http://127.0.0.1:${bot.port}`;
   const slack = new SignedSlackClient(baseUrl, SIGNING_SECRET, {
     teamId: TEAM_ID,

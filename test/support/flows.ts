@@ -1,0 +1,147 @@
+import type { ApplicationRole } from '../../src/domain/application-form';
+import { FIELD_ACTION, FIELD_BLOCK } from '../../blocks/ids';
+import type { ViewState } from './signed-slack-client';
+import type { TestBot } from './test-bot';
+import { waitFor } from './wait';
+
+/** Answers a person gives on an application form; field names as in the domain. */
+export interface FormAnswers {
+  displayName?: string;
+  degree?: string;
+  graduationYear?: string;
+  occupation?: string;
+  industry?: string;
+  academicInterests?: string[];
+  careerInterests?: string[];
+  otherInterests?: string;
+  communicationPreferences?: string[];
+  capacity?: string;
+  bio?: string;
+  confidentialityAcknowledged?: boolean;
+}
+
+export const MENTOR_ANSWERS: FormAnswers = {
+  displayName: 'Alice Alumna',
+  degree: 'BA Marketing',
+  graduationYear: '2009',
+  occupation: 'Brand director',
+  industry: 'Consumer goods',
+  academicInterests: ['Marketing', 'Psychology'],
+  careerInterests: ['Sales', 'Entrepreneurship'],
+  otherInterests: 'Public speaking',
+  communicationPreferences: ['video', 'slack'],
+  capacity: '2',
+  bio: 'Fifteen years in brand marketing; happy to help with networking and first jobs.',
+  confidentialityAcknowledged: true,
+};
+
+export const MENTEE_ANSWERS: FormAnswers = {
+  displayName: 'Bob Student',
+  academicInterests: ['Marketing'],
+  careerInterests: ['Sales'],
+  otherInterests: '',
+  communicationPreferences: ['slack'],
+  bio: 'Junior studying marketing; I want to learn how to break into brand management.',
+  confidentialityAcknowledged: true,
+};
+
+/** Turns answers into the `state.values` Slack sends with a submitted application modal. */
+export function applicationState(answers: FormAnswers): ViewState {
+  const state: ViewState = {};
+  const put = (field: string, value: Record<string, unknown>) => {
+    state[FIELD_BLOCK(field)] = { [FIELD_ACTION(field)]: value };
+  };
+  for (const [field, value] of Object.entries(answers)) {
+    if (field === 'academicInterests' || field === 'careerInterests')
+      put(field, {
+        type: 'multi_static_select',
+        selected_options: (value as string[]).map((v) => ({ value: v })),
+      });
+    else if (field === 'communicationPreferences')
+      put(field, { type: 'checkboxes', selected_options: (value as string[]).map((v) => ({ value: v })) });
+    else if (field === 'confidentialityAcknowledged')
+      put(field, { type: 'checkboxes', selected_options: value ? [{ value: 'yes' }] : [] });
+    else if (field === 'capacity') put(field, { type: 'static_select', selected_option: { value } });
+    else put(field, { type: 'plain_text_input', value });
+  }
+  return state;
+}
+
+/** The modal the bot opened most recently (as the emulator holds it). */
+export function lastOpenedModal(t: TestBot): Record<string, unknown> {
+  const opened = t.emulator.callsTo('views.open').filter((call) => (call.response as { ok?: boolean }).ok);
+  const last = opened[opened.length - 1];
+  if (!last) throw new Error('no modal was opened');
+  return (last.response as { view: Record<string, unknown> }).view;
+}
+
+/** `/mentor apply` or `/mentee apply`, then submits the modal with these answers. */
+export async function apply(t: TestBot, userId: string, role: ApplicationRole, answers: FormAnswers) {
+  const before = t.emulator.callsTo('views.open').length;
+  const command = await t.slack.command(`/${role}`, 'apply', { userId });
+  if (command.status !== 200) throw new Error(`/${role} apply answered ${command.status}`);
+  await waitFor(() => t.emulator.callsTo('views.open').length > before);
+  const view = lastOpenedModal(t);
+  return { view, answer: await t.slack.viewSubmission({ userId }, view, applicationState(answers)) };
+}
+
+/** The staff card the bot posted for a person's application. */
+export function reviewCardFor(t: TestBot, userId: string) {
+  const cards = t.emulator
+    .messages(t.config.staff.adminChannelId)
+    .filter(
+      (m) => JSON.stringify(m.blocks ?? []).includes(`<@${userId}>`) && /application/.test(m.text ?? ''),
+    );
+  const card = cards[cards.length - 1];
+  if (!card) throw new Error(`no review card for ${userId}`);
+  return card;
+}
+
+/** The value of the button with this action id anywhere in a message's blocks. */
+export function buttonValue(message: { blocks?: unknown[] }, actionId: string): string {
+  const found = findElement(message.blocks ?? [], actionId);
+  if (typeof found?.value !== 'string') throw new Error(`no ${actionId} button`);
+  return found.value;
+}
+
+function findElement(node: unknown, actionId: string): Record<string, unknown> | undefined {
+  if (Array.isArray(node)) {
+    for (const child of node) {
+      const found = findElement(child, actionId);
+      if (found) return found;
+    }
+  } else if (node && typeof node === 'object') {
+    const record = node as Record<string, unknown>;
+    if (record.action_id === actionId) return record;
+    for (const child of Object.values(record)) {
+      const found = findElement(child, actionId);
+      if (found) return found;
+    }
+  }
+  return undefined;
+}
+
+/** Applies and has staff approve, so the person is an approved mentor or mentee. */
+export async function enrol(t: TestBot, userId: string, role: ApplicationRole, answers: FormAnswers) {
+  await apply(t, userId, role, answers);
+  const card = reviewCardFor(t, userId);
+  await t.slack.blockAction(
+    { userId: 'USTAFF1' },
+    { actionId: 'application_approve', value: buttonValue(card, 'application_approve') },
+    { message: { channel: card.channel, ts: card.ts } },
+  );
+  await waitFor(
+    async () => (await t.bot.database.models.profiles.exists({ userId, role, approved: true })) !== null,
+  );
+}
+
+/** Everything the person was told in their DM with the bot. */
+export function dmTextsOf(t: TestBot, userId: string): string[] {
+  const channel = t.emulator.conversationOf([userId]);
+  return channel ? t.emulator.messages(channel).map((m) => m.text ?? '') : [];
+}
+
+/** The ephemeral answers that went back through response URLs, newest last. */
+export function responseTexts(t: TestBot): string[] {
+  return t.emulator.responses().map((r) => String(r.body.text ?? ''));
+}
