@@ -31,7 +31,7 @@ export type Decision =
 export function createEnrollmentService(deps: {
   applications: Pick<
     ApplicationRepository,
-    'get' | 'findWaiting' | 'submitOrEdit' | 'setReviewCard' | 'decide'
+    'get' | 'findWaiting' | 'submitOrEdit' | 'setReviewCard' | 'decide' | 'listWaiting'
   >;
   profiles: Pick<ProfileRepository, 'get' | 'saveApproved'>;
   audit: Pick<AuditRepository, 'record'>;
@@ -182,6 +182,8 @@ export function createEnrollmentService(deps: {
       decide(applicationId, reviewerId, { status: 'approved' }),
     decline: (applicationId: string, reviewerId: string, reason: string) =>
       decide(applicationId, reviewerId, { status: 'declined', reason }),
+    /** Applications waiting for a decision, oldest first. */
+    waiting: () => applications.listWaiting(),
     /** Whether someone may open the decline modal (checked again when it is submitted). */
     canReview: (userId: string) => deps.staff.isStaff(userId),
   };

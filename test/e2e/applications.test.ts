@@ -87,6 +87,12 @@ describe('applying to the program and staff review', () => {
     expect(JSON.stringify(reviewCardFor(t, alice).blocks)).toContain('CMO');
   });
 
+  it('/mentoring admin pending lists the waiting applications for staff', async () => {
+    const answer = await t.slack.command('/mentoring', 'admin pending', { userId: PEOPLE.staff2.id });
+    expect(answer.json?.text).toContain('Applications waiting for a decision* (1)');
+    expect(answer.json?.text).toContain('<@UALICE>, mentor');
+  });
+
   it('someone who is not staff cannot approve: a polite refusal, and nothing changes', async () => {
     const card = reviewCardFor(t, alice);
     await t.slack.blockAction(

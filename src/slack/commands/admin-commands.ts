@@ -1,4 +1,4 @@
-import { escapeMrkdwn, mention, userIdFromMention } from '../../../blocks/mrkdwn';
+import { escapeMrkdwn, mention, slackDate, userIdFromMention } from '../../../blocks/mrkdwn';
 import { commandHelpMessage } from '../../../blocks/help';
 import { ephemeral, section } from '../../../blocks/message';
 import { requestWording, staffWording, wording } from '../../content/wording';
@@ -36,6 +36,22 @@ const STAFF_SUBCOMMANDS: Record<string, SubcommandHandler> = {
         ? requestWording.sentByStaff(mention(menteeId), mention(mentorId))
         : result.message,
     );
+  },
+
+  async pending(context: SubcommandContext) {
+    const waiting = await context.deps.enrollment.waiting();
+    if (waiting.length === 0) {
+      await context.reply(staffWording.pendingNone);
+      return;
+    }
+    const shown = waiting.slice(0, 40);
+    const lines = shown.map(
+      (application) =>
+        `• ${mention(application.userId)}, ${application.role}, since ${slackDate(application.createdAt)}`,
+    );
+    if (waiting.length > shown.length) lines.push(staffWording.pendingMore(waiting.length - shown.length));
+    const text = `${staffWording.pendingHeading(waiting.length)}\n${lines.join('\n')}`;
+    await context.reply(ephemeral({ text, blocks: [section(text)] }));
   },
 
   async suggest(context: SubcommandContext) {
