@@ -105,7 +105,7 @@ export const wording = {
   },
   errors: {
     unexpected: (reference: string) =>
-      `Sorry, something went wrong on our side and nothing was changed. If it happens again, tell the program office and quote reference ${reference}.`,
+      `Sorry, something went wrong on our side. Please try again in a moment; if it keeps happening, tell the program office and quote reference ${reference}.`,
     staffOnly: 'That is for program staff only. If you need something changed, ask in the staff channel.',
   },
 };

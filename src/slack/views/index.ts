@@ -23,21 +23,21 @@ type StateValues = Record<string, Record<string, ViewStateValue>>;
  * everything they typed); anything else is logged with a reference and answered with a short apology.
  */
 export function registerViews(app: App, deps: SlackDeps): void {
-  const submission = (callbackId: string, handle: (args: ViewArgs, values: StateValues) => Promise<void>) =>
+  const submission = (
+    callbackId: string,
+    handle: (args: ViewArgs, values: StateValues, ack: ViewArgs['ack']) => Promise<void>,
+  ) =>
     app.view<ViewSubmitAction>(callbackId, async (args) => {
       let acknowledged = false;
-      const ack = args.ack;
-      const tracked = Object.assign(args, {
-        ack: (async (response?: Parameters<typeof ack>[0]) => {
-          acknowledged = true;
-          await ack(response);
-        }) as typeof ack,
-      });
+      const ack: ViewArgs['ack'] = async (response) => {
+        acknowledged = true;
+        await args.ack(response);
+      };
       try {
-        await handle(tracked, args.view.state.values as StateValues);
+        await handle(args, args.view.state.values as StateValues, ack);
       } catch (error) {
         const apology = reportUnexpected(deps, error, { callbackId });
-        if (!acknowledged) await ack({ response_action: 'errors', errors: firstBlockError(args, apology) });
+        if (!acknowledged) await args.ack({ response_action: 'errors', errors: firstBlockError(args, apology) });
       }
     });
 
@@ -45,27 +45,27 @@ export function registerViews(app: App, deps: SlackDeps): void {
     [VIEWS.mentorApplication, 'mentor'],
     [VIEWS.menteeApplication, 'mentee'],
   ] as [string, ApplicationRole][]) {
-    submission(callbackId, async (args, values) => {
+    submission(callbackId, async (args, values, ack) => {
       const result = await deps.enrollment.submit(
         args.body.user.id,
         role,
         readApplicationState(role, values),
       );
       if (!result.ok) {
-        await args.ack({ response_action: 'errors', errors: applicationErrors(result.errors) });
+        await ack({ response_action: 'errors', errors: applicationErrors(result.errors) });
         return;
       }
-      await args.ack({
+      await ack({
         response_action: 'update',
         view: applicationReceivedModal(role, deps.program, result.edited),
       });
     });
   }
 
-  submission(VIEWS.declineApplication, async (args, values) => {
+  submission(VIEWS.declineApplication, async (args, values, ack) => {
     const reason = values[FIELD_BLOCK('reason')]?.[FIELD_ACTION('reason')]?.value?.trim() ?? '';
     if (!reason) {
-      await args.ack({
+      await ack({
         response_action: 'errors',
         errors: { [FIELD_BLOCK('reason')]: applicationWording.declineModal.reasonRequired },
       });
@@ -75,23 +75,23 @@ export function registerViews(app: App, deps: SlackDeps): void {
     // The reviewer is checked again here: opening the modal proved nothing about who submits it.
     const result = await deps.enrollment.decline(String(applicationId ?? ''), args.body.user.id, reason);
     if (result.outcome === 'not_staff') {
-      await args.ack({
+      await ack({
         response_action: 'errors',
         errors: { [FIELD_BLOCK('reason')]: wording.errors.staffOnly },
       });
       return;
     }
     if (result.outcome === 'already_decided' || result.outcome === 'not_found') {
-      await args.ack({
+      await ack({
         response_action: 'errors',
         errors: { [FIELD_BLOCK('reason')]: applicationWording.card.alreadyDecided },
       });
       return;
     }
-    await args.ack();
+    await ack();
   });
 
-  submission(VIEWS.communicationPreferences, async (args, values) => {
+  submission(VIEWS.communicationPreferences, async (args, values, ack) => {
     const picked = (values[FIELD_BLOCK('channels')]?.[FIELD_ACTION('channels')]?.selected_options ?? [])
       .map((option) => option.value)
       .filter((value): value is CommunicationChannel =>
@@ -105,10 +105,10 @@ export function registerViews(app: App, deps: SlackDeps): void {
       picked,
     );
     if (!result.ok) {
-      await args.ack({ response_action: 'errors', errors: { [FIELD_BLOCK('channels')]: result.message } });
+      await ack({ response_action: 'errors', errors: { [FIELD_BLOCK('channels')]: result.message } });
       return;
     }
-    await args.ack();
+    await ack();
   });
 }
 

@@ -1,0 +1,34 @@
+import { apply, MENTEE_ANSWERS } from '../support/flows';
+import { PEOPLE, startTestBot, type TestBot } from '../support/test-bot';
+import { waitFor } from '../support/wait';
+
+describe('when something breaks on our side', () => {
+  let t: TestBot;
+  beforeAll(async () => {
+    t = await startTestBot();
+  });
+  afterAll(() => t.stop());
+
+  it('a modal submission gets a short apology with a reference, the same reference is logged, and no stack trace is shown', async () => {
+    t.emulator.injectFailure('chat.postMessage', { error: 'fatal_error' });
+    const { answer } = await apply(t, PEOPLE.erin.id, 'mentee', MENTEE_ANSWERS);
+    expect(answer.json?.response_action).toBe('errors');
+    const message = Object.values(answer.json?.errors as Record<string, string>)[0] ?? '';
+    const reference = /reference ([0-9a-f]{8})/.exec(message)?.[1];
+    expect(reference).toBeDefined();
+    expect(message).not.toMatch(/\bat \w+ \(/);
+    expect(t.logLines.some((line) => line.reference === reference && line.level === 50)).toBe(true);
+  });
+
+  it('what the person typed is kept: submitting again once Slack recovers goes through', async () => {
+    const { answer } = await apply(t, PEOPLE.erin.id, 'mentee', MENTEE_ANSWERS);
+    expect(answer.json?.response_action).toBe('update');
+    expect(await t.bot.database.models.applications.countDocuments({ userId: PEOPLE.erin.id })).toBe(1);
+  });
+
+  it('a command whose work fails after it was acknowledged gets an apology through its response URL', async () => {
+    t.emulator.injectFailure('users.info', { error: 'fatal_error' });
+    await t.slack.command('/mentee', 'apply', { userId: PEOPLE.dan.id });
+    await waitFor(() => t.emulator.responses().some((r) => String(r.body.text).includes('quote reference')));
+  });
+});
