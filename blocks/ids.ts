@@ -11,6 +11,8 @@ export const ACTIONS = {
   declineRequest: 'request_decline',
   shareMentorPreferences: 'pair_preferences_mentor',
   shareMenteePreferences: 'pair_preferences_mentee',
+  openFit: 'pair_open_fit',
+  advanceStage: 'relationship_advance',
 } as const;
 
 export const VIEWS = {
@@ -18,6 +20,8 @@ export const VIEWS = {
   menteeApplication: 'application_mentee',
   declineApplication: 'application_decline_reason',
   communicationPreferences: 'pair_preferences',
+  fitAssessment: 'fit_assessment',
+  endRelationship: 'relationship_end',
 } as const;
 
 /** Input block ids, one per field; stable so Slack keeps what a person typed across updates. */

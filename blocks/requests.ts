@@ -1,6 +1,7 @@
 import type { KnownBlock, ModalView } from '@slack/types';
 import { COMMUNICATION_CHANNELS } from '../src/domain/application-form';
 import {
+  lifecycleWording as lw,
   channelLabels,
   introductionWording as iw,
   requestWording as w,
@@ -89,6 +90,12 @@ export function introductionMessage(
             type: 'button',
             action_id: ACTIONS.shareMentorPreferences,
             text: { type: 'plain_text', text: iw.shareMentor },
+            value: relationship.id,
+          },
+          {
+            type: 'button',
+            action_id: ACTIONS.openFit,
+            text: { type: 'plain_text', text: lw.fit.fitButton },
             value: relationship.id,
           },
           {

@@ -16,6 +16,9 @@ import { createAuditRepository } from './store/audit-repository';
 import { createEnrollmentService } from './services/enrollment';
 import { createDirectoryService } from './services/directory';
 import { createRequestService } from './services/requests';
+import { createRelationshipService } from './services/relationships';
+import { createFitAssessmentRepository } from './store/fit-assessment-repository';
+import { createGoalFormRepository } from './store/goal-form-repository';
 import { createScheduler, type Scheduler } from './scheduler/scheduler';
 
 export interface RunningBot {
@@ -103,6 +106,18 @@ export async function startBot(options: {
     maxPendingRequests: config.program.maxPendingRequests,
   });
 
+  const goalForms = createGoalFormRepository(database.models);
+  const relationshipService = createRelationshipService({
+    relationships,
+    fitAssessments: createFitAssessmentRepository(database.models),
+    profiles,
+    hasGoalForm: (relationshipId) => goalForms.exists(relationshipId),
+    audit,
+    slack: gateway,
+    clock,
+    adminChannelId,
+  });
+
   const slack = createSlackApp({
     config,
     logger,
@@ -117,6 +132,7 @@ export async function startBot(options: {
       enrollment,
       directory,
       requests,
+      relationships: relationshipService,
     },
   });
 

@@ -293,3 +293,118 @@ export const staffWording = {
   pendingNone: 'No applications are waiting.',
   pendingMore: (count: number) => `…and ${count} more.`,
 };
+
+/** The four stages, in the program's terms: what each is for and what moves a pair on. */
+export const stageWording: Record<
+  'introduced' | 'stage1' | 'stage2' | 'stage3' | 'stage4' | 'completed',
+  { name: string; purpose: string; next: string }
+> = {
+  introduced: {
+    name: 'Introduced',
+    purpose:
+      'You have been matched. Meet for the first time and get a feel for each other’s interests and goals.',
+    next: 'After that first meeting the mentor assesses fit with `/mentor fit`.',
+  },
+  stage1: {
+    name: 'Stage 1 · Building the relationship',
+    purpose:
+      'Get to know each other and build trust: backgrounds, experiences, interests and expectations. Agree on confidentiality, how often you will be in touch, and a regular schedule.',
+    next: 'When you have a rhythm, the mentor moves you on to exchanging information and setting goals.',
+  },
+  stage2: {
+    name: 'Stage 2 · Exchanging information and setting goals',
+    purpose:
+      'Share more, listen actively, and turn what the mentee hopes for into 1 to 3 SMART goals with a list of actions and three check-in dates.',
+    next: 'Once the goal form is written and discussed, the mentor moves you on to working towards the goals.',
+  },
+  stage3: {
+    name: 'Stage 3 · Working towards the goals',
+    purpose:
+      'The longest and richest stage: conversations, resources, introductions to colleagues, and regular check-ins. Keep encouraging; adjust goals if they need it.',
+    next: 'As the complete-by dates come near, the mentor moves you on to closing out and planning ahead.',
+  },
+  stage4: {
+    name: 'Stage 4 · Closing and planning for the future',
+    purpose:
+      'Reflect on what was accomplished, what lies ahead and what support is still needed; decide whether to stay in touch informally, and say thank you.',
+    next: 'The mentor marks the relationship complete after your final conversation.',
+  },
+  completed: {
+    name: 'Completed',
+    purpose: 'The formal mentoring relationship is complete. Thank you both!',
+    next: 'Nothing more to do here.',
+  },
+};
+
+export const lifecycleWording = {
+  noRelationship: 'You don’t have a mentoring relationship yet. Mentees can start with `/mentee find`.',
+  stageHeading: (partnerMention: string, role: 'mentor' | 'mentee') =>
+    role === 'mentor' ? `*With your mentee ${partnerMention}*` : `*With your mentor ${partnerMention}*`,
+  advanceButton: (stageName: string) => `Move on: ${stageName}`.slice(0, 75),
+  advanceConfirmTitle: 'Move to the next stage?',
+  advanceConfirmText: (stageName: string) =>
+    `You are about to move on to ${stageName}. Both of you will be told.`,
+  advanced: (actorMention: string, stageName: string) =>
+    `${actorMention} moved your mentoring relationship on to *${stageName}*.`,
+  refusals: {
+    not_allowed:
+      'That step isn’t possible from where the relationship stands now. `/mentoring stage` shows where you are.',
+    not_permitted: 'Only the mentor moves the relationship on to its next stage.',
+    needs_goal_form:
+      'Stage 3 starts once the mentee has written the goal form (`/goals`). Then you can move on.',
+    needs_reason: 'Please give a short reason.',
+    notInPair: 'Only the two people in this mentoring relationship can do that.',
+    changed:
+      'The relationship has moved on since this message; `/mentoring stage` shows where it stands now.',
+  },
+  fit: {
+    noneToAssess:
+      'There is no new mentee waiting for your fit assessment. It opens once you have accepted a request and met for the first time.',
+    onlyMentor: 'Only the mentor assesses fit.',
+    modalTitle: 'Assess fit',
+    submit: 'Save',
+    intro: (menteeMention: string) =>
+      `After your first meeting with ${menteeMention}: three short steps. Your notes are private to you; your mentee and the staff never see them.`,
+    mentee: 'Mentee',
+    listenHeading: '*1. Listen for understanding*',
+    understandingLabel: 'What you learned about their academic and career interests',
+    understandingPlaceholder: 'Notes to come back to later.',
+    valueHeading: '*2. Assess your value*',
+    valueLabel: 'Where you could offer valuable perspective',
+    academicAlignment: 'How well your academic interests align (1–5)',
+    careerAlignment: 'How well your career interests align (1–5)',
+    valueOverTime: 'Could you add value over the months ahead? How?',
+    decideHeading: '*3. Determine fit*',
+    decisionLabel: 'Are you the right mentor for this student?',
+    decisions: {
+      proceed: 'Yes, let’s begin',
+      talk_again: 'Not sure yet: we will talk again first',
+      not_a_fit: 'No, I am not the right fit',
+    },
+    required: 'Please choose one.',
+    tooLong: (max: number) => `Keep this to ${max} characters or fewer.`,
+    proceeded: (mentorMention: string, menteeMention: string) =>
+      `:tada: ${mentorMention} and ${menteeMention}, you are on your way! Welcome to *Stage 1 · Building the relationship*: get to know each other, agree on confidentiality and how often you will be in touch, and set a regular schedule.`,
+    talkAgain:
+      'Noted. I will remind you in a week to decide after your next conversation; `/mentor fit` opens the form again any time.',
+    notAFitPair: (menteeMention: string) =>
+      `Thank you both for meeting. After your first conversation, the mentor felt someone else would be a better fit for ${menteeMention}'s goals — that is a normal part of finding the right match, and no reflection on anyone.`,
+    notAFitMentee:
+      'Your mentor felt another mentor would suit your goals better. Browse mentors with a free seat with `/mentee find`; the right match is out there.',
+    notAFitStaff: (mentorMention: string, menteeMention: string) =>
+      `${mentorMention} and ${menteeMention} decided not to continue after their first meeting. ${menteeMention} is looking for a new mentor; ${mentorMention}'s seat is free again.`,
+    fitButton: 'Mentor: assess fit',
+  },
+  end: {
+    modalTitle: 'End mentoring early',
+    relationshipLabel: 'Which relationship',
+    reasonLabel: 'Why are you ending it? (shared with your partner)',
+    submit: 'End relationship',
+    confirm: 'I understand this ends the formal mentoring relationship.',
+    confirmRequired: 'Please confirm.',
+    ended: (actorMention: string, reason: string) =>
+      `${actorMention} has ended this mentoring relationship early.\n>${reason}\nThank you both for the time you spent together.`,
+    staff: (mentorMention: string, menteeMention: string, actorMention: string) =>
+      `The relationship of ${mentorMention} and ${menteeMention} was ended early by ${actorMention}. ${mentorMention}'s seat is free again.`,
+  },
+};

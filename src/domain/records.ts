@@ -64,4 +64,5 @@ export interface RelationshipRecord {
   formalEndDate?: string | undefined;
   pausedUntil?: Date | undefined;
   lastActivityAt?: Date | undefined;
+  endedAt?: Date | undefined;
 }

@@ -6,6 +6,7 @@ import type { StaffDirectory } from '../services/staff';
 import type { EnrollmentService } from '../services/enrollment';
 import type { DirectoryService } from '../services/directory';
 import type { RequestService } from '../services/requests';
+import type { RelationshipService } from '../services/relationships';
 
 /** What Slack listeners may use: configuration, the logger, the clock, and (as they land) the services. */
 export interface SlackDeps {
@@ -17,4 +18,5 @@ export interface SlackDeps {
   readonly enrollment: EnrollmentService;
   readonly directory: DirectoryService;
   readonly requests: RequestService;
+  readonly relationships: RelationshipService;
 }

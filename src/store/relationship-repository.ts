@@ -6,7 +6,8 @@ import type { Models } from './database';
 import { isDuplicateKey } from './processed-events-repository';
 import { toRecord, toRecordOrUndefined } from './mapping';
 
-const LIVE: RelationshipStatus[] = ['requested', 'introduced', 'stage1', 'stage2', 'stage3', 'stage4'];
+const OPEN: RelationshipStatus[] = ['introduced', 'stage1', 'stage2', 'stage3', 'stage4'];
+const LIVE: RelationshipStatus[] = ['requested', ...OPEN];
 
 /** Relationships and their stage history; every status change is a conditional update on the old status. */
 export function createRelationshipRepository(models: Models) {
@@ -57,6 +58,15 @@ export function createRelationshipRepository(models: Models) {
       return docs.map(map);
     },
 
+    /** Open relationships (introduced to stage 4) in which this person is mentor or mentee. */
+    async findOpenFor(userId: string): Promise<RelationshipRecord[]> {
+      const docs = await relationships
+        .find({ $or: [{ mentorId: userId }, { menteeId: userId }], status: { $in: OPEN } })
+        .sort({ requestedAt: 1 })
+        .lean();
+      return docs.map(map);
+    },
+
     /** Mentees (of the given ids) who have a live request or relationship. */
     async menteesWithLiveRelationships(menteeIds: string[]): Promise<Set<string>> {
       const ids = await relationships.distinct('menteeId', {
@@ -74,7 +84,9 @@ export function createRelationshipRepository(models: Models) {
       id: string,
       from: RelationshipStatus,
       transition: Omit<TransitionRecord, 'from'>,
-      set: Partial<Pick<RelationshipRecord, 'channelId' | 'stageStartedAt' | 'requestMessage'>> = {},
+      set: Partial<
+        Pick<RelationshipRecord, 'channelId' | 'stageStartedAt' | 'requestMessage' | 'endedAt'>
+      > = {},
     ): Promise<RelationshipRecord | undefined> {
       if (!Types.ObjectId.isValid(id)) return undefined;
       const doc = await relationships

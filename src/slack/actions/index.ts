@@ -8,7 +8,8 @@ import type {
 import { declineReasonModal } from '../../../blocks/application';
 import { ACTIONS } from '../../../blocks/ids';
 import { preferencesModal } from '../../../blocks/requests';
-import { applicationWording, requestWording, wording } from '../../content/wording';
+import { applicationWording, lifecycleWording, requestWording, wording } from '../../content/wording';
+import { fitModal } from '../../../blocks/lifecycle';
 import { reportUnexpected } from '../commands/command-router';
 import type { SlackDeps } from '../deps';
 import { UserFacingError } from '../errors';
@@ -72,6 +73,19 @@ export function registerActions(app: App, deps: SlackDeps): void {
   button(ACTIONS.declineRequest, async (args) => {
     const result = await deps.requests.decline(args.action.value ?? '', args.body.user.id);
     if (result.outcome === 'refused') throw new UserFacingError(result.message);
+  });
+
+  button(ACTIONS.openFit, async (args) => {
+    const relationshipId = args.action.value ?? '';
+    const waiting = await deps.relationships.awaitingFit(args.body.user.id);
+    const relationship = waiting.find((r) => r.id === relationshipId);
+    if (!relationship) throw new UserFacingError(lifecycleWording.fit.onlyMentor);
+    await args.client.views.open({ trigger_id: args.body.trigger_id, view: fitModal(relationship) });
+  });
+
+  button(ACTIONS.advanceStage, async (args) => {
+    const result = await deps.relationships.advance(args.action.value ?? '', args.body.user.id);
+    if (!result.ok) throw new UserFacingError(result.message);
   });
 
   for (const [actionId, side] of [

@@ -2,13 +2,19 @@ import type { App } from '@slack/bolt';
 import type { SlackDeps } from '../deps';
 import { staffAdmin } from './admin-commands';
 import { registerSubcommands } from './command-router';
+import { endRelationship, openFitAssessment, showStage } from './lifecycle-commands';
 import { findMentors, openApplication, requestMentor, setCapacity, setListed } from './enrollment-commands';
 
 /** The slash commands the app answers; `manifest.yml` declares exactly these (a test keeps them in step). */
 export const SLASH_COMMANDS = ['/mentoring', '/mentor', '/mentee', '/goals', '/checkin'] as const;
 
 export function registerCommands(app: App, deps: SlackDeps): void {
-  registerSubcommands(app, '/mentoring', { admin: staffAdmin }, deps);
+  registerSubcommands(
+    app,
+    '/mentoring',
+    { admin: staffAdmin, stage: showStage, status: showStage, end: endRelationship },
+    deps,
+  );
   registerSubcommands(
     app,
     '/mentor',
@@ -17,6 +23,7 @@ export function registerCommands(app: App, deps: SlackDeps): void {
       capacity: setCapacity,
       list: setListed(true),
       unlist: setListed(false),
+      fit: openFitAssessment,
     },
     deps,
   );

@@ -6,7 +6,7 @@ import {
   type ViewStateValue,
 } from '../../../blocks/application';
 import { FIELD_ACTION, FIELD_BLOCK, VIEWS } from '../../../blocks/ids';
-import { applicationWording, wording } from '../../content/wording';
+import { applicationWording, lifecycleWording, wording } from '../../content/wording';
 import {
   COMMUNICATION_CHANNELS,
   type ApplicationRole,
@@ -37,7 +37,8 @@ export function registerViews(app: App, deps: SlackDeps): void {
         await handle(args, args.view.state.values as StateValues, ack);
       } catch (error) {
         const apology = reportUnexpected(deps, error, { callbackId });
-        if (!acknowledged) await args.ack({ response_action: 'errors', errors: firstBlockError(args, apology) });
+        if (!acknowledged)
+          await args.ack({ response_action: 'errors', errors: firstBlockError(args, apology) });
       }
     });
 
@@ -91,6 +92,51 @@ export function registerViews(app: App, deps: SlackDeps): void {
     await ack();
   });
 
+  submission(VIEWS.fitAssessment, async (args, values, ack) => {
+    const raw = readValues(values, [
+      'understandingNotes',
+      'valueNotes',
+      'academicAlignment',
+      'careerAlignment',
+      'valueOverTime',
+      'decision',
+    ]);
+    const result = await deps.relationships.submitFit(
+      String(metadata(args).relationshipId ?? ''),
+      args.body.user.id,
+      raw,
+    );
+    if (result.ok) await ack();
+    else if ('errors' in result)
+      await ack({ response_action: 'errors', errors: errorsUnderFields(result.errors) });
+    else await ack({ response_action: 'errors', errors: { [FIELD_BLOCK('decision')]: result.message } });
+  });
+
+  submission(VIEWS.endRelationship, async (args, values, ack) => {
+    const raw = readValues(values, ['relationship', 'reason', 'confirm']);
+    const reason = typeof raw.reason === 'string' ? raw.reason.trim() : '';
+    const confirmed = Array.isArray(raw.confirm) && raw.confirm.length > 0;
+    if (!reason || !confirmed) {
+      await ack({
+        response_action: 'errors',
+        errors: errorsUnderFields({
+          reason: reason ? undefined : lifecycleWording.refusals.needs_reason,
+          confirm: confirmed ? undefined : lifecycleWording.end.confirmRequired,
+        }),
+      });
+      return;
+    }
+    // The relationship id comes from the form; the service checks the person is in it.
+    const result = await deps.relationships.endEarly(
+      String(raw.relationship ?? ''),
+      args.body.user.id,
+      reason,
+    );
+    if (!result.ok)
+      await ack({ response_action: 'errors', errors: { [FIELD_BLOCK('relationship')]: result.message } });
+    else await ack();
+  });
+
   submission(VIEWS.communicationPreferences, async (args, values, ack) => {
     const picked = (values[FIELD_BLOCK('channels')]?.[FIELD_ACTION('channels')]?.selected_options ?? [])
       .map((option) => option.value)
@@ -112,6 +158,22 @@ export function registerViews(app: App, deps: SlackDeps): void {
   });
 }
 
+/** Plain values from a modal's state: text, the one picked option, or the picked options' values. */
+function readValues(values: StateValues, fields: string[]): Record<string, unknown> {
+  const raw: Record<string, unknown> = {};
+  for (const field of fields) {
+    const state = values[FIELD_BLOCK(field)]?.[FIELD_ACTION(field)];
+    if (!state) continue;
+    raw[field] =
+      state.type === 'plain_text_input'
+        ? (state.value ?? '')
+        : state.selected_options
+          ? state.selected_options.map((o) => o.value)
+          : state.selected_option?.value;
+  }
+  return raw;
+}
+
 function metadata(args: ViewArgs): Record<string, unknown> {
   try {
     const parsed: unknown = JSON.parse(args.view.private_metadata || '{}');
@@ -122,6 +184,12 @@ function metadata(args: ViewArgs): Record<string, unknown> {
 }
 
 /** Errors must sit under an input block; the apology goes under the first one. */
+function errorsUnderFields(errors: Record<string, string | undefined>): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(errors).flatMap(([field, message]) => (message ? [[FIELD_BLOCK(field), message]] : [])),
+  );
+}
+
 function firstBlockError(args: ViewArgs, message: string): Record<string, string> {
   const firstInput = args.view.blocks.find((block) => block.type === 'input');
   return firstInput?.block_id ? { [firstInput.block_id]: message } : {};

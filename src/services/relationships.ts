@@ -1,0 +1,185 @@
+import { plainMessage } from '../../blocks/message';
+import { escapeMrkdwn, mention } from '../../blocks/mrkdwn';
+import type { Clock } from '../clock';
+import { lifecycleWording as w, stageWording } from '../content/wording';
+import { validateFit, type FitAnswers, type FitField } from '../domain/fit-assessment';
+import type { RelationshipRecord } from '../domain/records';
+import { checkTransition, isOpen, nextStage, type RelationshipStatus } from '../domain/relationship-stages';
+import type { AuditRepository } from '../store/audit-repository';
+import type { FitAssessmentRepository } from '../store/fit-assessment-repository';
+import type { ProfileRepository } from '../store/profile-repository';
+import type { RelationshipRepository } from '../store/relationship-repository';
+import type { SlackPort } from './ports';
+
+export type Refusal = { ok: false; message: string };
+type Side = 'mentor' | 'mentee';
+
+/**
+ * The relationship after the match: the mentor's fit assessment, the four stages (moved on only by the
+ * rules in the domain's state machine), and ending early. Every call re-checks who is acting.
+ */
+export function createRelationshipService(deps: {
+  relationships: Pick<RelationshipRepository, 'get' | 'findOpenFor' | 'transition'>;
+  fitAssessments: Pick<FitAssessmentRepository, 'record'>;
+  profiles: Pick<ProfileRepository, 'releaseSeat' | 'get'>;
+  hasGoalForm: (relationshipId: string) => Promise<boolean>;
+  audit: Pick<AuditRepository, 'record'>;
+  slack: Pick<SlackPort, 'post' | 'postToPerson'>;
+  clock: Clock;
+  adminChannelId: string;
+}) {
+  const { relationships, slack, clock } = deps;
+  const refuse = (message: string): Refusal => ({ ok: false, message });
+  const sideOf = (relationship: RelationshipRecord, userId: string): Side | undefined =>
+    relationship.mentorId === userId ? 'mentor' : relationship.menteeId === userId ? 'mentee' : undefined;
+
+  async function record(actorId: string, action: string, relationship: RelationshipRecord, details = {}) {
+    await deps.audit.record({
+      at: clock.now().toJSDate(),
+      actorId,
+      action,
+      subjectType: 'relationship',
+      subjectId: relationship.id,
+      details: { status: relationship.status, ...details },
+    });
+  }
+
+  /** Moves a relationship and records who, when and why; a refusal when the rules or a race say no. */
+  async function move(
+    relationship: RelationshipRecord,
+    to: RelationshipStatus,
+    actorId: string,
+    side: Side,
+    reason?: string,
+  ): Promise<{ ok: true; relationship: RelationshipRecord } | Refusal> {
+    const check = checkTransition(relationship.status, to, side, {
+      hasGoalForm: await deps.hasGoalForm(relationship.id),
+      ...(reason !== undefined ? { reason } : {}),
+    });
+    if (!check.ok) return refuse(w.refusals[check.refusal]);
+    const at = clock.now().toJSDate();
+    const moved = await relationships.transition(
+      relationship.id,
+      relationship.status,
+      { to, actor: side, actorId, at, ...(reason ? { reason } : {}) },
+      isOpen(to) ? { stageStartedAt: at } : { endedAt: at },
+    );
+    if (!moved) return refuse(w.refusals.changed);
+    if (!isOpen(to)) await deps.profiles.releaseSeat(moved.mentorId);
+    await record(actorId, `relationship.${to}`, moved, reason ? { reasonGiven: true } : {});
+    return { ok: true, relationship: moved };
+  }
+
+  return {
+    /** This person's open relationships, each with their side in it. */
+    async openFor(
+      userId: string,
+    ): Promise<{ relationship: RelationshipRecord; side: Side; partnerName: string }[]> {
+      const open = await relationships.findOpenFor(userId);
+      return Promise.all(
+        open.map(async (relationship) => {
+          const side = sideOf(relationship, userId) ?? 'mentee';
+          const partner =
+            side === 'mentor'
+              ? await deps.profiles.get(relationship.menteeId, 'mentee')
+              : await deps.profiles.get(relationship.mentorId, 'mentor');
+          return { relationship, side, partnerName: partner?.displayName ?? '' };
+        }),
+      );
+    },
+
+    /** Relationships waiting for this mentor's fit assessment. */
+    async awaitingFit(mentorId: string): Promise<RelationshipRecord[]> {
+      return (await relationships.findOpenFor(mentorId)).filter(
+        (r) => r.mentorId === mentorId && r.status === 'introduced',
+      );
+    },
+
+    async submitFit(
+      relationshipId: string,
+      actorId: string,
+      raw: Record<string, unknown>,
+    ): Promise<
+      | { ok: true; decision: FitAnswers['decision'] }
+      | { ok: false; errors: Partial<Record<FitField, string>> }
+      | Refusal
+    > {
+      const relationship = await relationships.get(relationshipId);
+      if (!relationship || relationship.mentorId !== actorId) return refuse(w.fit.onlyMentor);
+      if (relationship.status !== 'introduced') return refuse(w.refusals.changed);
+      const checked = validateFit(raw, { required: w.fit.required, tooLong: w.fit.tooLong });
+      if (!checked.ok) return { ok: false, errors: checked.errors };
+      const { answers } = checked;
+      await deps.fitAssessments.record({
+        relationshipId,
+        mentorId: actorId,
+        ...answers,
+        ...(answers.decision === 'talk_again'
+          ? { talkAgainOn: clock.now().plus({ days: 7 }).toISODate() ?? undefined }
+          : {}),
+      });
+      const pair = relationship.channelId;
+      if (answers.decision === 'proceed') {
+        const moved = await move(relationship, 'stage1', actorId, 'mentor');
+        if (!moved.ok) return moved;
+        if (pair)
+          await slack.post(
+            pair,
+            plainMessage(w.fit.proceeded(mention(relationship.mentorId), mention(relationship.menteeId))),
+          );
+      } else if (answers.decision === 'not_a_fit') {
+        const moved = await move(relationship, 'not_a_fit', actorId, 'mentor');
+        if (!moved.ok) return moved;
+        if (pair) await slack.post(pair, plainMessage(w.fit.notAFitPair(mention(relationship.menteeId))));
+        await slack.postToPerson(relationship.menteeId, plainMessage(w.fit.notAFitMentee));
+        await slack.post(
+          deps.adminChannelId,
+          plainMessage(w.fit.notAFitStaff(mention(relationship.mentorId), mention(relationship.menteeId))),
+        );
+      } else {
+        await record(actorId, 'relationship.fit_talk_again', relationship);
+      }
+      return { ok: true, decision: answers.decision };
+    },
+
+    /** The mentor (or staff) moves the relationship on to its next stage. */
+    async advance(
+      relationshipId: string,
+      actorId: string,
+    ): Promise<{ ok: true; relationship: RelationshipRecord } | Refusal> {
+      const relationship = await relationships.get(relationshipId);
+      const side = relationship && sideOf(relationship, actorId);
+      if (!relationship || !side) return refuse(w.refusals.notInPair);
+      const to = nextStage(relationship.status);
+      if (!to || relationship.status === 'introduced') return refuse(w.refusals.not_allowed);
+      const moved = await move(relationship, to, actorId, side);
+      if (!moved.ok) return moved;
+      const name = stageWording[to as keyof typeof stageWording]?.name ?? to;
+      if (relationship.channelId)
+        await slack.post(relationship.channelId, plainMessage(w.advanced(mention(actorId), name)));
+      return moved;
+    },
+
+    /** Either person ends the relationship early, with a reason both see. */
+    async endEarly(relationshipId: string, actorId: string, reason: string): Promise<{ ok: true } | Refusal> {
+      const relationship = await relationships.get(relationshipId);
+      const side = relationship && sideOf(relationship, actorId);
+      if (!relationship || !side) return refuse(w.refusals.notInPair);
+      const moved = await move(relationship, 'ended_early', actorId, side, reason.trim());
+      if (!moved.ok) return moved;
+      if (relationship.channelId)
+        await slack.post(
+          relationship.channelId,
+          plainMessage(w.end.ended(mention(actorId), escapeMrkdwn(reason.trim()))),
+        );
+      await slack.post(
+        deps.adminChannelId,
+        plainMessage(
+          w.end.staff(mention(relationship.mentorId), mention(relationship.menteeId), mention(actorId)),
+        ),
+      );
+      return { ok: true };
+    },
+  };
+}
+export type RelationshipService = ReturnType<typeof createRelationshipService>;
