@@ -28,7 +28,7 @@ export function createApplicationRepository(models: Models) {
         .findOneAndUpdate(
           { userId, role, status: 'submitted' },
           { $set: { answers }, $setOnInsert: { userId, role, status: 'submitted' } },
-          { upsert: true, new: true },
+          { upsert: true, returnDocument: 'after' },
         )
         .lean();
       return { application: toRecord(doc), created: !existed };
@@ -55,7 +55,7 @@ export function createApplicationRepository(models: Models) {
               ...(decision.declineReason ? { declineReason: decision.declineReason } : {}),
             },
           },
-          { new: true },
+          { returnDocument: 'after' },
         )
         .lean();
       return toRecordOrUndefined(doc);

@@ -26,7 +26,7 @@ export function createProfileRepository(models: Models) {
         .findOneAndUpdate(
           { userId: profile.userId, role: profile.role },
           { $set: { ...profile, approved: true }, $setOnInsert: { openRelationships: 0 } },
-          { upsert: true, new: true },
+          { upsert: true, returnDocument: 'after' },
         )
         .lean();
       return stripId(doc) as ProfileRecord;

@@ -93,7 +93,7 @@ export function createRelationshipRepository(models: Models) {
         .findOneAndUpdate(
           { _id: id, status: from },
           { $set: { status: transition.to, ...set }, $push: { history: { ...transition, from } } },
-          { new: true },
+          { returnDocument: 'after' },
         )
         .lean();
       return doc ? map(doc) : undefined;

@@ -27,8 +27,10 @@ async function matched(t: TestBot, mentorId: string, menteeId: string) {
     { actionId: 'request_accept', value: relationshipId },
     { message: { channel: card.channel, ts: card.ts } },
   );
-  await waitFor(() => t.emulator.conversationOf([mentorId, menteeId]) !== undefined);
-  return { relationshipId, channel: t.emulator.conversationOf([mentorId, menteeId])! };
+  // The introduction is posted once the relationship is stored as introduced.
+  const channel = () => t.emulator.conversationOf([mentorId, menteeId]);
+  await waitFor(() => t.emulator.messages(channel() ?? '-').length > 0);
+  return { relationshipId, channel: channel()! };
 }
 
 function fitState(answers: Record<string, string | undefined>) {
