@@ -13,6 +13,8 @@ export const ACTIONS = {
   shareMenteePreferences: 'pair_preferences_mentee',
   openFit: 'pair_open_fit',
   advanceStage: 'relationship_advance',
+  addGoal: 'goal_add',
+  removeGoal: 'goal_remove',
 } as const;
 
 export const VIEWS = {
@@ -22,6 +24,7 @@ export const VIEWS = {
   communicationPreferences: 'pair_preferences',
   fitAssessment: 'fit_assessment',
   endRelationship: 'relationship_end',
+  goalForm: 'goal_form',
 } as const;
 
 /** Input block ids, one per field; stable so Slack keeps what a person typed across updates. */

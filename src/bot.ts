@@ -17,6 +17,7 @@ import { createEnrollmentService } from './services/enrollment';
 import { createDirectoryService } from './services/directory';
 import { createRequestService } from './services/requests';
 import { createRelationshipService } from './services/relationships';
+import { createGoalService } from './services/goals';
 import { createFitAssessmentRepository } from './store/fit-assessment-repository';
 import { createGoalFormRepository } from './store/goal-form-repository';
 import { createScheduler, type Scheduler } from './scheduler/scheduler';
@@ -118,6 +119,17 @@ export async function startBot(options: {
     adminChannelId,
   });
 
+  const goals = createGoalService({
+    relationships,
+    goalForms,
+    profiles,
+    audit,
+    slack: gateway,
+    clock,
+    programTimezone: config.program.timezone,
+    maxProgramMonths: config.program.maxProgramMonths,
+  });
+
   const slack = createSlackApp({
     config,
     logger,
@@ -133,6 +145,7 @@ export async function startBot(options: {
       directory,
       requests,
       relationships: relationshipService,
+      goals,
     },
   });
 

@@ -408,3 +408,33 @@ export const lifecycleWording = {
       `The relationship of ${mentorMention} and ${menteeMention} was ended early by ${actorMention}. ${mentorMention}'s seat is free again.`,
   },
 };
+
+export const goalWording = {
+  modalTitle: 'SMART goals',
+  submit: 'Save goals',
+  intro: (mentorMention: string) =>
+    `Write 1 to 3 goals you want to reach with ${mentorMention}'s help. Make each one SMART: Specific, Measurable, Achievable, Relevant and Time-based. List the actions you agree on together, and three dates to check in on progress (proposed for you; move them if you like).`,
+  goalHeading: (n: number) => `Goal ${n}`,
+  labels: {
+    specific: 'Specific: what exactly do you want to achieve?',
+    measurable: 'Measurable: what evidence will show progress?',
+    achievable: 'Achievable: why is it reachable in the time, and with what help?',
+    relevant: 'Relevant: how does it serve your long-term aim?',
+    actions: 'Actions (one per line, agreed with your mentor)',
+    completeBy: 'Time-based: complete by',
+    checkIn: (n: number) => `Check-in ${n}`,
+  },
+  addGoal: 'Add a goal',
+  removeGoal: 'Remove this goal',
+  noRelationship:
+    'The goal form opens once you and your mentor reach stage 2 (exchanging information and setting goals).',
+  notYourMentee: 'You can read goals only for your own mentees, for example `/goals @sam`.',
+  mentorUsage: 'Name your mentee, for example `/goals @sam`.',
+  noGoalsYet: (menteeMention: string) => `${menteeMention} hasn’t written the goal form yet.`,
+  saved: (menteeMention: string, count: number, endDate: string) =>
+    `${menteeMention} saved ${count} SMART goal${count === 1 ? '' : 's'}. The formal relationship now runs until ${endDate}.`,
+  changed: (menteeMention: string, changes: string[]) =>
+    `${menteeMention} updated their goals:\n${changes.map((c) => `• ${c}`).join('\n')}`,
+  summaryHeading: (menteeMention: string, version: number) =>
+    `*Goals of ${menteeMention}* (version ${version})`,
+};

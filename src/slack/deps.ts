@@ -7,6 +7,7 @@ import type { EnrollmentService } from '../services/enrollment';
 import type { DirectoryService } from '../services/directory';
 import type { RequestService } from '../services/requests';
 import type { RelationshipService } from '../services/relationships';
+import type { GoalService } from '../services/goals';
 
 /** What Slack listeners may use: configuration, the logger, the clock, and (as they land) the services. */
 export interface SlackDeps {
@@ -19,4 +20,5 @@ export interface SlackDeps {
   readonly directory: DirectoryService;
   readonly requests: RequestService;
   readonly relationships: RelationshipService;
+  readonly goals: GoalService;
 }

@@ -1,12 +1,56 @@
 import { Types } from 'mongoose';
+import type { Goal } from '../domain/goal-form';
 import type { Models } from './database';
+import { isDuplicateKey } from './processed-events-repository';
+
+export interface GoalFormVersion {
+  relationshipId: string;
+  version: number;
+  goals: Goal[];
+  submittedBy: string;
+  createdAt: Date;
+}
 
 /** Goal forms: every version kept, the newest in force. */
 export function createGoalFormRepository(models: Models) {
+  const { goalForms } = models;
   return {
     async exists(relationshipId: string): Promise<boolean> {
       if (!Types.ObjectId.isValid(relationshipId)) return false;
-      return (await models.goalForms.exists({ relationshipId })) !== null;
+      return (await goalForms.exists({ relationshipId })) !== null;
+    },
+
+    async latest(relationshipId: string): Promise<GoalFormVersion | undefined> {
+      if (!Types.ObjectId.isValid(relationshipId)) return undefined;
+      const doc = await goalForms.findOne({ relationshipId }).sort({ version: -1 }).lean();
+      if (!doc) return undefined;
+      return {
+        relationshipId: String(doc.relationshipId),
+        version: doc.version,
+        goals: doc.goals as unknown as Goal[],
+        submittedBy: doc.submittedBy,
+        createdAt: doc.createdAt,
+      };
+    },
+
+    /**
+     * Saves a new version after `previousVersion`; undefined if someone else saved one in between
+     * (the unique (relationship, version) index decides).
+     */
+    async saveVersion(
+      relationshipId: string,
+      previousVersion: number,
+      goals: Goal[],
+      submittedBy: string,
+    ): Promise<number | undefined> {
+      const version = previousVersion + 1;
+      try {
+        await goalForms.create({ relationshipId, version, goals, submittedBy });
+        return version;
+      } catch (error) {
+        if (isDuplicateKey(error)) return undefined;
+        throw error;
+      }
     },
   };
 }

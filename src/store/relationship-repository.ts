@@ -99,6 +99,10 @@ export function createRelationshipRepository(models: Models) {
       return doc ? map(doc) : undefined;
     },
 
+    async setFormalEndDate(id: string, formalEndDate: string, at: Date): Promise<void> {
+      await relationships.updateOne({ _id: id }, { $set: { formalEndDate, lastActivityAt: at } });
+    },
+
     async setRequestMessage(id: string, message: { channel: string; ts: string }): Promise<void> {
       await relationships.updateOne({ _id: id }, { $set: { requestMessage: message } });
     },

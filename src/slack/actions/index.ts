@@ -8,8 +8,15 @@ import type {
 import { declineReasonModal } from '../../../blocks/application';
 import { ACTIONS } from '../../../blocks/ids';
 import { preferencesModal } from '../../../blocks/requests';
-import { applicationWording, lifecycleWording, requestWording, wording } from '../../content/wording';
+import {
+  applicationWording,
+  goalWording,
+  lifecycleWording,
+  requestWording,
+  wording,
+} from '../../content/wording';
 import { fitModal } from '../../../blocks/lifecycle';
+import { readGoalDrafts, type GoalFormMetadata } from '../../../blocks/goal-form';
 import { reportUnexpected } from '../commands/command-router';
 import type { SlackDeps } from '../deps';
 import { UserFacingError } from '../errors';
@@ -87,6 +94,27 @@ export function registerActions(app: App, deps: SlackDeps): void {
     const result = await deps.relationships.advance(args.action.value ?? '', args.body.user.id);
     if (!result.ok) throw new UserFacingError(result.message);
   });
+
+  // Add / remove a goal inside the open goal form: rebuilt from what was typed, for its owner only.
+  for (const [actionId, change] of [
+    [ACTIONS.addGoal, () => ({ add: true as const })],
+    [ACTIONS.removeGoal, (value: string) => ({ remove: Number(value) })],
+  ] as const) {
+    button(actionId, async (args) => {
+      const view = args.body.view;
+      if (!view) return;
+      const metadata = JSON.parse(view.private_metadata || '{}') as Partial<GoalFormMetadata>;
+      const rebuilt = await deps.goals.rebuildForm(
+        String(metadata.relationshipId ?? ''),
+        args.body.user.id,
+        readGoalDrafts(view.state.values as Parameters<typeof readGoalDrafts>[0]),
+        change(args.action.value ?? ''),
+        Number(metadata.revision ?? 0),
+      );
+      if (!rebuilt) throw new UserFacingError(goalWording.noRelationship);
+      await args.client.views.update({ view_id: view.id, hash: view.hash, view: rebuilt });
+    });
+  }
 
   for (const [actionId, side] of [
     [ACTIONS.shareMentorPreferences, 'mentor'],

@@ -34,21 +34,28 @@ export function registerSubcommands(
   command: string,
   handlers: Record<string, SubcommandHandler>,
   deps: SlackDeps,
-  options: { defaultHandler?: SubcommandHandler; helpKey?: string } = {},
+  options: {
+    /** Runs for the bare command, with no words after it. */
+    defaultHandler?: SubcommandHandler;
+    /** Runs, with every word as an argument, when the first word is not a sub-command (instead of help). */
+    otherwise?: SubcommandHandler;
+    helpKey?: string;
+  } = {},
 ): void {
   app.command(command, async (bolt) => {
     const words = bolt.command.text.trim().split(/\s+/).filter(Boolean);
     const [first, ...rest] = words;
     const name = first?.toLowerCase();
-    const handler =
-      name === undefined ? options.defaultHandler : name === 'help' ? undefined : handlers[name];
+    const known = name === undefined ? options.defaultHandler : name === 'help' ? undefined : handlers[name];
+    const handler = known ?? (name !== undefined && name !== 'help' ? options.otherwise : undefined);
+    const args = known || name === undefined ? rest : words;
     const helpKey = options.helpKey ?? command;
     let acknowledged = false;
     const context: SubcommandContext = {
       bolt,
       userId: bolt.command.user_id,
-      args: name === undefined ? [] : rest,
-      argText: rest.join(' '),
+      args,
+      argText: args.join(' '),
       deps,
       async reply(message) {
         acknowledged = true;

@@ -2,6 +2,7 @@ import type { App } from '@slack/bolt';
 import type { SlackDeps } from '../deps';
 import { staffAdmin } from './admin-commands';
 import { registerSubcommands } from './command-router';
+import { openGoals, readGoalsOf } from './goal-commands';
 import { endRelationship, openFitAssessment, showStage } from './lifecycle-commands';
 import { findMentors, openApplication, requestMentor, setCapacity, setListed } from './enrollment-commands';
 
@@ -33,6 +34,6 @@ export function registerCommands(app: App, deps: SlackDeps): void {
     { apply: openApplication('mentee'), find: findMentors, request: requestMentor },
     deps,
   );
-  registerSubcommands(app, '/goals', {}, deps);
+  registerSubcommands(app, '/goals', {}, deps, { defaultHandler: openGoals, otherwise: readGoalsOf });
   registerSubcommands(app, '/checkin', {}, deps);
 }

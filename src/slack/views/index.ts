@@ -6,6 +6,7 @@ import {
   type ViewStateValue,
 } from '../../../blocks/application';
 import { FIELD_ACTION, FIELD_BLOCK, VIEWS } from '../../../blocks/ids';
+import { goalFormErrors, readGoalDrafts } from '../../../blocks/goal-form';
 import { applicationWording, lifecycleWording, wording } from '../../content/wording';
 import {
   COMMUNICATION_CHANNELS,
@@ -135,6 +136,16 @@ export function registerViews(app: App, deps: SlackDeps): void {
     if (!result.ok)
       await ack({ response_action: 'errors', errors: { [FIELD_BLOCK('relationship')]: result.message } });
     else await ack();
+  });
+
+  submission(VIEWS.goalForm, async (args, values, ack) => {
+    const { relationshipId, revision } = metadata(args);
+    const drafts = readGoalDrafts(values as Parameters<typeof readGoalDrafts>[0]);
+    const result = await deps.goals.save(String(relationshipId ?? ''), args.body.user.id, drafts);
+    if (result.ok) await ack();
+    else if ('errors' in result)
+      await ack({ response_action: 'errors', errors: goalFormErrors(result.errors, Number(revision ?? 0)) });
+    else await ack({ response_action: 'errors', errors: firstBlockError(args, result.refused) });
   });
 
   submission(VIEWS.communicationPreferences, async (args, values, ack) => {
