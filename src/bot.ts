@@ -18,6 +18,7 @@ import { createDirectoryService } from './services/directory';
 import { createRequestService } from './services/requests';
 import { createRelationshipService } from './services/relationships';
 import { createGoalService } from './services/goals';
+import { createHomeService } from './services/home';
 import { createFitAssessmentRepository } from './store/fit-assessment-repository';
 import { createGoalFormRepository } from './store/goal-form-repository';
 import { createScheduler, type Scheduler } from './scheduler/scheduler';
@@ -83,6 +84,14 @@ export async function startBot(options: {
   const relationships = createRelationshipRepository(database.models);
   const audit = createAuditRepository(database.models);
   const adminChannelId = config.staff.adminChannelId;
+  // App Home is refreshed after changes that show there; a failed refresh never fails the change itself.
+  const refreshHomes = async (userIds: string[]) => {
+    try {
+      await home.refresh(userIds);
+    } catch (error) {
+      logger.warn({ err: error }, 'could not refresh App Home');
+    }
+  };
   const enrollment = createEnrollmentService({
     applications,
     profiles,
@@ -105,6 +114,7 @@ export async function startBot(options: {
     program,
     adminChannelId,
     maxPendingRequests: config.program.maxPendingRequests,
+    onChanged: refreshHomes,
   });
 
   const goalForms = createGoalFormRepository(database.models);
@@ -117,6 +127,7 @@ export async function startBot(options: {
     slack: gateway,
     clock,
     adminChannelId,
+    onChanged: refreshHomes,
   });
 
   const goals = createGoalService({
@@ -128,6 +139,18 @@ export async function startBot(options: {
     clock,
     programTimezone: config.program.timezone,
     maxProgramMonths: config.program.maxProgramMonths,
+    onChanged: refreshHomes,
+  });
+
+  const home = createHomeService({
+    relationships,
+    goalForms,
+    profiles,
+    applications,
+    staff,
+    clock,
+    program,
+    publish: (userId, view) => gateway.publishHome(userId, view),
   });
 
   const slack = createSlackApp({
@@ -146,6 +169,7 @@ export async function startBot(options: {
       requests,
       relationships: relationshipService,
       goals,
+      home,
     },
   });
 

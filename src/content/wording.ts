@@ -438,3 +438,22 @@ export const goalWording = {
   summaryHeading: (menteeMention: string, version: number) =>
     `*Goals of ${menteeMention}* (version ${version})`,
 };
+
+export const homeWording = {
+  mentorHeading: 'Your mentees',
+  menteeHeading: 'Your mentor',
+  staffHeading: 'Program dashboard',
+  capacity: (open: number, capacity: number, listed: boolean) =>
+    `${open} of ${capacity} seat${capacity === 1 ? '' : 's'} taken · ${listed ? 'listed in the directory' : 'not listed in the directory'}`,
+  nextCheckIn: (date: string) => `next check-in ${date}`,
+  noGoals: 'no goals written yet',
+  goalsLine: (count: number, endDate: string | undefined) =>
+    `${count} goal${count === 1 ? '' : 's'}${endDate ? ` · formal end ${endDate}` : ''}`,
+  more: (count: number) => `…and ${count} more. \`/mentor mentees\` lists them all.`,
+  noMentees: 'No mentees yet. Students find you in the directory; you will get a DM when one asks.',
+  staff: {
+    pending: (n: number) => `*${n}* application${n === 1 ? '' : 's'} waiting for review`,
+    requests: (n: number) => `*${n}* mentor request${n === 1 ? '' : 's'} waiting for an answer`,
+    stages: (counts: string) => `*Relationships by stage:* ${counts || 'none yet'}`,
+  },
+};

@@ -39,6 +39,8 @@ export function createGoalService(deps: {
   clock: Clock;
   programTimezone: string;
   maxProgramMonths: number;
+  /** Called with the people whose App Home shows something that just changed. */
+  onChanged: (userIds: string[]) => Promise<void>;
 }) {
   const { relationships, goalForms, clock } = deps;
 
@@ -138,6 +140,7 @@ export function createGoalService(deps: {
         subjectId: relationshipId,
         details: { version, goals: checked.goals.length },
       });
+      await deps.onChanged([relationship.mentorId, relationship.menteeId]);
       return { ok: true };
     },
 

@@ -27,6 +27,8 @@ export function createRelationshipService(deps: {
   slack: Pick<SlackPort, 'post' | 'postToPerson'>;
   clock: Clock;
   adminChannelId: string;
+  /** Called with the people whose App Home shows something that just changed. */
+  onChanged: (userIds: string[]) => Promise<void>;
 }) {
   const { relationships, slack, clock } = deps;
   const refuse = (message: string): Refusal => ({ ok: false, message });
@@ -67,6 +69,7 @@ export function createRelationshipService(deps: {
     if (!moved) return refuse(w.refusals.changed);
     if (!isOpen(to)) await deps.profiles.releaseSeat(moved.mentorId);
     await record(actorId, `relationship.${to}`, moved, reason ? { reasonGiven: true } : {});
+    await deps.onChanged([moved.mentorId, moved.menteeId]);
     return { ok: true, relationship: moved };
   }
 

@@ -53,6 +53,8 @@ export function createRequestService(deps: {
   program: ProgramSettings;
   adminChannelId: string;
   maxPendingRequests: number;
+  /** Called with the people whose App Home shows something that just changed. */
+  onChanged: (userIds: string[]) => Promise<void>;
 }) {
   const { relationships, profiles, slack, clock } = deps;
   const now = () => clock.now().toJSDate();
@@ -127,6 +129,7 @@ export function createRequestService(deps: {
     );
     await updateRequestCard(introduced, mentee, w.mentorCard.accepted(slackDate(at)));
     await record(actorId, 'relationship.introduced', introduced);
+    await deps.onChanged([introduced.mentorId, introduced.menteeId]);
     return { outcome: 'accepted', relationship: introduced };
   }
 

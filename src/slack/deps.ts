@@ -8,6 +8,7 @@ import type { DirectoryService } from '../services/directory';
 import type { RequestService } from '../services/requests';
 import type { RelationshipService } from '../services/relationships';
 import type { GoalService } from '../services/goals';
+import type { HomeService } from '../services/home';
 
 /** What Slack listeners may use: configuration, the logger, the clock, and (as they land) the services. */
 export interface SlackDeps {
@@ -21,4 +22,5 @@ export interface SlackDeps {
   readonly requests: RequestService;
   readonly relationships: RelationshipService;
   readonly goals: GoalService;
+  readonly home: HomeService;
 }

@@ -58,6 +58,10 @@ export function createSlackGateway(client: WebClient): SlackPort {
       await client.chat.update({ channel, ts, text: message.text, blocks: message.blocks });
     },
 
+    async publishHome(userId, view) {
+      await client.views.publish({ user_id: userId, view });
+    },
+
     async channelMembers(channelId) {
       const members: string[] = [];
       let cursor: string | undefined;

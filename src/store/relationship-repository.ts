@@ -67,6 +67,14 @@ export function createRelationshipRepository(models: Models) {
       return docs.map(map);
     },
 
+    /** How many relationships are in each status (for the staff dashboard: counts only). */
+    async countByStatus(): Promise<Record<string, number>> {
+      const rows = await relationships.aggregate<{ _id: string; n: number }>([
+        { $group: { _id: '$status', n: { $sum: 1 } } },
+      ]);
+      return Object.fromEntries(rows.map((row) => [row._id, row.n]));
+    },
+
     /** Mentees (of the given ids) who have a live request or relationship. */
     async menteesWithLiveRelationships(menteeIds: string[]): Promise<Set<string>> {
       const ids = await relationships.distinct('menteeId', {
