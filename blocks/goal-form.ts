@@ -1,6 +1,7 @@
 import type { KnownBlock, ModalView } from '@slack/types';
 import { goalWording as w } from '../src/content/wording';
 import {
+  emptyGoalDraft,
   GOAL_FIELD_LIMITS,
   MAX_GOALS,
   type Goal,
@@ -95,15 +96,7 @@ export function readGoalDrafts(values: StateValues): GoalDraft[] {
     if (!match) continue;
     const goal = Number(match[1]);
     const field = match[2] ?? '';
-    const draft = (drafts[goal] ??= {
-      specific: '',
-      measurable: '',
-      achievable: '',
-      relevant: '',
-      actions: '',
-      completeBy: '',
-      checkIns: ['', '', ''],
-    });
+    const draft = (drafts[goal] ??= { ...emptyGoalDraft(), checkIns: ['', '', ''] });
     const state = Object.values(actions)[0];
     if (field.startsWith('checkIn')) draft.checkIns[Number(match[3])] = state?.selected_date ?? '';
     else if (field === 'completeBy') draft.completeBy = state?.selected_date ?? '';

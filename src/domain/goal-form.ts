@@ -86,6 +86,11 @@ const BULLET = /^(?:[-*•‣◦]|\d{1,2}[.)])(?:\s+|$)/u;
 
 // The shape, made total: anything missing or of the wrong type reads as an empty answer, so the
 // content checks below report it as a field to fill in.
+/** A goal with nothing filled in yet. */
+export function emptyGoalDraft(): GoalDraft {
+  return { ...EMPTY_DRAFT, checkIns: [] };
+}
+
 const EMPTY_DRAFT: GoalDraft = {
   specific: '',
   measurable: '',
@@ -106,7 +111,7 @@ const draftSchema = z
     completeBy: text,
     checkIns: z.array(text).catch([]),
   })
-  .catch(() => ({ ...EMPTY_DRAFT, checkIns: [] }));
+  .catch(() => emptyGoalDraft());
 const draftsSchema = z.array(draftSchema).catch([]);
 
 /** Validates the mentee's goal drafts against the SMART rules, returning clean goals or every field error. */

@@ -8,6 +8,7 @@ import { goalWording as w } from '../content/wording';
 import { proposeCheckInDates } from '../domain/check-in-dates';
 import {
   describeGoalChanges,
+  emptyGoalDraft,
   formalEndDate,
   MAX_GOALS,
   toGoalDraft,
@@ -60,15 +61,7 @@ export function createGoalService(deps: {
     const { today, zone } = await todayFor(menteeId);
     const completeBy =
       DateTime.fromISO(today, { zone }).plus({ months: DEFAULT_GOAL_MONTHS }).toISODate() ?? '';
-    return {
-      specific: '',
-      measurable: '',
-      achievable: '',
-      relevant: '',
-      actions: '',
-      completeBy,
-      checkIns: proposeCheckInDates(today, completeBy, zone),
-    };
+    return { ...emptyGoalDraft(), completeBy, checkIns: proposeCheckInDates(today, completeBy, zone) };
   }
 
   /** Checks the person is the mentee of this relationship, at a stage where goals are written. */

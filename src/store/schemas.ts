@@ -1,4 +1,5 @@
 import { Schema } from 'mongoose';
+import { RELATIONSHIP_STATUSES } from '../domain/relationship-stages';
 
 /**
  * MongoDB document shapes for the program's domain. Repositories in this folder are the only code that
@@ -60,20 +61,7 @@ applicationSchema.index(
 );
 applicationSchema.index({ status: 1, createdAt: 1 });
 
-export const RELATIONSHIP_STATUS_VALUES = [
-  'requested',
-  'introduced',
-  'stage1',
-  'stage2',
-  'stage3',
-  'stage4',
-  'completed',
-  'declined',
-  'lapsed',
-  'withdrawn',
-  'not_a_fit',
-  'ended_early',
-] as const;
+export const RELATIONSHIP_STATUS_VALUES = RELATIONSHIP_STATUSES;
 
 const transitionSchema = new Schema(
   {
