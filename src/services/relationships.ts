@@ -98,6 +98,14 @@ export function createRelationshipService(deps: {
       );
     },
 
+    /** The relationship whose fit form this mentor may open from a button, or undefined if not theirs. */
+    async fitFormFor(relationshipId: string, mentorId: string): Promise<RelationshipRecord | undefined> {
+      const relationship = await relationships.get(relationshipId);
+      return relationship?.mentorId === mentorId && relationship.status === 'introduced'
+        ? relationship
+        : undefined;
+    },
+
     async submitFit(
       relationshipId: string,
       actorId: string,

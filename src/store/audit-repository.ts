@@ -16,9 +16,6 @@ export function createAuditRepository(models: Models) {
     async record(entry: AuditEntry): Promise<void> {
       await models.auditEvents.create(entry);
     },
-    async forSubject(subjectType: AuditEntry['subjectType'], subjectId: string): Promise<AuditEntry[]> {
-      return models.auditEvents.find({ subjectType, subjectId }).sort({ at: 1 }).lean<AuditEntry[]>();
-    },
   };
 }
 export type AuditRepository = ReturnType<typeof createAuditRepository>;

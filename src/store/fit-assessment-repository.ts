@@ -13,22 +13,13 @@ export interface FitAssessment {
 }
 
 /**
- * Fit assessments: private to the mentor who wrote them. Every read names the mentor, so no other code
- * path (reports, exports, the mentee's views) can fetch one by relationship alone.
+ * Fit assessments: private to the mentor who wrote them. They are written here and never read back
+ * into any message, report or export.
  */
 export function createFitAssessmentRepository(models: Models) {
   return {
     async record(assessment: FitAssessment): Promise<void> {
       await models.fitAssessments.create(assessment);
-    },
-    async latest(relationshipId: string, mentorId: string): Promise<FitAssessment | undefined> {
-      const doc = await models.fitAssessments
-        .findOne({ relationshipId, mentorId })
-        .sort({ createdAt: -1 })
-        .lean<FitAssessment & { _id: unknown }>();
-      if (!doc) return undefined;
-      const { _id: _ignored, ...rest } = doc as FitAssessment & { _id: unknown; __v?: number };
-      return { ...rest, relationshipId: String(rest.relationshipId) };
     },
   };
 }

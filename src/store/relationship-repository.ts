@@ -48,16 +48,6 @@ export function createRelationshipRepository(models: Models) {
       return relationships.countDocuments({ menteeId, status: 'requested' });
     },
 
-    async findLiveForMentee(menteeId: string): Promise<RelationshipRecord[]> {
-      const docs = await relationships.find({ menteeId, status: { $in: LIVE } }).lean();
-      return docs.map(map);
-    },
-
-    async findLiveForMentor(mentorId: string): Promise<RelationshipRecord[]> {
-      const docs = await relationships.find({ mentorId, status: { $in: LIVE } }).lean();
-      return docs.map(map);
-    },
-
     /** Open relationships (introduced to stage 4) in which this person is mentor or mentee. */
     async findOpenFor(userId: string): Promise<RelationshipRecord[]> {
       const docs = await relationships

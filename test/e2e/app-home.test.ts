@@ -1,4 +1,4 @@
-import { enrol, MENTEE_ANSWERS, MENTOR_ANSWERS } from '../support/flows';
+import { enrol, matched, MENTEE_ANSWERS, MENTOR_ANSWERS } from '../support/flows';
 import { PEOPLE, startTestBot, type TestBot } from '../support/test-bot';
 import { waitFor } from '../support/wait';
 
@@ -36,18 +36,8 @@ describe('App Home', () => {
   });
 
   it('with one relationship: the mentee sees their mentor, the stage and what it means; both homes refresh on accept', async () => {
-    await t.slack.command('/mentee', `request <@${alice.id}>`, { userId: bob.id });
-    await waitFor(() => (t.emulator.messages(t.emulator.conversationOf([alice.id]) ?? '-').length ?? 0) > 1);
-    const card = t.emulator
-      .messages(t.emulator.conversationOf([alice.id])!)
-      .find((m) => m.text?.includes('would like you'))!;
     const publishesBefore = t.emulator.callsTo('views.publish').length;
-    const value = JSON.stringify(card.blocks).match(/"request_accept"[^]*?"value":"([0-9a-f]{24})"/)![1]!;
-    await t.slack.blockAction(
-      { userId: alice.id },
-      { actionId: 'request_accept', value },
-      { message: { channel: card.channel, ts: card.ts } },
-    );
+    await matched(t, alice.id, bob.id);
     await waitFor(() => t.emulator.callsTo('views.publish').length >= publishesBefore + 2);
     const home = JSON.stringify(t.emulator.homeOf(bob.id)?.view);
     expect(home).toContain('Your mentor');

@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
 import { isWorkingDay } from '../../src/domain/check-in-dates';
 import {
-  buttonValue,
+  matched,
   enrol,
   lastOpenedModal,
   MENTEE_ANSWERS,
@@ -57,28 +57,7 @@ describe('the SMART goal form', () => {
     t = await startTestBot(); // the clock reads Monday 2 March 2026
     await enrol(t, alice.id, 'mentor', MENTOR_ANSWERS);
     await enrol(t, bob.id, 'mentee', MENTEE_ANSWERS);
-    await t.slack.command('/mentee', `request <@${alice.id}>`, { userId: bob.id });
-    await waitFor(
-      () =>
-        t.emulator.conversationOf([alice.id]) !== undefined &&
-        t.emulator
-          .messages(t.emulator.conversationOf([alice.id])!)
-          .some((m) => m.text?.includes('would like you')),
-    );
-    const card = t.emulator
-      .messages(t.emulator.conversationOf([alice.id])!)
-      .find((m) => m.text?.includes('would like you'))!;
-    relationshipId = buttonValue(card, 'request_accept');
-    await t.slack.blockAction(
-      { userId: alice.id },
-      { actionId: 'request_accept', value: relationshipId },
-      { message: { channel: card.channel, ts: card.ts } },
-    );
-    await waitFor(
-      async () =>
-        (await t.bot.database.models.relationships.findById(relationshipId).lean())?.status === 'introduced',
-    );
-    pairChannel = t.emulator.conversationOf([alice.id, bob.id])!;
+    ({ relationshipId, channel: pairChannel } = await matched(t, alice.id, bob.id));
   });
   afterAll(() => t.stop());
   afterEach(() => expect(t.emulator.violations).toEqual([]));

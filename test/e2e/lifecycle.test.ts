@@ -1,5 +1,5 @@
 import {
-  buttonValue,
+  matched,
   dmTextsOf,
   enrol,
   lastOpenedModal,
@@ -11,27 +11,6 @@ import { PEOPLE, startTestBot, type TestBot } from '../support/test-bot';
 import { waitFor } from '../support/wait';
 
 const { alice, bob, carol, dan, erin } = PEOPLE;
-
-/** Has `mentee` request `mentor` and the mentor accept; returns the relationship id and the pair's channel. */
-async function matched(t: TestBot, mentorId: string, menteeId: string) {
-  await t.slack.command('/mentee', `request <@${mentorId}>`, { userId: menteeId });
-  const cardOf = () =>
-    t.emulator
-      .messages(t.emulator.conversationOf([mentorId]) ?? '-')
-      .find((m) => m.text?.includes(`<@${menteeId}>`));
-  await waitFor(() => cardOf() !== undefined);
-  const card = cardOf()!;
-  const relationshipId = buttonValue(card, 'request_accept');
-  await t.slack.blockAction(
-    { userId: mentorId },
-    { actionId: 'request_accept', value: relationshipId },
-    { message: { channel: card.channel, ts: card.ts } },
-  );
-  // The introduction is posted once the relationship is stored as introduced.
-  const channel = () => t.emulator.conversationOf([mentorId, menteeId]);
-  await waitFor(() => t.emulator.messages(channel() ?? '-').length > 0);
-  return { relationshipId, channel: channel()! };
-}
 
 function fitState(answers: Record<string, string | undefined>) {
   const state: Record<string, Record<string, Record<string, unknown>>> = {};

@@ -101,6 +101,35 @@ describe('the directory, requests and the pair’s group DM', () => {
       expect(none.json?.text).toContain('No mentor with a free seat matches “astrophysics”');
     });
 
+    it('pages through a long directory with Next, replacing the list in place', async () => {
+      await t.bot.database.models.profiles.insertMany(
+        Array.from({ length: 10 }, (_, i) => ({
+          userId: `UPAGE${i}`,
+          role: 'mentor',
+          displayName: `Paged Mentor ${i}`,
+          academicInterests: ['Music'],
+          capacity: 1,
+          listed: true,
+          approved: true,
+        })),
+      );
+      const first = await t.slack.command('/mentee', 'find', { userId: bob.id });
+      expect(String(first.json?.text)).toContain('page 1 of 2');
+      const next = JSON.stringify(first.json?.blocks).match(
+        /"action_id":"directory_page_next"[^]*?"value":"((?:[^"\\]|\\.)*)"/,
+      );
+      expect(next).not.toBeNull();
+      await t.slack.blockAction(
+        { userId: bob.id },
+        { actionId: 'directory_page_next', value: JSON.parse(`"${next![1]}"`) as string },
+        { message: { channel: 'D0BOB', ts: '1.1' } },
+      );
+      await waitFor(() => t.emulator.responses().some((r) => String(r.body.text).includes('page 2 of 2')));
+      const page2 = t.emulator.responses().find((r) => String(r.body.text).includes('page 2 of 2'))!;
+      expect(page2.body.replace_original).toBe(true);
+      await t.bot.database.models.profiles.deleteMany({ userId: /^UPAGE/ });
+    });
+
     it('is for approved mentees', async () => {
       expect((await t.slack.command('/mentee', 'find', { userId: erin.id })).json?.text).toContain(
         '/mentee apply',

@@ -145,3 +145,26 @@ export function dmTextsOf(t: TestBot, userId: string): string[] {
 export function responseTexts(t: TestBot): string[] {
   return t.emulator.responses().map((r) => String(r.body.text ?? ''));
 }
+
+/**
+ * Has `menteeId` request `mentorId` and the mentor accept. Resolves once the introduction is posted
+ * (the relationship is then stored as introduced), with the relationship id and the pair's channel.
+ */
+export async function matched(t: TestBot, mentorId: string, menteeId: string) {
+  await t.slack.command('/mentee', `request <@${mentorId}>`, { userId: menteeId });
+  const cardOf = () =>
+    t.emulator
+      .messages(t.emulator.conversationOf([mentorId]) ?? '-')
+      .find((m) => m.text?.includes(`<@${menteeId}>`));
+  await waitFor(() => cardOf() !== undefined);
+  const card = cardOf()!;
+  const relationshipId = buttonValue(card, 'request_accept');
+  await t.slack.blockAction(
+    { userId: mentorId },
+    { actionId: 'request_accept', value: relationshipId },
+    { message: { channel: card.channel, ts: card.ts } },
+  );
+  const channel = () => t.emulator.conversationOf([mentorId, menteeId]);
+  await waitFor(() => t.emulator.messages(channel() ?? '-').length > 0);
+  return { relationshipId, channel: channel()! };
+}

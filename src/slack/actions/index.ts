@@ -83,9 +83,7 @@ export function registerActions(app: App, deps: SlackDeps): void {
   });
 
   button(ACTIONS.openFit, async (args) => {
-    const relationshipId = args.action.value ?? '';
-    const waiting = await deps.relationships.awaitingFit(args.body.user.id);
-    const relationship = waiting.find((r) => r.id === relationshipId);
+    const relationship = await deps.relationships.fitFormFor(args.action.value ?? '', args.body.user.id);
     if (!relationship) throw new UserFacingError(lifecycleWording.fit.onlyMentor);
     await args.client.views.open({ trigger_id: args.body.trigger_id, view: fitModal(relationship) });
   });
