@@ -15,6 +15,12 @@ export const ACTIONS = {
   advanceStage: 'relationship_advance',
   addGoal: 'goal_add',
   removeGoal: 'goal_remove',
+  openGoalForm: 'pair_open_goals',
+  openCheckIn: 'pair_open_checkin',
+  recordAgreements: 'pair_agreements',
+  openReflection: 'pair_open_reflection',
+  openEvaluation: 'person_open_evaluation',
+  relistMentor: 'staff_relist_mentor',
 } as const;
 
 export const VIEWS = {
@@ -25,6 +31,10 @@ export const VIEWS = {
   fitAssessment: 'fit_assessment',
   endRelationship: 'relationship_end',
   goalForm: 'goal_form',
+  checkIn: 'check_in',
+  agreements: 'pair_agreements',
+  reflection: 'close_out_reflection',
+  evaluation: 'program_evaluation',
 } as const;
 
 /** Input block ids, one per field; stable so Slack keeps what a person typed across updates. */
