@@ -26,6 +26,8 @@ export interface HomeRelationship {
   goals: number;
   formalEndDate?: string | undefined;
   nextCheckIn?: string | undefined;
+  /** Check-in dates gone by with no check-in. */
+  lateCheckIns?: string[] | undefined;
 }
 
 export interface HomeData {
@@ -48,7 +50,8 @@ export function homeView(program: ProgramSettings, data: HomeData): HomeView {
     const stage = stageWording[r.status as keyof typeof stageWording]?.name ?? r.status;
     const goals = r.goals ? w.goalsLine(r.goals, r.formalEndDate) : w.noGoals;
     const next = r.nextCheckIn ? ` · ${w.nextCheckIn(r.nextCheckIn)}` : '';
-    return `${mention(r.partnerId)} (${escapeMrkdwn(r.partnerName)})\n*${stage}* · ${goals}${next}`;
+    const late = r.lateCheckIns?.length ? `\n${w.lateCheckIns(r.lateCheckIns.slice(0, 3))}` : '';
+    return `${mention(r.partnerId)} (${escapeMrkdwn(r.partnerName)})\n*${stage}* · ${goals}${next}${late}`;
   };
   if (data.asMentee?.length) {
     blocks.push({ type: 'header', text: { type: 'plain_text', text: w.menteeHeading } });

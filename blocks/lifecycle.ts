@@ -1,5 +1,6 @@
 import type { KnownBlock, ModalView, PlainTextOption } from '@slack/types';
-import { lifecycleWording as w, stageWording } from '../src/content/wording';
+import { agreementWording, lifecycleWording as w, stageWording } from '../src/content/wording';
+import { agreementsComplete } from '../src/domain/agreements';
 import { FIT_NOTE_LIMIT } from '../src/domain/fit-assessment';
 import type { RelationshipRecord } from '../src/domain/records';
 import { nextStage } from '../src/domain/relationship-stages';
@@ -82,7 +83,10 @@ export function stageOverview(
     const partner = side === 'mentor' ? relationship.menteeId : relationship.mentorId;
     blocks.push(
       section(
-        `${w.stageHeading(mention(partner), side)}\n*${stage.name}*\n${stage.purpose}\n_${stage.next}_`,
+        `${w.stageHeading(mention(partner), side)}\n*${stage.name}*\n${stage.purpose}\n_${stage.next}_` +
+          (relationship.status === 'stage1'
+            ? `\n${agreementWording.status(agreementsComplete(relationship.agreements))}`
+            : ''),
       ),
     );
     const next = nextStage(relationship.status);

@@ -21,6 +21,8 @@ import { createGoalService } from './services/goals';
 import { createHomeService } from './services/home';
 import { createFitAssessmentRepository } from './store/fit-assessment-repository';
 import { createGoalFormRepository } from './store/goal-form-repository';
+import { createCheckInRepository } from './store/check-in-repository';
+import { createCheckInService } from './services/check-ins';
 import { createScheduler, type Scheduler } from './scheduler/scheduler';
 
 export interface RunningBot {
@@ -142,9 +144,22 @@ export async function startBot(options: {
     onChanged: refreshHomes,
   });
 
+  const checkIns = createCheckInService({
+    relationships,
+    goalForms,
+    checkIns: createCheckInRepository(database.models),
+    profiles,
+    audit,
+    slack: gateway,
+    clock,
+    programTimezone: config.program.timezone,
+    onChanged: refreshHomes,
+  });
+
   const home = createHomeService({
     relationships,
     goalForms,
+    checkInStanding: (relationship) => checkIns.standing(relationship),
     profiles,
     applications,
     staff,
@@ -169,6 +184,7 @@ export async function startBot(options: {
       requests,
       relationships: relationshipService,
       goals,
+      checkIns,
       home,
     },
   });

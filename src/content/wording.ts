@@ -24,6 +24,10 @@ export function commandHelp(program: ProgramSettings): Record<string, CommandHel
       usages: [
         { usage: '/mentoring status', does: 'Your relationships, their stage and your next check-in.' },
         { usage: '/mentoring stage', does: 'What your current stage is for and what comes next.' },
+        {
+          usage: '/mentoring agreements',
+          does: 'Stage 1: record how often and how you will be in touch, and confidentiality.',
+        },
         { usage: '/mentoring end', does: 'End a mentoring relationship early, with a reason.' },
         {
           usage: '/mentoring pause <weeks>',
@@ -91,7 +95,10 @@ export function commandHelp(program: ProgramSettings): Record<string, CommandHel
     '/checkin': {
       command: '/checkin',
       summary: 'Report progress on your goals: a status, the evidence, and any support you need.',
-      usages: [{ usage: '/checkin', does: 'Open the check-in form for your current goals.' }],
+      usages: [
+        { usage: '/checkin', does: 'Mentees: open the check-in form for your current goals.' },
+        { usage: '/checkin', does: 'Mentors: see each mentee’s next and late check-in dates.' },
+      ],
     },
   };
 }
@@ -350,6 +357,8 @@ export const lifecycleWording = {
     not_allowed:
       'That step isn’t possible from where the relationship stands now. `/mentoring stage` shows where you are.',
     not_permitted: 'Only the mentor moves the relationship on to its next stage.',
+    needs_agreements:
+      'Stage 2 starts once you have recorded your stage 1 agreements (how often you will be in touch, how, and confidentiality, acknowledged by both of you). `/mentoring agreements` opens them.',
     needs_goal_form:
       'Stage 3 starts once the mentee has written the goal form (`/goals`). Then you can move on.',
     needs_reason: 'Please give a short reason.',
@@ -446,6 +455,8 @@ export const homeWording = {
   capacity: (open: number, capacity: number, listed: boolean) =>
     `${open} of ${capacity} seat${capacity === 1 ? '' : 's'} taken · ${listed ? 'listed in the directory' : 'not listed in the directory'}`,
   nextCheckIn: (date: string) => `next check-in ${date}`,
+  lateCheckIns: (dates: string[]) =>
+    `:warning: late check-in${dates.length === 1 ? '' : 's'}: ${dates.join(', ')}`,
   noGoals: 'no goals written yet',
   goalsLine: (count: number, endDate: string | undefined) =>
     `${count} goal${count === 1 ? '' : 's'}${endDate ? ` · formal end ${endDate}` : ''}`,
@@ -456,4 +467,86 @@ export const homeWording = {
     requests: (n: number) => `*${n}* mentor request${n === 1 ? '' : 's'} waiting for an answer`,
     stages: (counts: string) => `*Relationships by stage:* ${counts || 'none yet'}`,
   },
+};
+
+export const agreementWording = {
+  button: 'Record our agreements',
+  modalTitle: 'Our agreements',
+  submit: 'Save',
+  intro: (partnerMention: string) =>
+    `Agree these with ${partnerMention} at your first meetings. Either of you can record how often and how you will be in touch; each of you acknowledges confidentiality for yourself.`,
+  frequencyLabel: 'How often will you be in touch?',
+  frequencies: {
+    weekly: 'Every week',
+    every_two_weeks: 'Every two weeks',
+    monthly: 'Once a month',
+  },
+  channelsLabel: 'How will you stay in touch?',
+  confidentialityLabel: 'Confidentiality',
+  confidentialityOption: 'I will keep what we share confidential, unless we agree otherwise.',
+  errors: {
+    contactFrequency: 'Please choose how often you will be in touch.',
+    channels: 'Please choose at least one way to stay in touch.',
+    confidentiality: 'Please acknowledge confidentiality to save your agreements.',
+  },
+  onlyStage1: 'Agreements are recorded during stage 1 (building the relationship).',
+  notInPair: 'Only the two people in this mentoring relationship can record its agreements.',
+  noneOpen: 'You have no relationship in stage 1 right now, so there are no agreements to record.',
+  saved: (actorMention: string, frequency: string, channels: string, acks: string) =>
+    `${actorMention} recorded your agreements: in touch *${frequency.toLowerCase()}*, by ${channels}.
+${acks}`,
+  ackLine: (mentorMention: string, mentorAck: boolean, menteeMention: string, menteeAck: boolean) =>
+    `Confidentiality: ${mentorMention} ${mentorAck ? ':white_check_mark:' : '_not yet_'} · ${menteeMention} ${menteeAck ? ':white_check_mark:' : '_not yet_'}`,
+  complete:
+    'Your stage 1 agreements are complete. When you have a rhythm, the mentor can move you on to stage 2.',
+  status: (complete: boolean) =>
+    complete ? '_Agreements recorded._' : '_Agreements still to record: `/mentoring agreements`._',
+};
+
+export const checkInWording = {
+  modalTitle: 'Check-in',
+  submit: 'Send check-in',
+  intro: (date: string | undefined, late: boolean) =>
+    date
+      ? `This check-in is for *${date}*${late ? ' (late: that is fine, better late than never)' : ''}. For each goal: where it stands, the evidence against its measure, and any help you need.`
+      : 'No check-in date is due, but progress reports are always welcome. For each goal: where it stands, the evidence against its measure, and any help you need.',
+  goalHeading: (n: number, specific: string) => `*Goal ${n}:* ${specific}`,
+  measure: (measure: string) => `_Measure:_ ${measure}`,
+  statusLabel: 'Status',
+  statuses: {
+    not_started: 'Not started',
+    on_track: 'On track',
+    at_risk: 'At risk',
+    done: 'Done',
+  },
+  statusEmoji: {
+    not_started: ':white_circle:',
+    on_track: ':large_green_circle:',
+    at_risk: ':large_orange_circle:',
+    done: ':white_check_mark:',
+  },
+  evidenceLabel: 'Evidence of progress against the measure',
+  supportLabel: 'Support you need from your mentor (optional)',
+  noteLabel: 'Anything else about how the mentoring is going? (optional)',
+  errors: {
+    statusRequired: 'Please choose a status.',
+    evidenceRequired: 'Please describe the evidence so far (or choose "Not started").',
+    tooLong: (max: number) => `Keep this to ${max} characters or fewer.`,
+  },
+  noGoals:
+    'Check-ins start once your goal form is written (`/goals`). Your check-in dates come from your goals.',
+  noRelationship: 'Check-ins are for mentees working on goals with a mentor.',
+  forMentee: (menteeMention: string) =>
+    `Check-ins are written by ${menteeMention}; you will see each one in your shared conversation. \`/checkin\` shows your mentees’ check-in dates.`,
+  goalsChanged: 'Your goals changed while this form was open. Please close it and open the check-in again.',
+  summaryHeading: (menteeMention: string, date: string | undefined, late: boolean) =>
+    date
+      ? `:memo: *Check-in from ${menteeMention}* for ${date}${late ? ' (late)' : ''}`
+      : `:memo: *Check-in from ${menteeMention}*`,
+  support: 'Support needed',
+  note: 'Note',
+  mentorHeading: '*Your mentees’ check-ins*',
+  mentorLine: (menteeMention: string, next: string | undefined, late: string[]) =>
+    `${menteeMention}: ${next ? `next ${next}` : 'no check-in dates ahead'}${late.length ? ` · :warning: late: ${late.join(', ')}` : ''}`,
+  mentorNone: 'None of your mentees has check-in dates yet; they come with the goal form in stage 2.',
 };

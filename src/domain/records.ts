@@ -1,3 +1,4 @@
+import type { Agreements } from './agreements';
 import type { ApplicationAnswers, ApplicationRole, CommunicationChannel } from './application-form';
 import type { Actor, RelationshipStatus } from './relationship-stages';
 
@@ -60,6 +61,7 @@ export interface RelationshipRecord {
   channelId?: string | undefined;
   history: TransitionRecord[];
   communicationPreferences: { mentor: CommunicationChannel[]; mentee: CommunicationChannel[] };
+  agreements: Agreements;
   stageStartedAt?: Date | undefined;
   formalEndDate?: string | undefined;
   pausedUntil?: Date | undefined;

@@ -45,10 +45,13 @@ export type Actor = 'mentor' | 'mentee' | 'staff' | 'system';
 export type TransitionRefusal =
   | 'not_allowed' // no such edge
   | 'not_permitted' // the edge exists, but not for this actor
+  | 'needs_agreements'
   | 'needs_goal_form'
   | 'needs_reason';
 
 export interface TransitionFacts {
+  /** Stage 1's agreements are recorded: contact frequency, channels, confidentiality acknowledged by both. */
+  agreementsComplete: boolean;
   hasGoalForm: boolean;
   reason?: string;
 }
@@ -62,6 +65,8 @@ interface Edge {
   guard?: (facts: TransitionFacts) => TransitionRefusal | undefined;
 }
 
+const needsAgreements = (facts: TransitionFacts) =>
+  facts.agreementsComplete ? undefined : 'needs_agreements';
 const needsGoalForm = (facts: TransitionFacts) => (facts.hasGoalForm ? undefined : 'needs_goal_form');
 const needsReason = (facts: TransitionFacts) => ((facts.reason ?? '').trim() ? undefined : 'needs_reason');
 
@@ -74,7 +79,7 @@ const EDGES: readonly Edge[] = [
   { from: 'requested', to: 'withdrawn', actors: ['mentee', 'staff'] },
   { from: 'introduced', to: 'stage1', actors: ['mentor'] },
   { from: 'introduced', to: 'not_a_fit', actors: ['mentor'] },
-  { from: 'stage1', to: 'stage2', actors: ['mentor', 'staff'] },
+  { from: 'stage1', to: 'stage2', actors: ['mentor', 'staff'], guard: needsAgreements },
   { from: 'stage2', to: 'stage3', actors: ['mentor', 'staff'], guard: needsGoalForm },
   { from: 'stage3', to: 'stage4', actors: ['mentor', 'staff'] },
   { from: 'stage4', to: 'completed', actors: ['mentor', 'staff', 'system'] },

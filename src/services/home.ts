@@ -2,6 +2,7 @@ import type { HomeView } from '@slack/types';
 import { homeView, type HomeRelationship } from '../../blocks/home';
 import type { Clock } from '../clock';
 import type { ProgramSettings } from '../content/wording';
+import type { CheckInStanding } from '../domain/check-ins';
 import type { RelationshipRecord } from '../domain/records';
 import type { ApplicationRepository } from '../store/application-repository';
 import type { GoalFormRepository } from '../store/goal-form-repository';
@@ -13,6 +14,8 @@ import type { StaffDirectory } from './staff';
 export function createHomeService(deps: {
   relationships: Pick<RelationshipRepository, 'findOpenFor' | 'countByStatus'>;
   goalForms: Pick<GoalFormRepository, 'latest'>;
+  /** Answered, late and next check-in dates, in the mentee's calendar. */
+  checkInStanding: (relationship: RelationshipRecord) => Promise<CheckInStanding | undefined>;
   profiles: Pick<ProfileRepository, 'get'>;
   applications: Pick<ApplicationRepository, 'listWaiting'>;
   staff: StaffDirectory;
@@ -27,18 +30,15 @@ export function createHomeService(deps: {
     const partnerId = side === 'mentor' ? relationship.menteeId : relationship.mentorId;
     const partner = await deps.profiles.get(partnerId, side === 'mentor' ? 'mentee' : 'mentor');
     const goals = await deps.goalForms.latest(relationship.id);
-    const today = deps.clock.now().toISODate() ?? '';
-    const upcoming = (goals?.goals ?? [])
-      .flatMap((g) => g.checkIns)
-      .filter((d) => d >= today)
-      .sort();
+    const standing = await deps.checkInStanding(relationship);
     return {
       partnerId,
       partnerName: partner?.displayName ?? '',
       status: relationship.status,
       goals: goals?.goals.length ?? 0,
       formalEndDate: relationship.formalEndDate,
-      nextCheckIn: upcoming[0],
+      nextCheckIn: standing?.next,
+      lateCheckIns: standing?.late ?? [],
     };
   }
 

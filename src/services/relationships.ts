@@ -1,7 +1,9 @@
-import { plainMessage } from '../../blocks/message';
+import { plainMessage, section } from '../../blocks/message';
 import { escapeMrkdwn, mention } from '../../blocks/mrkdwn';
 import type { Clock } from '../clock';
-import { lifecycleWording as w, stageWording } from '../content/wording';
+import { agreementWording, lifecycleWording as w, stageWording } from '../content/wording';
+import { agreementsButton, agreementsSaved } from '../../blocks/agreements';
+import { agreementsComplete, validateAgreements, type AgreementField } from '../domain/agreements';
 import { validateFit, type FitAnswers, type FitField } from '../domain/fit-assessment';
 import type { RelationshipRecord } from '../domain/records';
 import { checkTransition, isOpen, nextStage, type RelationshipStatus } from '../domain/relationship-stages';
@@ -19,7 +21,7 @@ type Side = 'mentor' | 'mentee';
  * rules in the domain's state machine), and ending early. Every call re-checks who is acting.
  */
 export function createRelationshipService(deps: {
-  relationships: Pick<RelationshipRepository, 'get' | 'findOpenFor' | 'transition'>;
+  relationships: Pick<RelationshipRepository, 'get' | 'findOpenFor' | 'transition' | 'setAgreements'>;
   fitAssessments: Pick<FitAssessmentRepository, 'record'>;
   profiles: Pick<ProfileRepository, 'releaseSeat' | 'get'>;
   hasGoalForm: (relationshipId: string) => Promise<boolean>;
@@ -55,6 +57,7 @@ export function createRelationshipService(deps: {
     reason?: string,
   ): Promise<{ ok: true; relationship: RelationshipRecord } | Refusal> {
     const check = checkTransition(relationship.status, to, side, {
+      agreementsComplete: agreementsComplete(relationship.agreements),
       hasGoalForm: await deps.hasGoalForm(relationship.id),
       ...(reason !== undefined ? { reason } : {}),
     });
@@ -134,10 +137,13 @@ export function createRelationshipService(deps: {
         const moved = await move(relationship, 'stage1', actorId, 'mentor');
         if (!moved.ok) return moved;
         if (pair)
-          await slack.post(
-            pair,
-            plainMessage(w.fit.proceeded(mention(relationship.mentorId), mention(relationship.menteeId))),
-          );
+          await slack.post(pair, {
+            text: w.fit.proceeded(mention(relationship.mentorId), mention(relationship.menteeId)),
+            blocks: [
+              section(w.fit.proceeded(mention(relationship.mentorId), mention(relationship.menteeId))),
+              agreementsButton(relationship.id),
+            ],
+          });
       } else if (answers.decision === 'not_a_fit') {
         const moved = await move(relationship, 'not_a_fit', actorId, 'mentor');
         if (!moved.ok) return moved;
@@ -151,6 +157,50 @@ export function createRelationshipService(deps: {
         await record(actorId, 'relationship.fit_talk_again', relationship);
       }
       return { ok: true, decision: answers.decision };
+    },
+
+    /**
+     * The stage 1 agreements form for one of the pair: the relationship and their side, or a refusal
+     * (not theirs, or not in stage 1). With no id, their first relationship in stage 1.
+     */
+    async agreementsFormFor(
+      relationshipId: string | undefined,
+      userId: string,
+    ): Promise<{ ok: true; relationship: RelationshipRecord; side: Side } | Refusal> {
+      const relationship = relationshipId
+        ? await relationships.get(relationshipId)
+        : (await relationships.findOpenFor(userId)).find((r) => r.status === 'stage1');
+      if (!relationship)
+        return refuse(relationshipId ? agreementWording.notInPair : agreementWording.noneOpen);
+      const side = sideOf(relationship, userId);
+      if (!side) return refuse(agreementWording.notInPair);
+      if (relationship.status !== 'stage1') return refuse(agreementWording.onlyStage1);
+      return { ok: true, relationship, side };
+    },
+
+    /** Saves the agreements (with the person's own confidentiality acknowledgement) and tells the pair. */
+    async saveAgreements(
+      relationshipId: string,
+      userId: string,
+      raw: Record<string, unknown>,
+    ): Promise<{ ok: true } | { ok: false; errors: Partial<Record<AgreementField, string>> } | Refusal> {
+      const form = await this.agreementsFormFor(relationshipId, userId);
+      if (!form.ok) return form;
+      const checked = validateAgreements(raw, agreementWording.errors);
+      if (!checked.ok) return checked;
+      const saved = await relationships.setAgreements(
+        relationshipId,
+        form.side,
+        checked.answers,
+        clock.now().toJSDate(),
+      );
+      if (!saved) return refuse(agreementWording.onlyStage1);
+      await record(userId, 'relationship.agreements', saved, {
+        complete: agreementsComplete(saved.agreements),
+      });
+      if (saved.channelId) await slack.post(saved.channelId, agreementsSaved(saved, userId));
+      await deps.onChanged([saved.mentorId, saved.menteeId]);
+      return { ok: true };
     },
 
     /** The mentor (or staff) moves the relationship on to its next stage. */

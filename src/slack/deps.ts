@@ -9,6 +9,7 @@ import type { RequestService } from '../services/requests';
 import type { RelationshipService } from '../services/relationships';
 import type { GoalService } from '../services/goals';
 import type { HomeService } from '../services/home';
+import type { CheckInService } from '../services/check-ins';
 
 /** What Slack listeners may use: configuration, the logger, the clock, and (as they land) the services. */
 export interface SlackDeps {
@@ -22,5 +23,6 @@ export interface SlackDeps {
   readonly requests: RequestService;
   readonly relationships: RelationshipService;
   readonly goals: GoalService;
+  readonly checkIns: CheckInService;
   readonly home: HomeService;
 }

@@ -1,4 +1,5 @@
 import { Types } from 'mongoose';
+import type { AgreementAnswers } from '../domain/agreements';
 import type { CommunicationChannel } from '../domain/application-form';
 import type { RelationshipRecord, TransitionRecord } from '../domain/records';
 import type { RelationshipStatus } from '../domain/relationship-stages';
@@ -101,6 +102,38 @@ export function createRelationshipRepository(models: Models) {
       await relationships.updateOne({ _id: id }, { $set: { formalEndDate, lastActivityAt: at } });
     },
 
+    /** Stores the pair's agreements and the acting person's confidentiality acknowledgement. */
+    async setAgreements(
+      id: string,
+      side: 'mentor' | 'mentee',
+      answers: AgreementAnswers,
+      at: Date,
+    ): Promise<RelationshipRecord | undefined> {
+      if (!Types.ObjectId.isValid(id)) return undefined;
+      const ack = side === 'mentor' ? 'confidentialityAckMentor' : 'confidentialityAckMentee';
+      const doc = await relationships
+        .findOneAndUpdate(
+          { _id: id, status: 'stage1' },
+          {
+            $set: {
+              'agreements.contactFrequency': answers.contactFrequency,
+              'agreements.channels': answers.channels,
+              [`agreements.${ack}`]: at,
+              lastActivityAt: at,
+            },
+          },
+          { returnDocument: 'after' },
+        )
+        .lean();
+      return doc ? map(doc) : undefined;
+    },
+
+    /** Something happened in the relationship (a check-in, a saved form): it is not quiet. */
+    async recordActivity(id: string, at: Date): Promise<void> {
+      if (!Types.ObjectId.isValid(id)) return;
+      await relationships.updateOne({ _id: id }, { $set: { lastActivityAt: at } });
+    },
+
     async setRequestMessage(id: string, message: { channel: string; ts: string }): Promise<void> {
       await relationships.updateOne({ _id: id }, { $set: { requestMessage: message } });
     },
@@ -154,5 +187,6 @@ function withDefaults(record: RelationshipRecord): RelationshipRecord {
       mentor: record.communicationPreferences?.mentor ?? [],
       mentee: record.communicationPreferences?.mentee ?? [],
     },
+    agreements: { ...record.agreements, channels: record.agreements?.channels ?? [] },
   };
 }

@@ -6,6 +6,7 @@ import {
   MENTEE_ANSWERS,
   MENTOR_ANSWERS,
   responseTexts,
+  agreeStage1,
 } from '../support/flows';
 import { PEOPLE, startTestBot, type TestBot } from '../support/test-bot';
 import { waitFor } from '../support/wait';
@@ -142,7 +143,14 @@ describe('the relationship lifecycle', () => {
       });
     });
 
-    it('the mentor moves on to stage 2, and both are told; stage 3 waits for the goal form', async () => {
+    it('stage 2 waits for the stage 1 agreements, then the mentor moves on and both are told; stage 3 waits for the goal form', async () => {
+      await t.slack.blockAction(
+        { userId: alice.id },
+        { actionId: 'relationship_advance', value: pair.relationshipId },
+        { message: { channel: pair.channel, ts: '1.1' } },
+      );
+      await waitFor(() => responseTexts(t).some((text) => text.includes('recorded your stage 1 agreements')));
+      await agreeStage1(t, alice.id, bob.id);
       await t.slack.blockAction(
         { userId: alice.id },
         { actionId: 'relationship_advance', value: pair.relationshipId },

@@ -168,3 +168,45 @@ export async function matched(t: TestBot, mentorId: string, menteeId: string) {
   await waitFor(() => t.emulator.messages(channel() ?? '-').length > 0);
   return { relationshipId, channel: channel()! };
 }
+
+/** Slack's view state for the stage 1 agreements form. */
+export function agreementsState(answers: {
+  frequency?: string;
+  channels?: string[];
+  confidentiality?: boolean;
+}): ViewState {
+  return {
+    field_contactFrequency: {
+      input_contactFrequency: {
+        type: 'static_select',
+        selected_option: answers.frequency ? { value: answers.frequency } : null,
+      },
+    },
+    field_channels: {
+      input_channels: {
+        type: 'checkboxes',
+        selected_options: (answers.channels ?? []).map((value) => ({ value })),
+      },
+    },
+    field_confidentiality: {
+      input_confidentiality: {
+        type: 'checkboxes',
+        selected_options: answers.confidentiality ? [{ value: 'yes' }] : [],
+      },
+    },
+  } as ViewState;
+}
+
+/** Both people of a pair in stage 1 record their agreements with `/mentoring agreements`. */
+export async function agreeStage1(t: TestBot, mentorId: string, menteeId: string) {
+  for (const userId of [mentorId, menteeId]) {
+    await t.slack.command('/mentoring', 'agreements', { userId });
+    await waitFor(() => lastOpenedModal(t).callback_id === 'pair_agreements');
+    const answer = await t.slack.viewSubmission(
+      { userId },
+      lastOpenedModal(t),
+      agreementsState({ frequency: 'every_two_weeks', channels: ['slack', 'video'], confidentiality: true }),
+    );
+    if (answer.json) throw new Error(`agreements refused: ${JSON.stringify(answer.json)}`);
+  }
+}

@@ -15,7 +15,7 @@ import {
 } from '../../src/domain/relationship-stages';
 
 const ACTORS: Actor[] = ['mentor', 'mentee', 'staff', 'system'];
-const ready = { hasGoalForm: true, reason: 'Moving abroad for work' };
+const ready = { agreementsComplete: true, hasGoalForm: true, reason: 'Moving abroad for work' };
 
 // Every move the product allows, and who may make it.
 const ALLOWED: [RelationshipStatus, RelationshipStatus, Actor[]][] = [
@@ -97,15 +97,16 @@ describe('the relationship stages', () => {
   describe('moves with conditions', () => {
     // prettier-ignore
     const cases: [string, RelationshipStatus, RelationshipStatus, Actor, TransitionFacts, TransitionRefusal | null][] = [
-      ['stage 3 needs the goal form', 'stage2', 'stage3', 'mentor', { hasGoalForm: false }, 'needs_goal_form'],
-      ['even staff need the goal form for stage 3', 'stage2', 'stage3', 'staff', { hasGoalForm: false }, 'needs_goal_form'],
-      ['stage 3 opens once goals are in', 'stage2', 'stage3', 'mentor', { hasGoalForm: true }, null],
-      ['stage 2 does not need goals yet', 'stage1', 'stage2', 'mentor', { hasGoalForm: false }, null],
-      ['ending early needs a reason', 'stage3', 'ended_early', 'mentee', { hasGoalForm: true }, 'needs_reason'],
-      ['a blank reason is no reason', 'stage1', 'ended_early', 'mentor', { hasGoalForm: true, reason: '   ' }, 'needs_reason'],
-      ['a real reason ends it', 'introduced', 'ended_early', 'staff', { hasGoalForm: false, reason: 'Graduated' }, null],
-      ['a request is withdrawn, not ended early', 'requested', 'ended_early', 'mentee', { hasGoalForm: false }, 'not_allowed'],
-      ['who acts is checked before the condition', 'stage2', 'stage3', 'mentee', { hasGoalForm: false }, 'not_permitted'],
+      ['stage 3 needs the goal form', 'stage2', 'stage3', 'mentor', { agreementsComplete: true, hasGoalForm: false }, 'needs_goal_form'],
+      ['even staff need the goal form for stage 3', 'stage2', 'stage3', 'staff', { agreementsComplete: true, hasGoalForm: false }, 'needs_goal_form'],
+      ['stage 3 opens once goals are in', 'stage2', 'stage3', 'mentor', { agreementsComplete: true, hasGoalForm: true }, null],
+      ['stage 2 needs the stage 1 agreements', 'stage1', 'stage2', 'mentor', { agreementsComplete: false, hasGoalForm: false }, 'needs_agreements'],
+      ['stage 2 does not need goals yet', 'stage1', 'stage2', 'mentor', { agreementsComplete: true, hasGoalForm: false }, null],
+      ['ending early needs a reason', 'stage3', 'ended_early', 'mentee', { agreementsComplete: true, hasGoalForm: true }, 'needs_reason'],
+      ['a blank reason is no reason', 'stage1', 'ended_early', 'mentor', { agreementsComplete: true, hasGoalForm: true, reason: '   ' }, 'needs_reason'],
+      ['a real reason ends it', 'introduced', 'ended_early', 'staff', { agreementsComplete: true, hasGoalForm: false, reason: 'Graduated' }, null],
+      ['a request is withdrawn, not ended early', 'requested', 'ended_early', 'mentee', { agreementsComplete: true, hasGoalForm: false }, 'not_allowed'],
+      ['who acts is checked before the condition', 'stage2', 'stage3', 'mentee', { agreementsComplete: true, hasGoalForm: false }, 'not_permitted'],
     ];
     it.each(cases)('%s', (_name, from, to, actor, facts, refusal) => {
       expect(checkTransition(from, to, actor, facts)).toEqual(

@@ -15,6 +15,7 @@ import {
   requestWording,
   wording,
 } from '../../content/wording';
+import { agreementsModal } from '../../../blocks/agreements';
 import { fitModal } from '../../../blocks/lifecycle';
 import { readGoalDrafts, type GoalFormMetadata } from '../../../blocks/goal-form';
 import { reportUnexpected } from '../commands/command-router';
@@ -91,6 +92,21 @@ export function registerActions(app: App, deps: SlackDeps): void {
   button(ACTIONS.advanceStage, async (args) => {
     const result = await deps.relationships.advance(args.action.value ?? '', args.body.user.id);
     if (!result.ok) throw new UserFacingError(result.message);
+  });
+
+  button(ACTIONS.recordAgreements, async (args) => {
+    const form = await deps.relationships.agreementsFormFor(args.action.value ?? '', args.body.user.id);
+    if (!form.ok) throw new UserFacingError(form.message);
+    await args.client.views.open({
+      trigger_id: args.body.trigger_id,
+      view: agreementsModal(form.relationship, form.side),
+    });
+  });
+
+  button(ACTIONS.openCheckIn, async (args) => {
+    const form = await deps.checkIns.openForm(args.body.user.id, args.action.value ?? '');
+    if (!form.ok) throw new UserFacingError(form.message);
+    await args.client.views.open({ trigger_id: args.body.trigger_id, view: form.view });
   });
 
   // Add / remove a goal inside the open goal form: rebuilt from what was typed, for its owner only.

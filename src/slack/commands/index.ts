@@ -3,7 +3,8 @@ import type { SlackDeps } from '../deps';
 import { staffAdmin } from './admin-commands';
 import { registerSubcommands } from './command-router';
 import { openGoals, readGoalsOf } from './goal-commands';
-import { endRelationship, openFitAssessment, showStage } from './lifecycle-commands';
+import { openCheckIn } from './check-in-commands';
+import { endRelationship, openAgreements, openFitAssessment, showStage } from './lifecycle-commands';
 import { findMentors, openApplication, requestMentor, setCapacity, setListed } from './enrollment-commands';
 
 /** The slash commands the app answers; `manifest.yml` declares exactly these (a test keeps them in step). */
@@ -13,7 +14,13 @@ export function registerCommands(app: App, deps: SlackDeps): void {
   registerSubcommands(
     app,
     '/mentoring',
-    { admin: staffAdmin, stage: showStage, status: showStage, end: endRelationship },
+    {
+      admin: staffAdmin,
+      stage: showStage,
+      status: showStage,
+      agreements: openAgreements,
+      end: endRelationship,
+    },
     deps,
   );
   registerSubcommands(
@@ -35,5 +42,5 @@ export function registerCommands(app: App, deps: SlackDeps): void {
     deps,
   );
   registerSubcommands(app, '/goals', {}, deps, { defaultHandler: openGoals, otherwise: readGoalsOf });
-  registerSubcommands(app, '/checkin', {}, deps);
+  registerSubcommands(app, '/checkin', {}, deps, { defaultHandler: openCheckIn });
 }

@@ -6,6 +6,7 @@ import {
   type ViewStateValue,
 } from '../../../blocks/application';
 import { FIELD_ACTION, FIELD_BLOCK, VIEWS } from '../../../blocks/ids';
+import { checkInFields } from '../../../blocks/check-in';
 import { goalFormErrors, readGoalDrafts } from '../../../blocks/goal-form';
 import { applicationWording, lifecycleWording, wording } from '../../content/wording';
 import {
@@ -146,6 +147,35 @@ export function registerViews(app: App, deps: SlackDeps): void {
     else if ('errors' in result)
       await ack({ response_action: 'errors', errors: goalFormErrors(result.errors, Number(revision ?? 0)) });
     else await ack({ response_action: 'errors', errors: firstBlockError(args, result.refused) });
+  });
+
+  submission(VIEWS.agreements, async (args, values, ack) => {
+    const raw = readValues(values, ['contactFrequency', 'channels', 'confidentiality']);
+    const result = await deps.relationships.saveAgreements(
+      String(metadata(args).relationshipId ?? ''),
+      args.body.user.id,
+      raw,
+    );
+    if (result.ok) await ack();
+    else if ('errors' in result)
+      await ack({ response_action: 'errors', errors: errorsUnderFields(result.errors) });
+    else await ack({ response_action: 'errors', errors: firstBlockError(args, result.message) });
+  });
+
+  submission(VIEWS.checkIn, async (args, values, ack) => {
+    const { relationshipId, goalFormVersion } = metadata(args);
+    // Read every field the largest form could have; the service checks them against the goals in force.
+    const raw = readValues(values, checkInFields(3));
+    const result = await deps.checkIns.submit(
+      String(relationshipId ?? ''),
+      args.body.user.id,
+      Number(goalFormVersion ?? 0),
+      raw,
+    );
+    if (result.ok) await ack();
+    else if ('errors' in result)
+      await ack({ response_action: 'errors', errors: errorsUnderFields(result.errors) });
+    else await ack({ response_action: 'errors', errors: firstBlockError(args, result.message) });
   });
 
   submission(VIEWS.communicationPreferences, async (args, values, ack) => {

@@ -1,0 +1,113 @@
+import type { KnownBlock, ModalView, PlainTextOption } from '@slack/types';
+import { checkInWording as w } from '../src/content/wording';
+import {
+  CHECK_IN_NOTE_LIMIT,
+  CHECK_IN_STATUSES,
+  CHECK_IN_TEXT_LIMIT,
+  checkInField,
+  type CheckInAnswers,
+} from '../src/domain/check-ins';
+import type { Goal } from '../src/domain/goal-form';
+import { FIELD_ACTION, FIELD_BLOCK, VIEWS } from './ids';
+import { context, section, type BotMessage } from './message';
+import { escapeMrkdwn, mention, truncate } from './mrkdwn';
+
+/** What the check-in form carries; re-checked on the server when it is submitted. */
+export interface CheckInMetadata {
+  relationshipId: string;
+  goalFormVersion: number;
+}
+
+const option = (text: string, value: string): PlainTextOption => ({
+  text: { type: 'plain_text', text },
+  value,
+});
+
+/** The mentee's check-in: per goal a status, the evidence against its measure and support needed; a note. */
+export function checkInModal(
+  goals: Goal[],
+  metadata: CheckInMetadata,
+  due: { date: string | undefined; late: boolean },
+): ModalView {
+  const blocks: KnownBlock[] = [section(w.intro(due.date, due.late))];
+  const text = (field: string, label: string, max: number, optional: boolean): KnownBlock => ({
+    type: 'input',
+    block_id: FIELD_BLOCK(field),
+    optional,
+    label: { type: 'plain_text', text: label },
+    element: { type: 'plain_text_input', action_id: FIELD_ACTION(field), multiline: true, max_length: max },
+  });
+  goals.forEach((goal, i) => {
+    blocks.push({ type: 'divider' });
+    blocks.push(section(truncate(w.goalHeading(i + 1, escapeMrkdwn(goal.specific)), 3000)));
+    blocks.push(context(truncate(w.measure(escapeMrkdwn(goal.measurable)), 3000)));
+    blocks.push({
+      type: 'input',
+      block_id: FIELD_BLOCK(checkInField(i, 'status')),
+      label: { type: 'plain_text', text: w.statusLabel },
+      element: {
+        type: 'static_select',
+        action_id: FIELD_ACTION(checkInField(i, 'status')),
+        options: CHECK_IN_STATUSES.map((s) => option(w.statuses[s], s)),
+      },
+    });
+    // Optional for Slack: whether evidence is needed depends on the status, which the server checks.
+    blocks.push(text(checkInField(i, 'evidence'), w.evidenceLabel, CHECK_IN_TEXT_LIMIT, true));
+    blocks.push(text(checkInField(i, 'support'), w.supportLabel, CHECK_IN_TEXT_LIMIT, true));
+  });
+  blocks.push({ type: 'divider' });
+  blocks.push(text('note', w.noteLabel, CHECK_IN_NOTE_LIMIT, true));
+  return {
+    type: 'modal',
+    callback_id: VIEWS.checkIn,
+    private_metadata: JSON.stringify(metadata),
+    title: { type: 'plain_text', text: w.modalTitle },
+    submit: { type: 'plain_text', text: w.submit },
+    close: { type: 'plain_text', text: 'Cancel' },
+    blocks,
+  };
+}
+
+/** The form fields a check-in for this many goals reads back. */
+export function checkInFields(goalCount: number): string[] {
+  return [
+    ...Array.from({ length: goalCount }, (_, i) =>
+      (['status', 'evidence', 'support'] as const).map((part) => checkInField(i, part)),
+    ).flat(),
+    'note',
+  ];
+}
+
+/** The check-in as the pair reads it in their conversation. */
+export function checkInSummary(
+  menteeId: string,
+  goals: Goal[],
+  answers: CheckInAnswers,
+  due: { date: string | undefined; late: boolean },
+): BotMessage {
+  const heading = w.summaryHeading(mention(menteeId), due.date, due.late);
+  const blocks: KnownBlock[] = [section(heading)];
+  for (const progress of answers.goals) {
+    const goal = goals[progress.goalIndex];
+    const lines = [
+      `${w.statusEmoji[progress.status]} *${w.statuses[progress.status]}* · ${escapeMrkdwn(goal?.specific ?? '')}`,
+      progress.evidence ? `>${escapeMrkdwn(progress.evidence).replace(/\n/g, '\n>')}` : '',
+      progress.supportNeeded ? `*${w.support}:* ${escapeMrkdwn(progress.supportNeeded)}` : '',
+    ];
+    blocks.push(section(truncate(lines.filter(Boolean).join('\n'), 3000)));
+  }
+  if (answers.note) blocks.push(section(truncate(`*${w.note}:* ${escapeMrkdwn(answers.note)}`, 3000)));
+  return { text: heading, blocks };
+}
+
+/** `/checkin` for a mentor: each mentee's next and late check-in dates (dates only, never the reports). */
+export function mentorCheckInOverview(
+  rows: { menteeId: string; next: string | undefined; late: string[] }[],
+): BotMessage {
+  if (rows.length === 0) return { text: w.mentorNone, blocks: [section(w.mentorNone)] };
+  const lines = rows.slice(0, 40).map((r) => w.mentorLine(mention(r.menteeId), r.next, r.late));
+  return {
+    text: w.mentorHeading,
+    blocks: [section(truncate(`${w.mentorHeading}\n${lines.join('\n')}`, 3000))],
+  };
+}
