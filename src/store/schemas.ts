@@ -1,4 +1,6 @@
 import { Schema } from 'mongoose';
+import { CONTACT_FREQUENCIES } from '../domain/agreements';
+import { CHECK_IN_STATUSES } from '../domain/check-ins';
 import { RELATIONSHIP_STATUSES } from '../domain/relationship-stages';
 
 /**
@@ -87,8 +89,8 @@ export const relationshipSchema = new Schema(
     channelId: { type: String },
     history: { type: [transitionSchema], default: [] },
     agreements: {
-      contactFrequency: String,
-      channels: [String],
+      contactFrequency: { type: String, enum: CONTACT_FREQUENCIES },
+      channels: { type: [String], default: undefined },
       confidentialityAckMentor: Date,
       confidentialityAckMentee: Date,
     },
@@ -162,12 +164,12 @@ export const goalFormSchema = new Schema(
 );
 goalFormSchema.index({ relationshipId: 1, version: -1 }, { unique: true });
 
-export const CHECK_IN_STATUSES = ['not_started', 'on_track', 'at_risk', 'done'] as const;
-
 export const checkInSchema = new Schema(
   {
     relationshipId: { type: Schema.Types.ObjectId, required: true },
+    // The scheduled check-in date this report answers; absent for an extra check-in between dates.
     dueDate: { type: String },
+    goalFormVersion: { type: Number, required: true },
     submittedBy: { type: String, required: true },
     goals: [
       {
@@ -183,6 +185,7 @@ export const checkInSchema = new Schema(
   { timestamps: true },
 );
 checkInSchema.index({ relationshipId: 1, createdAt: -1 });
+checkInSchema.index({ relationshipId: 1, dueDate: 1 });
 
 export const PROMPT_STATES = ['pending', 'sent', 'skipped', 'cancelled', 'parked'] as const;
 
@@ -203,10 +206,17 @@ export const promptSchema = new Schema(
     sentAt: { type: Date },
     messageTs: { type: String },
     channelId: { type: String },
+    // When a dispatcher last took the lease (with leaseOwner/leaseUntil: who holds it, and until when).
+    claimedAt: { type: Date },
+    // Why an item was skipped, cancelled or parked: a short code, never message text or personal data.
+    reason: { type: String },
+    finishedAt: { type: Date },
   },
   { timestamps: true },
 );
 promptSchema.index({ key: 1 }, { unique: true });
+// Serves the dispatcher's claim (state equality, dueAt range and sort); lease and retry times are filtered
+// on the few due items it yields.
 promptSchema.index({ state: 1, dueAt: 1 });
 promptSchema.index({ relationshipId: 1, state: 1 });
 

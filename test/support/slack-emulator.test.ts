@@ -322,6 +322,263 @@ describe('conversations and users', () => {
   });
 });
 
+describe('message metadata and conversations.history', () => {
+  const metadata = { event_type: 'prompt_sent', event_payload: { key: 'r1:check_in_nudge:2030-03-04' } };
+
+  it('stores metadata with the message, as an object or a JSON string', async () => {
+    const web = client();
+    const res = await web.chat.postMessage({ channel: 'C1', text: 'Check-in time', metadata });
+    expect(res.message).toMatchObject({ text: 'Check-in time', metadata });
+    // A JSON body may carry it as an object or as a JSON string.
+    for (const value of [metadata, JSON.stringify(metadata)]) {
+      const raw = await fetch(`${emu.apiUrl}chat.postMessage`, {
+        method: 'POST',
+        headers: {
+          'Content-Type': 'application/json; charset=utf-8',
+          Authorization: `Bearer ${emu.botToken}`,
+        },
+        body: JSON.stringify({ channel: 'C1', text: 'json', metadata: value }),
+      });
+      expect(await raw.json()).toMatchObject({ ok: true, message: { metadata } });
+    }
+    expect(emu.messages('C1').map((m) => m.metadata)).toEqual([metadata, metadata, metadata]);
+    expect(emu.callsTo('chat.postMessage')[0]?.args.metadata).toEqual(metadata);
+    expect(emu.violations).toEqual([]);
+  });
+
+  it('answers invalid_metadata_format for metadata without event_type or event_payload', async () => {
+    const web = client();
+    const bad = [
+      { event_payload: { a: 1 } },
+      { event_type: '', event_payload: { a: 1 } },
+      { event_type: 'prompt_sent' },
+      { event_type: 'prompt_sent', event_payload: ['a'] },
+      '{nope',
+      '42',
+    ];
+    for (const value of bad) {
+      await expect(
+        web.apiCall('chat.postMessage', { channel: 'C1', text: 'x', metadata: value }),
+      ).rejects.toMatchObject(platformError('invalid_metadata_format'));
+    }
+    expect(emu.messages()).toEqual([]);
+    expect(emu.violations).toEqual([
+      'chat.postMessage: metadata.event_type: required (a string)',
+      'chat.postMessage: metadata.event_type: required (a string)',
+      'chat.postMessage: metadata.event_payload: required (a JSON object)',
+      'chat.postMessage: metadata.event_payload: required (a JSON object)',
+      'chat.postMessage: metadata: not valid JSON',
+      'chat.postMessage: metadata: must be a JSON object',
+    ]);
+  });
+
+  it('posts the message but drops metadata whose event_type has punctuation, with a warning', async () => {
+    const res = await client().chat.postMessage({
+      channel: 'C1',
+      text: 'x',
+      metadata: { event_type: 'prompt.sent', event_payload: {} },
+    });
+    expect(res).toMatchObject({
+      ok: true,
+      warning: 'invalid_metadata_schema',
+      response_metadata: { warnings: ['invalid_metadata_schema'] },
+    });
+    expect(emu.messages()[0]?.metadata).toBeUndefined();
+    expect(emu.violations).toEqual([
+      'chat.postMessage: metadata.event_type: "prompt.sent" (letters, digits, _ and - only); Slack drops the metadata',
+    ]);
+  });
+
+  it('replaces the metadata on chat.update, keeping it when left out', async () => {
+    const web = client();
+    const posted = await web.chat.postMessage({ channel: 'C1', text: 'a', metadata });
+    await web.chat.update({ channel: 'C1', ts: posted.ts!, text: 'b' });
+    expect(emu.messages()[0]?.metadata).toEqual(metadata);
+    const changed = { event_type: 'prompt_edited', event_payload: { n: 2 } };
+    await web.chat.update({ channel: 'C1', ts: posted.ts!, text: 'c', metadata: changed });
+    expect(emu.messages()[0]).toMatchObject({ text: 'c', metadata: changed });
+  });
+
+  it('returns a conversation’s top-level messages newest first, in Slack’s shape', async () => {
+    const web = client();
+    const first = await web.chat.postMessage({ channel: 'C1', text: 'First', blocks: [section('First')] });
+    const reply = await web.chat.postMessage({ channel: 'C1', text: 'Reply', thread_ts: first.ts });
+    const second = await web.chat.postMessage({ channel: 'C1', text: 'Second', metadata });
+    await web.chat.postMessage({ channel: 'C2', text: 'Elsewhere' });
+    emu.setChannelMembers('C1', ['UMENTOR', 'UBOT']);
+    await web.chat.postEphemeral({ channel: 'C1', user: 'UMENTOR', text: 'Only you' });
+
+    const res = await web.conversations.history({ channel: 'C1' });
+
+    expect(res).toEqual({
+      ok: true,
+      messages: [
+        {
+          type: 'message',
+          text: 'Second',
+          user: 'UBOT',
+          bot_id: 'BBOT',
+          app_id: 'A0EMULATED',
+          team: 'T0EMULATED',
+          ts: second.ts,
+        },
+        {
+          type: 'message',
+          text: 'First',
+          blocks: [section('First')],
+          user: 'UBOT',
+          bot_id: 'BBOT',
+          app_id: 'A0EMULATED',
+          team: 'T0EMULATED',
+          ts: first.ts,
+          thread_ts: first.ts,
+          reply_count: 1,
+          latest_reply: reply.ts,
+        },
+      ],
+      has_more: false,
+      pin_count: 0,
+      channel_actions_ts: null,
+      channel_actions_count: 0,
+      response_metadata: { next_cursor: '' },
+    });
+    // Metadata only when asked for.
+    const withMetadata = await web.conversations.history({ channel: 'C1', include_all_metadata: true });
+    expect(withMetadata.messages?.map((m) => m.metadata)).toEqual([metadata, undefined]);
+    const viaJson = await fetch(`${emu.apiUrl}conversations.history`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json; charset=utf-8', Authorization: `Bearer ${emu.botToken}` },
+      body: JSON.stringify({ channel: 'C1', include_all_metadata: false }),
+    });
+    expect(((await viaJson.json()) as { messages: object[] }).messages[0]).not.toHaveProperty('metadata');
+  });
+
+  it('answers an opened conversation without messages with an empty history', async () => {
+    const web = client();
+    const dm = await web.conversations.open({ users: 'UMENTOR,UMENTEE' });
+    await expect(web.conversations.history({ channel: dm.channel!.id! })).resolves.toMatchObject({
+      ok: true,
+      messages: [],
+      has_more: false,
+    });
+  });
+
+  it('pages with limit and cursor, and filters by oldest and latest', async () => {
+    const web = client();
+    const ts: string[] = [];
+    for (let i = 1; i <= 5; i += 1)
+      ts.push((await web.chat.postMessage({ channel: 'C1', text: `m${i}` })).ts!);
+    const texts = (res: { messages?: { text?: string }[] }) => res.messages?.map((m) => m.text);
+
+    const page1 = await web.conversations.history({ channel: 'C1', limit: 2 });
+    expect(texts(page1)).toEqual(['m5', 'm4']);
+    expect(page1.has_more).toBe(true);
+    const cursor = page1.response_metadata?.next_cursor;
+    expect(cursor).toMatch(/^[A-Za-z0-9+/=]+$/);
+    const page2 = await web.conversations.history({ channel: 'C1', limit: 2, cursor });
+    expect(texts(page2)).toEqual(['m3', 'm2']);
+    const page3 = await web.conversations.history({
+      channel: 'C1',
+      limit: 2,
+      cursor: page2.response_metadata?.next_cursor,
+    });
+    expect(texts(page3)).toEqual(['m1']);
+    expect(page3).toMatchObject({ has_more: false, response_metadata: { next_cursor: '' } });
+
+    // The WebClient's paginate() follows the cursors to the end.
+    const pages: string[][] = [];
+    for await (const page of web.paginate('conversations.history', { channel: 'C1', limit: 2 })) {
+      pages.push(texts(page as { messages?: { text?: string }[] }) as string[]);
+    }
+    expect(pages).toEqual([['m5', 'm4'], ['m3', 'm2'], ['m1']]);
+
+    // Between oldest and latest, both excluded unless inclusive.
+    expect(texts(await web.conversations.history({ channel: 'C1', oldest: ts[0], latest: ts[3] }))).toEqual([
+      'm3',
+      'm2',
+    ]);
+    expect(
+      texts(
+        await web.conversations.history({ channel: 'C1', oldest: ts[0], latest: ts[3], inclusive: true }),
+      ),
+    ).toEqual(['m4', 'm3', 'm2', 'm1']);
+    expect(texts(await web.conversations.history({ channel: 'C1', oldest: ts[3] }))).toEqual(['m5']);
+    // Whole seconds work too.
+    expect(
+      texts(await web.conversations.history({ channel: 'C1', oldest: '0', latest: '9999999999' })),
+    ).toHaveLength(5);
+    expect(emu.violations).toEqual([]);
+  });
+
+  it('returns 100 messages by default and never more than 999', async () => {
+    const web = client();
+    await Promise.all(
+      Array.from({ length: 120 }, (_, i) => web.chat.postMessage({ channel: 'C1', text: `${i}` })),
+    );
+
+    const byDefault = await web.conversations.history({ channel: 'C1' });
+    expect(byDefault.messages).toHaveLength(100);
+    expect(byDefault.has_more).toBe(true);
+
+    const tooMany = await web.conversations.history({ channel: 'C1', limit: 1000 });
+    expect(tooMany.messages).toHaveLength(120);
+    expect(emu.violations).toEqual([
+      'conversations.history: limit: 1000 (max 999; Slack returns at most that)',
+    ]);
+  });
+
+  it('answers conversations.history errors', async () => {
+    const web = client();
+    await web.chat.postMessage({ channel: 'C1', text: 'x' });
+    await expect(web.apiCall('conversations.history', {})).rejects.toMatchObject(
+      platformError('channel_not_found'),
+    );
+    await expect(web.conversations.history({ channel: 'CNOPE' })).rejects.toMatchObject(
+      platformError('channel_not_found'),
+    );
+    await expect(web.conversations.history({ channel: 'C1', oldest: 'yesterday' })).rejects.toMatchObject(
+      platformError('invalid_ts_oldest'),
+    );
+    await expect(web.conversations.history({ channel: 'C1', latest: '1.2.3' })).rejects.toMatchObject(
+      platformError('invalid_ts_latest'),
+    );
+    await expect(web.conversations.history({ channel: 'C1', cursor: 'bm9wZQ==' })).rejects.toMatchObject(
+      platformError('invalid_cursor'),
+    );
+    await expect(
+      web.apiCall('conversations.history', { channel: 'C1', limit: 'many' }),
+    ).rejects.toMatchObject(platformError('invalid_arguments'));
+    expect(emu.violations).toEqual([
+      'conversations.history: channel: required',
+      'conversations.history: limit: "many" (must be a positive integer)',
+    ]);
+  });
+
+  it('is subject to injected failures and rate limits like any method', async () => {
+    const web = client({ rejectRateLimitedCalls: true });
+    await web.chat.postMessage({ channel: 'C1', text: 'x' });
+    emu.injectFailure('conversations.history', { error: 'not_in_channel' });
+    emu.injectFailure('conversations.history', { status: 503 });
+    await expect(web.conversations.history({ channel: 'C1' })).rejects.toMatchObject(
+      platformError('not_in_channel'),
+    );
+    await expect(web.conversations.history({ channel: 'C1' })).rejects.toMatchObject({
+      code: ErrorCode.HTTPError,
+      statusCode: 503,
+    });
+    await expect(web.conversations.history({ channel: 'C1' })).resolves.toMatchObject({ ok: true });
+
+    emu.setRateLimit('conversations.history', 1);
+    await expect(web.conversations.history({ channel: 'C1' })).resolves.toMatchObject({ ok: true });
+    await expect(web.conversations.history({ channel: 'C1' })).rejects.toMatchObject({
+      code: ErrorCode.RateLimitedError,
+    });
+    expect(emu.callsTo('conversations.history').map((c) => c.response.http_status ?? 200)).toEqual([
+      200, 503, 200, 200, 429,
+    ]);
+  });
+});
+
 describe('views', () => {
   it('opens a modal with a fresh trigger and echoes the view', async () => {
     const res = await client().views.open({

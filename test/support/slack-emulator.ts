@@ -32,11 +32,19 @@ export interface EmulatorCall {
   response: Record<string, unknown>;
 }
 
+/** Message metadata as chat.postMessage takes it and conversations.history returns it. */
+export interface MessageMetadata {
+  event_type: string;
+  event_payload: Record<string, unknown>;
+}
+
 export interface PostedMessage {
   channel: string;
   ts: string;
   text?: string;
   blocks?: unknown[];
+  /** chat.postMessage / chat.update `metadata`: never shown to people, returned by conversations.history. */
+  metadata?: MessageMetadata;
   /** For ephemeral messages: the recipient. */
   user?: string;
   thread_ts?: string;
@@ -94,6 +102,12 @@ const JSON_FIELDS = ['blocks', 'attachments', 'view', 'files', 'metadata'];
 
 const TRIGGER_LIFETIME_MS = 3000;
 const MAX_TEXT = 40_000;
+const APP_ID = 'A0EMULATED';
+/** conversations.history: `limit` defaults to 100 and Slack returns at most 999 messages a page. */
+const HISTORY_DEFAULT_LIMIT = 100;
+const HISTORY_MAX_LIMIT = 999;
+/** Slack: an event_type has letters, digits, underscores and hyphens only. */
+const EVENT_TYPE_PATTERN = /^[A-Za-z0-9_-]+$/;
 const MAX_MPIM_USERS = 8;
 const MAX_VIEW_STACK = 3;
 const MAX_RESPONSE_URL_USES = 5;
@@ -162,6 +176,7 @@ export class SlackEmulator {
       'chat.update': (args, method) => this.updateMessage(args, method),
       'conversations.open': (args, method) => this.openConversation(args, method),
       'conversations.members': (args) => this.conversationMembers(args),
+      'conversations.history': (args, method) => this.conversationHistory(args, method),
       'users.info': (args) => this.userInfo(args),
       'users.lookupByEmail': (args) => this.lookupByEmail(args),
       'users.list': () => this.listUsers(),
@@ -539,6 +554,36 @@ export class SlackEmulator {
     return { text, blocks };
   }
 
+  /**
+   * chat.postMessage / chat.update `metadata`: `{event_type, event_payload}`, as a JSON string (form bodies)
+   * or an object (JSON bodies). A malformed value fails the call with `invalid_metadata_format`; an
+   * event_type with other characters than letters, digits, `_` and `-` is dropped with an
+   * `invalid_metadata_schema` warning while the message is still posted, as Slack does.
+   */
+  private messageMetadata(method: string, value: unknown): { metadata?: MessageMetadata; warning?: string } {
+    if (value === undefined || value === '') return {};
+    if (typeof value === 'string') {
+      this.reject(method, 'invalid_metadata_format', ['metadata: not valid JSON']);
+    }
+    if (!isPlainObject(value)) {
+      this.reject(method, 'invalid_metadata_format', ['metadata: must be a JSON object']);
+    }
+    const { event_type: eventType, event_payload: eventPayload } = value;
+    if (typeof eventType !== 'string' || eventType === '') {
+      this.reject(method, 'invalid_metadata_format', ['metadata.event_type: required (a string)']);
+    }
+    if (!isPlainObject(eventPayload)) {
+      this.reject(method, 'invalid_metadata_format', ['metadata.event_payload: required (a JSON object)']);
+    }
+    if (!EVENT_TYPE_PATTERN.test(eventType)) {
+      this.violations.push(
+        `${method}: metadata.event_type: "${eventType}" (letters, digits, _ and - only); Slack drops the metadata`,
+      );
+      return { warning: 'invalid_metadata_schema' };
+    }
+    return { metadata: { event_type: eventType, event_payload: eventPayload } };
+  }
+
   /** The DM or group DM already opened for exactly these people (with the bot), if any. */
   conversationOf(userIds: string[]): string | undefined {
     return this.dmByUsers.get([...userIds].sort().join(','));
@@ -572,9 +617,10 @@ export class SlackEmulator {
   private postMessage(args: Args, method: string): Reply {
     const channel = this.resolveChannel(method, args.channel);
     const { text, blocks } = this.messageContent(method, args);
+    const { metadata, warning } = this.messageMetadata(method, args.metadata);
     const ts = this.nextTs();
     const threadTs = nonEmpty(args.thread_ts);
-    this.posted.push({ channel, ts, text, blocks, thread_ts: threadTs, ephemeral: false });
+    this.posted.push({ channel, ts, text, blocks, metadata, thread_ts: threadTs, ephemeral: false });
     return {
       channel,
       ts,
@@ -584,9 +630,12 @@ export class SlackEmulator {
         blocks,
         user: this.botUserId,
         bot_id: this.botId,
+        app_id: APP_ID,
         ts,
         thread_ts: threadTs,
+        metadata,
       },
+      ...warningFields(warning),
     };
   }
 
@@ -613,9 +662,11 @@ export class SlackEmulator {
     const message = this.posted.find((m) => !m.ephemeral && m.channel === channel && m.ts === args.ts);
     if (message === undefined) throw new SlackFailure('message_not_found');
     const { text, blocks } = this.messageContent(method, args);
+    const { metadata, warning } = this.messageMetadata(method, args.metadata);
     if (args.text !== undefined) message.text = text;
-    // Slack keeps the previous blocks when `blocks` is left out (send [] to remove them).
+    // Slack keeps the previous blocks when `blocks` is left out (send [] to remove them); likewise metadata.
     if (blocks !== undefined) message.blocks = blocks;
+    if (metadata !== undefined) message.metadata = metadata;
     return {
       channel,
       ts: message.ts,
@@ -626,7 +677,9 @@ export class SlackEmulator {
         blocks: message.blocks,
         user: this.botUserId,
         bot_id: this.botId,
+        metadata: message.metadata,
       },
+      ...warningFields(warning),
     };
   }
 
@@ -660,6 +713,89 @@ export class SlackEmulator {
     const members = typeof args.channel === 'string' ? this.members.get(args.channel) : undefined;
     if (members === undefined) throw new SlackFailure('channel_not_found');
     return { members: [...members], response_metadata: { next_cursor: '' } };
+  }
+
+  /**
+   * A conversation's top-level messages, newest first, between `oldest` and `latest` (exclusive unless
+   * `inclusive`), `limit` at a time with cursor pagination. Thread replies are left out (Slack returns them
+   * from conversations.replies); metadata only with `include_all_metadata`.
+   */
+  private conversationHistory(args: Args, method: string): Reply {
+    const channel = nonEmpty(args.channel);
+    if (channel === undefined) this.reject(method, 'channel_not_found', ['channel: required']);
+    // The emulator knows a conversation once it has members or messages.
+    if (!this.members.has(channel) && !this.posted.some((m) => m.channel === channel)) {
+      throw new SlackFailure('channel_not_found');
+    }
+    const oldest = parseTs(args.oldest);
+    if (oldest === 'invalid') throw new SlackFailure('invalid_ts_oldest');
+    const latest = parseTs(args.latest);
+    if (latest === 'invalid') throw new SlackFailure('invalid_ts_latest');
+    const inclusive = isTrue(args.inclusive);
+    const limit = this.historyLimit(method, args.limit);
+    let before: number | undefined;
+    if (nonEmpty(args.cursor) !== undefined) {
+      before = decodeHistoryCursor(String(args.cursor));
+      if (before === undefined) throw new SlackFailure('invalid_cursor');
+    }
+
+    const inRange = (micros: number) =>
+      (oldest === undefined || (inclusive ? micros >= oldest : micros > oldest)) &&
+      (latest === undefined || (inclusive ? micros <= latest : micros < latest)) &&
+      (before === undefined || micros <= before);
+    const replies = (ts: string) =>
+      this.posted.filter((m) => !m.ephemeral && m.channel === channel && m.thread_ts === ts && m.ts !== ts);
+    const matching = this.posted
+      .filter((m) => !m.ephemeral && m.channel === channel && (m.thread_ts ?? m.ts) === m.ts)
+      .filter((m) => inRange(tsMicros(m.ts)))
+      .sort((a, b) => tsMicros(b.ts) - tsMicros(a.ts));
+    const page = matching.slice(0, limit);
+    const next = matching[limit];
+    const withMetadata = isTrue(args.include_all_metadata);
+
+    return {
+      messages: page.map((m) => {
+        const thread = replies(m.ts);
+        return {
+          type: 'message',
+          text: m.text ?? '',
+          ...(m.blocks === undefined ? {} : { blocks: m.blocks }),
+          user: this.botUserId,
+          bot_id: this.botId,
+          app_id: APP_ID,
+          team: this.teamId,
+          ts: m.ts,
+          ...(thread.length === 0
+            ? {}
+            : { thread_ts: m.ts, reply_count: thread.length, latest_reply: thread.at(-1)?.ts }),
+          ...(withMetadata && m.metadata !== undefined ? { metadata: m.metadata } : {}),
+        };
+      }),
+      has_more: next !== undefined,
+      pin_count: 0,
+      channel_actions_ts: null,
+      channel_actions_count: 0,
+      // Slack's cursors are opaque; an empty next_cursor ends the pagination.
+      response_metadata: { next_cursor: next === undefined ? '' : encodeHistoryCursor(next.ts) },
+    };
+  }
+
+  /** `limit`: 100 when absent; Slack never returns more than 999, so a larger limit is a broken rule. */
+  private historyLimit(method: string, value: unknown): number {
+    if (value === undefined || value === '') return HISTORY_DEFAULT_LIMIT;
+    const limit = Number(value);
+    if (!Number.isInteger(limit) || limit < 1) {
+      this.reject(method, 'invalid_arguments', [
+        `limit: ${JSON.stringify(value)} (must be a positive integer)`,
+      ]);
+    }
+    if (limit > HISTORY_MAX_LIMIT) {
+      this.violations.push(
+        `${method}: limit: ${limit} (max ${HISTORY_MAX_LIMIT}; Slack returns at most that)`,
+      );
+      return HISTORY_MAX_LIMIT;
+    }
+    return limit;
   }
 
   private userInfo(args: Args): Reply {
@@ -738,7 +874,7 @@ export class SlackEmulator {
       ...view,
       id,
       team_id: this.teamId,
-      app_id: 'A0EMULATED',
+      app_id: APP_ID,
       bot_id: this.botId,
       state: { values: {} },
       hash,
@@ -896,6 +1032,46 @@ export class SlackEmulator {
 /** The value when it is a non-empty string (form fields arrive as strings, absent ones as undefined). */
 function nonEmpty(value: unknown): string | undefined {
   return typeof value === 'string' && value !== '' ? value : undefined;
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** Boolean arguments: `true` in JSON bodies, `"true"` or `"1"` in forms. */
+function isTrue(value: unknown): boolean {
+  return value === true || value === 'true' || value === '1' || value === 1;
+}
+
+/** A successful call that Slack answers with a warning (the WebClient logs it). */
+function warningFields(warning: string | undefined): Reply {
+  return warning === undefined ? {} : { warning, response_metadata: { warnings: [warning] } };
+}
+
+// ---- message timestamps ---------------------------------------------------------------------------------
+
+/** "1512085950.000216" -> microseconds since the epoch (whole seconds and up to 6 decimals). */
+function tsMicros(ts: string): number {
+  const [seconds = '0', fraction = ''] = ts.split('.');
+  return Number(seconds) * 1_000_000 + Number(fraction.slice(0, 6).padEnd(6, '0'));
+}
+
+/** An optional `oldest`/`latest` argument: undefined when absent, 'invalid' when not a timestamp. */
+function parseTs(value: unknown): number | undefined | 'invalid' {
+  if (value === undefined || value === '') return undefined;
+  const text = typeof value === 'number' ? String(value) : value;
+  if (typeof text !== 'string' || !/^\d+(\.\d+)?$/.test(text)) return 'invalid';
+  return tsMicros(text);
+}
+
+/** conversations.history cursors look like Slack's: base64 of `next_ts:<ts of the next message>`. */
+function encodeHistoryCursor(ts: string): string {
+  return Buffer.from(`next_ts:${ts.replace('.', '')}`).toString('base64');
+}
+
+function decodeHistoryCursor(cursor: string): number | undefined {
+  const match = /^next_ts:(\d{7,})$/.exec(Buffer.from(cursor, 'base64').toString('utf8'));
+  return match?.[1] === undefined ? undefined : Number(match[1]);
 }
 
 // ---- per-method queues (injected failures, delays) ---------------------------------------------------------
