@@ -1,4 +1,6 @@
+import { randomBytes } from 'node:crypto';
 import type { Server } from 'node:http';
+import { hostname } from 'node:os';
 import type { AddressInfo } from 'node:net';
 import { WebClient } from '@slack/web-api';
 import { systemClock, type Clock } from './clock';
@@ -24,6 +26,20 @@ import { createGoalFormRepository } from './store/goal-form-repository';
 import { createCheckInRepository } from './store/check-in-repository';
 import { createCheckInService } from './services/check-ins';
 import { createScheduler, type Scheduler } from './scheduler/scheduler';
+import { createPromptPlanner } from './scheduler/prompt-planner';
+import { createPromptDispatcher } from './scheduler/prompt-dispatcher';
+import { createPromptRepository } from './store/prompt-repository';
+import { DEFAULT_SCHEDULE } from './domain/prompt-schedule';
+import { createPromptSender } from './slack/slack-gateway';
+
+/** Working hours used to find a delivery hour that suits both people of a pair. */
+const WORK_START_HOUR = 9;
+const WORK_END_HOUR = 17;
+const PROMPT_CALL_TIMEOUT_MS = 10_000;
+/** Several times the longest a prompt's Slack calls can take, so a live dispatcher never loses its lease. */
+const PROMPT_LEASE_MS = 60_000;
+/** Prompts sent per one-minute tick at most (about one a second, Slack's pace for posting). */
+const PROMPTS_PER_TICK = 50;
 
 export interface RunningBot {
   /** HTTP mode: the port it listens on. */
@@ -57,6 +73,15 @@ export async function startBot(options: {
     timeout: 10_000,
   });
   const identity = await verifyBotToken(serviceClient);
+  // Scheduled prompts go through a third client: its rate limits are its own, and on a 429 it hands
+  // Retry-After back to the dispatcher instead of waiting, so a busy schedule never holds up anything.
+  const promptClient = new WebClient(config.slack.botToken, {
+    slackApiUrl: config.slack.apiUrl,
+    logger: slackLoggerFrom(logger, 'prompts'),
+    rejectRateLimitedCalls: true,
+    retryConfig: { retries: 0 },
+    timeout: PROMPT_CALL_TIMEOUT_MS,
+  });
 
   let embedded: EmbeddedMongo | undefined;
   let uri = config.mongo.uri;
@@ -144,10 +169,11 @@ export async function startBot(options: {
     onChanged: refreshHomes,
   });
 
+  const checkInRepository = createCheckInRepository(database.models);
   const checkIns = createCheckInService({
     relationships,
     goalForms,
-    checkIns: createCheckInRepository(database.models),
+    checkIns: checkInRepository,
     profiles,
     audit,
     slack: gateway,
@@ -189,8 +215,45 @@ export async function startBot(options: {
     },
   });
 
+  const promptRepository = createPromptRepository(database.models);
+  const deliveryWindow = {
+    localHour: config.program.promptLocalHour,
+    workStartHour: WORK_START_HOUR,
+    workEndHour: WORK_END_HOUR,
+  };
+  const planner = createPromptPlanner({
+    relationships,
+    goalForms,
+    checkIns: checkInRepository,
+    profiles,
+    prompts: promptRepository,
+    clock,
+    programTimezone: config.program.timezone,
+    window: deliveryWindow,
+    schedule: { ...DEFAULT_SCHEDULE, quietDays: config.program.quietRelationshipDays },
+    logger,
+  });
+  const dispatcher = createPromptDispatcher({
+    prompts: promptRepository,
+    planner,
+    sender: createPromptSender(promptClient),
+    clock,
+    program,
+    adminChannelId,
+    window: deliveryWindow,
+    quietDays: config.program.quietRelationshipDays,
+    owner: `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`,
+    leaseMs: PROMPT_LEASE_MS,
+    maxPerTick: PROMPTS_PER_TICK,
+    logger,
+  });
+
   const scheduler = createScheduler(
-    [{ name: 'mentor requests: reminders and lapses', run: () => requests.sweepRequests() }],
+    [
+      { name: 'mentor requests: reminders and lapses', run: () => requests.sweepRequests() },
+      { name: 'prompts: plan', run: () => planner.planDue() },
+      { name: 'prompts: dispatch', run: () => dispatcher.dispatchDue() },
+    ],
     logger,
   );
   if (options.startScheduler ?? true) scheduler.start();

@@ -550,3 +550,8 @@ export const checkInWording = {
     `${menteeMention}: ${next ? `next ${next}` : 'no check-in dates ahead'}${late.length ? ` · :warning: late: ${late.join(', ')}` : ''}`,
   mentorNone: 'None of your mentees has check-in dates yet; they come with the goal form in stage 2.',
 };
+
+export const schedulerWording = {
+  parked: (kind: string, relationshipId: string, error: string) =>
+    `:warning: A scheduled prompt (${kind}) for relationship \`${relationshipId}\` could not be delivered after several tries (${error}). It has been set aside; the pair may need a word from staff.`,
+};

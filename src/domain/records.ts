@@ -64,7 +64,10 @@ export interface RelationshipRecord {
   agreements: Agreements;
   stageStartedAt?: Date | undefined;
   formalEndDate?: string | undefined;
+  pausedAt?: Date | undefined;
   pausedUntil?: Date | undefined;
+  talkAgainOn?: string | undefined;
+  nextPlanAt?: Date | undefined;
   lastActivityAt?: Date | undefined;
   endedAt?: Date | undefined;
 }

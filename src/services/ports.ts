@@ -24,3 +24,16 @@ export interface SlackPort {
   channelMembers(channelId: string): Promise<string[]>;
   publishHome(userId: string, view: HomeView): Promise<void>;
 }
+
+/**
+ * How the dispatcher posts scheduled prompts: through its own Web API client (so it never queues behind,
+ * or slows, interactive answers), tagging each message with its idempotency key in Slack's message
+ * metadata so a copy that died between posting and recording can find the message instead of repeating it.
+ */
+export interface PromptSender {
+  /** The DM channel with one person (opened if need be). */
+  dmChannel(userId: string): Promise<string>;
+  post(channel: string, message: BotMessage, key: string): Promise<{ ts: string }>;
+  /** The ts of a message carrying `key` posted to `channel` since `since`, if there is one. */
+  findPosted(channel: string, key: string, since: Date): Promise<string | undefined>;
+}

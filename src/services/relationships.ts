@@ -13,6 +13,9 @@ import type { ProfileRepository } from '../store/profile-repository';
 import type { RelationshipRepository } from '../store/relationship-repository';
 import type { SlackPort } from './ports';
 
+/** After `talk_again`, the mentor is reminded to decide this many days later. */
+const TALK_AGAIN_DAYS = 7;
+
 export type Refusal = { ok: false; message: string };
 type Side = 'mentor' | 'mentee';
 
@@ -21,7 +24,10 @@ type Side = 'mentor' | 'mentee';
  * rules in the domain's state machine), and ending early. Every call re-checks who is acting.
  */
 export function createRelationshipService(deps: {
-  relationships: Pick<RelationshipRepository, 'get' | 'findOpenFor' | 'transition' | 'setAgreements'>;
+  relationships: Pick<
+    RelationshipRepository,
+    'get' | 'findOpenFor' | 'transition' | 'setAgreements' | 'setTalkAgainOn'
+  >;
   fitAssessments: Pick<FitAssessmentRepository, 'record'>;
   profiles: Pick<ProfileRepository, 'releaseSeat' | 'get'>;
   hasGoalForm: (relationshipId: string) => Promise<boolean>;
@@ -129,7 +135,7 @@ export function createRelationshipService(deps: {
         mentorId: actorId,
         ...answers,
         ...(answers.decision === 'talk_again'
-          ? { talkAgainOn: clock.now().plus({ days: 7 }).toISODate() ?? undefined }
+          ? { talkAgainOn: clock.now().plus({ days: TALK_AGAIN_DAYS }).toISODate() ?? undefined }
           : {}),
       });
       const pair = relationship.channelId;
@@ -154,6 +160,8 @@ export function createRelationshipService(deps: {
           plainMessage(w.fit.notAFitStaff(mention(relationship.mentorId), mention(relationship.menteeId))),
         );
       } else {
+        const day = clock.now().plus({ days: TALK_AGAIN_DAYS }).toISODate() ?? '';
+        await relationships.setTalkAgainOn(relationshipId, day, clock.now().toJSDate());
         await record(actorId, 'relationship.fit_talk_again', relationship);
       }
       return { ok: true, decision: answers.decision };

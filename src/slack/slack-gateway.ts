@@ -1,6 +1,6 @@
 import type { WebClient } from '@slack/web-api';
 import type { BotMessage } from '../../blocks/message';
-import type { OpenConversationResult, SlackPort } from '../services/ports';
+import type { OpenConversationResult, PromptSender, SlackPort } from '../services/ports';
 
 /** Slack's answer codes when a conversation can't be opened with someone (deactivated, unknown, hidden). */
 const CONVERSATION_REFUSALS = new Set([
@@ -74,6 +74,50 @@ export function createSlackGateway(client: WebClient): SlackPort {
     },
   };
   return gateway;
+}
+
+/** Slack message metadata event type for scheduled prompts; the payload carries the prompt's key. */
+export const PROMPT_EVENT_TYPE = 'mentoring_prompt';
+
+export function createPromptSender(client: WebClient): PromptSender {
+  return {
+    async dmChannel(userId) {
+      const opened = await client.conversations.open({ users: userId });
+      if (!opened.channel?.id) throw new Error('conversations.open returned no channel');
+      return opened.channel.id;
+    },
+
+    async post(channel, message, key) {
+      const posted = await client.chat.postMessage({
+        channel,
+        text: message.text,
+        blocks: message.blocks,
+        metadata: { event_type: PROMPT_EVENT_TYPE, event_payload: { key } },
+      });
+      return { ts: posted.ts ?? '' };
+    },
+
+    async findPosted(channel, key, since) {
+      let cursor: string | undefined;
+      do {
+        const page = await client.conversations.history({
+          channel,
+          oldest: (since.getTime() / 1000).toFixed(6),
+          include_all_metadata: true,
+          limit: 200,
+          ...(cursor ? { cursor } : {}),
+        });
+        const found = page.messages?.find(
+          (m) =>
+            m.metadata?.event_type === PROMPT_EVENT_TYPE &&
+            (m.metadata.event_payload as { key?: unknown } | undefined)?.key === key,
+        );
+        if (found?.ts) return found.ts;
+        cursor = page.response_metadata?.next_cursor || undefined;
+      } while (cursor);
+      return undefined;
+    },
+  };
 }
 
 export function slackErrorCode(error: unknown): string | undefined {

@@ -204,6 +204,16 @@ export function createPromptRepository(models: Models) {
       return result.modifiedCount === 1;
     },
 
+    /** Moves a claimed item to a later delivery time (the recipients' next local window) and releases it. */
+    async reschedule(id: string, owner: string, dueAt: Date): Promise<boolean> {
+      if (!Types.ObjectId.isValid(id)) return false;
+      const result = await prompts.updateOne(held(id, owner), {
+        $set: { dueAt },
+        $unset: { ...releaseLease, nextAttemptAt: 1 },
+      });
+      return result.modifiedCount === 1;
+    },
+
     /**
      * Settles a claimed item without sending it: `skipped` (no longer applies), `cancelled` (the
      * relationship ended) or `parked` (gave up; staff can look). False when `owner` no longer holds it.

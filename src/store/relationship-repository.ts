@@ -91,7 +91,10 @@ export function createRelationshipRepository(models: Models) {
       const doc = await relationships
         .findOneAndUpdate(
           { _id: id, status: from },
-          { $set: { status: transition.to, ...set }, $push: { history: { ...transition, from } } },
+          {
+            $set: { status: transition.to, ...set, nextPlanAt: transition.at },
+            $push: { history: { ...transition, from } },
+          },
           { returnDocument: 'after' },
         )
         .lean();
@@ -99,7 +102,10 @@ export function createRelationshipRepository(models: Models) {
     },
 
     async setFormalEndDate(id: string, formalEndDate: string, at: Date): Promise<void> {
-      await relationships.updateOne({ _id: id }, { $set: { formalEndDate, lastActivityAt: at } });
+      await relationships.updateOne(
+        { _id: id },
+        { $set: { formalEndDate, lastActivityAt: at, nextPlanAt: at } },
+      );
     },
 
     /** Stores the pair's agreements and the acting person's confidentiality acknowledgement. */
@@ -120,6 +126,7 @@ export function createRelationshipRepository(models: Models) {
               'agreements.channels': answers.channels,
               [`agreements.${ack}`]: at,
               lastActivityAt: at,
+              nextPlanAt: at,
             },
           },
           { returnDocument: 'after' },
@@ -131,7 +138,47 @@ export function createRelationshipRepository(models: Models) {
     /** Something happened in the relationship (a check-in, a saved form): it is not quiet. */
     async recordActivity(id: string, at: Date): Promise<void> {
       if (!Types.ObjectId.isValid(id)) return;
-      await relationships.updateOne({ _id: id }, { $set: { lastActivityAt: at } });
+      await relationships.updateOne({ _id: id }, { $set: { lastActivityAt: at, nextPlanAt: at } });
+    },
+
+    /** The mentor chose `talk_again`: remind them on `day` (YYYY-MM-DD). */
+    async setTalkAgainOn(id: string, day: string, at: Date): Promise<void> {
+      if (!Types.ObjectId.isValid(id)) return;
+      await relationships.updateOne({ _id: id }, { $set: { talkAgainOn: day, nextPlanAt: at } });
+    },
+
+    /** Pauses the pair's prompts from `at` until `until` (resuming is a pause that ends now). */
+    async setPause(id: string, from: Date, until: Date, at: Date): Promise<RelationshipRecord | undefined> {
+      if (!Types.ObjectId.isValid(id)) return undefined;
+      const doc = await relationships
+        .findOneAndUpdate(
+          { _id: id, status: { $in: OPEN } },
+          { $set: { pausedAt: from, pausedUntil: until, nextPlanAt: at } },
+          { returnDocument: 'after' },
+        )
+        .lean();
+      return doc ? map(doc) : undefined;
+    },
+
+    /** Relationships whose prompt schedule needs planning, oldest request first (an indexed range query). */
+    async dueForPlanning(now: Date, limit: number): Promise<RelationshipRecord[]> {
+      const docs = await relationships
+        .find({ nextPlanAt: { $lte: now } })
+        .sort({ nextPlanAt: 1 })
+        .limit(limit)
+        .lean();
+      return docs.map(map);
+    },
+
+    /**
+     * Marks a relationship planned, unless it changed again since it was read (then it stays due, so the
+     * change is never missed).
+     */
+    async markPlanned(id: string, seenNextPlanAt: Date, planAgainAt?: Date): Promise<void> {
+      await relationships.updateOne(
+        { _id: id, nextPlanAt: seenNextPlanAt },
+        planAgainAt ? { $set: { nextPlanAt: planAgainAt } } : { $unset: { nextPlanAt: 1 } },
+      );
     },
 
     async setRequestMessage(id: string, message: { channel: string; ts: string }): Promise<void> {

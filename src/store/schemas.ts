@@ -100,7 +100,12 @@ export const relationshipSchema = new Schema(
     },
     stageStartedAt: { type: Date },
     formalEndDate: { type: String },
+    pausedAt: { type: Date },
     pausedUntil: { type: Date },
+    // After a `talk_again` fit decision: the day (YYYY-MM-DD) to remind the mentor to decide.
+    talkAgainOn: { type: String },
+    // Set whenever something that shapes the prompt schedule changes; the planner picks these up.
+    nextPlanAt: { type: Date },
     lastActivityAt: { type: Date },
     endedAt: { type: Date },
   },
@@ -110,6 +115,8 @@ relationshipSchema.index({ mentorId: 1, status: 1 });
 relationshipSchema.index({ menteeId: 1, status: 1 });
 relationshipSchema.index({ status: 1, requestedAt: 1 });
 relationshipSchema.index({ channelId: 1 }, { sparse: true });
+// The planner's query: only relationships whose schedule needs another look, never a scan of them all.
+relationshipSchema.index({ nextPlanAt: 1 }, { sparse: true });
 // A pair has at most one live relationship (a request or an open one) at a time.
 relationshipSchema.index(
   { mentorId: 1, menteeId: 1 },

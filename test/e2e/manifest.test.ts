@@ -32,9 +32,18 @@ describe('manifest.yml', () => {
     expect([...manifest.settings.event_subscriptions.bot_events].sort()).toEqual([...BOT_EVENTS].sort());
   });
 
-  it('asks for exactly the scopes the bot needs', () => {
+  it('asks for exactly the scopes the bot needs (history: to find a prompt a stopped copy had posted)', () => {
     expect([...manifest.oauth_config.scopes.bot].sort()).toEqual(
-      ['chat:write', 'commands', 'im:write', 'mpim:write', 'users:read', 'users:read.email'].sort(),
+      [
+        'chat:write',
+        'commands',
+        'im:history',
+        'im:write',
+        'mpim:history',
+        'mpim:write',
+        'users:read',
+        'users:read.email',
+      ].sort(),
     );
   });
 
