@@ -28,6 +28,8 @@ export interface HomeRelationship {
   nextCheckIn?: string | undefined;
   /** Check-in dates gone by with no check-in. */
   lateCheckIns?: string[] | undefined;
+  /** The pair paused the program's prompts until this day. */
+  pausedUntil?: string | undefined;
 }
 
 export interface HomeData {
@@ -51,7 +53,8 @@ export function homeView(program: ProgramSettings, data: HomeData): HomeView {
     const goals = r.goals ? w.goalsLine(r.goals, r.formalEndDate) : w.noGoals;
     const next = r.nextCheckIn ? ` · ${w.nextCheckIn(r.nextCheckIn)}` : '';
     const late = r.lateCheckIns?.length ? `\n${w.lateCheckIns(r.lateCheckIns.slice(0, 3))}` : '';
-    return `${mention(r.partnerId)} (${escapeMrkdwn(r.partnerName)})\n*${stage}* · ${goals}${next}${late}`;
+    const paused = r.pausedUntil ? `\n${w.paused(r.pausedUntil)}` : '';
+    return `${mention(r.partnerId)} (${escapeMrkdwn(r.partnerName)})\n*${stage}* · ${goals}${next}${late}${paused}`;
   };
   if (data.asMentee?.length) {
     blocks.push({ type: 'header', text: { type: 'plain_text', text: w.menteeHeading } });

@@ -25,6 +25,8 @@ import { createFitAssessmentRepository } from './store/fit-assessment-repository
 import { createGoalFormRepository } from './store/goal-form-repository';
 import { createCheckInRepository } from './store/check-in-repository';
 import { createCheckInService } from './services/check-ins';
+import { createCloseOutService } from './services/close-out';
+import { createFeedbackRepository } from './store/feedback-repository';
 import { createScheduler, type Scheduler } from './scheduler/scheduler';
 import { createPromptPlanner } from './scheduler/prompt-planner';
 import { createPromptDispatcher } from './scheduler/prompt-dispatcher';
@@ -153,6 +155,7 @@ export async function startBot(options: {
     audit,
     slack: gateway,
     clock,
+    programTimezone: config.program.timezone,
     adminChannelId,
     onChanged: refreshHomes,
   });
@@ -182,10 +185,21 @@ export async function startBot(options: {
     onChanged: refreshHomes,
   });
 
+  const closeOut = createCloseOutService({
+    relationships,
+    feedback: createFeedbackRepository(database.models),
+    profiles,
+    staff,
+    audit,
+    slack: gateway,
+    clock,
+  });
+
   const home = createHomeService({
     relationships,
     goalForms,
     checkInStanding: (relationship) => checkIns.standing(relationship),
+    programTimezone: config.program.timezone,
     profiles,
     applications,
     staff,
@@ -211,6 +225,7 @@ export async function startBot(options: {
       relationships: relationshipService,
       goals,
       checkIns,
+      closeOut,
       home,
     },
   });

@@ -455,6 +455,7 @@ export const homeWording = {
   capacity: (open: number, capacity: number, listed: boolean) =>
     `${open} of ${capacity} seat${capacity === 1 ? '' : 's'} taken · ${listed ? 'listed in the directory' : 'not listed in the directory'}`,
   nextCheckIn: (date: string) => `next check-in ${date}`,
+  paused: (day: string) => `:pause_button: reminders paused until ${day}`,
   lateCheckIns: (dates: string[]) =>
     `:warning: late check-in${dates.length === 1 ? '' : 's'}: ${dates.join(', ')}`,
   noGoals: 'no goals written yet',
@@ -554,4 +555,27 @@ export const checkInWording = {
 export const schedulerWording = {
   parked: (kind: string, relationshipId: string, error: string) =>
     `:warning: A scheduled prompt (${kind}) for relationship \`${relationshipId}\` could not be delivered after several tries (${error}). It has been set aside; the pair may need a word from staff.`,
+};
+
+export const pauseWording = {
+  usage:
+    'Say for how many weeks, 1 to 12: for example `/mentoring pause 2`. `/mentoring resume` lifts a pause.',
+  namePartner:
+    'You have more than one mentoring relationship: name the person, for example `/mentoring pause 2 @sam` or `/mentoring resume @sam`.',
+  notPartner: 'You don’t have an open mentoring relationship with that person.',
+  notPaused: 'Your reminders aren’t paused.',
+  paused: (actorMention: string, day: string) =>
+    `:pause_button: ${actorMention} paused the program’s reminders for you both until ${day}. Anything due meanwhile is skipped, not saved up. \`/mentoring resume\` starts them again sooner.`,
+  pausedYou: (day: string) => `Reminders for your pair are paused until ${day}.`,
+  resumed: (actorMention: string) => `:arrow_forward: ${actorMention} resumed the program’s reminders.`,
+  resumedYou: 'Reminders for your pair are back on.',
+};
+
+export const closeOutWording = {
+  notInPair: 'Only the two people in this mentoring relationship can do that.',
+  notYet: 'This opens as your mentoring relationship comes to a close.',
+  staffOnly: 'Only program staff can re-list a mentor.',
+  notAMentor: 'That person isn’t an approved mentor any more.',
+  relisted: (mentorMention: string) =>
+    `${mentorMention} is listed in the directory again; students can request them when a seat is free.`,
 };

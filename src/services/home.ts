@@ -1,4 +1,5 @@
 import type { HomeView } from '@slack/types';
+import { DateTime } from 'luxon';
 import { homeView, type HomeRelationship } from '../../blocks/home';
 import type { Clock } from '../clock';
 import type { ProgramSettings } from '../content/wording';
@@ -20,6 +21,7 @@ export function createHomeService(deps: {
   applications: Pick<ApplicationRepository, 'listWaiting'>;
   staff: StaffDirectory;
   clock: Clock;
+  programTimezone: string;
   program: ProgramSettings;
   publish: (userId: string, view: HomeView) => Promise<void>;
 }) {
@@ -39,6 +41,11 @@ export function createHomeService(deps: {
       formalEndDate: relationship.formalEndDate,
       nextCheckIn: standing?.next,
       lateCheckIns: standing?.late ?? [],
+      pausedUntil:
+        relationship.pausedUntil && relationship.pausedUntil > deps.clock.now().toJSDate()
+          ? (DateTime.fromJSDate(relationship.pausedUntil).setZone(deps.programTimezone).toISODate() ??
+            undefined)
+          : undefined,
     };
   }
 

@@ -1,7 +1,7 @@
 import { plainMessage, section } from '../../blocks/message';
 import { escapeMrkdwn, mention } from '../../blocks/mrkdwn';
 import type { Clock } from '../clock';
-import { agreementWording, lifecycleWording as w, stageWording } from '../content/wording';
+import { agreementWording, lifecycleWording as w, pauseWording, stageWording } from '../content/wording';
 import { agreementsButton, agreementsSaved } from '../../blocks/agreements';
 import { agreementsComplete, validateAgreements, type AgreementField } from '../domain/agreements';
 import { validateFit, type FitAnswers, type FitField } from '../domain/fit-assessment';
@@ -26,7 +26,7 @@ type Side = 'mentor' | 'mentee';
 export function createRelationshipService(deps: {
   relationships: Pick<
     RelationshipRepository,
-    'get' | 'findOpenFor' | 'transition' | 'setAgreements' | 'setTalkAgainOn'
+    'get' | 'findOpenFor' | 'transition' | 'setAgreements' | 'setTalkAgainOn' | 'setPause'
   >;
   fitAssessments: Pick<FitAssessmentRepository, 'record'>;
   profiles: Pick<ProfileRepository, 'releaseSeat' | 'get'>;
@@ -34,6 +34,7 @@ export function createRelationshipService(deps: {
   audit: Pick<AuditRepository, 'record'>;
   slack: Pick<SlackPort, 'post' | 'postToPerson'>;
   clock: Clock;
+  programTimezone: string;
   adminChannelId: string;
   /** Called with the people whose App Home shows something that just changed. */
   onChanged: (userIds: string[]) => Promise<void>;
@@ -209,6 +210,45 @@ export function createRelationshipService(deps: {
       if (saved.channelId) await slack.post(saved.channelId, agreementsSaved(saved, userId));
       await deps.onChanged([saved.mentorId, saved.menteeId]);
       return { ok: true };
+    },
+
+    /**
+     * `/mentoring pause <weeks> [@partner]` and `/mentoring resume [@partner]`: either person quiets the
+     * bot's prompts for their pair (prompts falling in the pause are dropped, not saved up), or lifts it.
+     * With several relationships, the partner must be named.
+     */
+    async pause(userId: string, weeks: number | undefined, partnerId: string | undefined): Promise<string> {
+      const open = (await relationships.findOpenFor(userId)).filter(
+        (r) => !partnerId || r.mentorId === partnerId || r.menteeId === partnerId,
+      );
+      if (open.length === 0) return partnerId ? pauseWording.notPartner : w.noRelationship;
+      if (open.length > 1) return pauseWording.namePartner;
+      const relationship = open[0]!;
+      const now = clock.now();
+      const resuming = weeks === undefined;
+      if (resuming && !(relationship.pausedUntil && relationship.pausedUntil > now.toJSDate()))
+        return pauseWording.notPaused;
+      const until = resuming ? now : now.plus({ weeks });
+      const saved = await relationships.setPause(
+        relationship.id,
+        resuming ? (relationship.pausedAt ?? now.toJSDate()) : now.toJSDate(),
+        until.toJSDate(),
+        now.toJSDate(),
+      );
+      if (!saved) return w.refusals.changed;
+      await record(userId, resuming ? 'relationship.resumed' : 'relationship.paused', saved, {
+        ...(weeks ? { weeks } : {}),
+      });
+      const day = until.setZone(deps.programTimezone).toISODate() ?? '';
+      if (saved.channelId)
+        await slack.post(
+          saved.channelId,
+          plainMessage(
+            resuming ? pauseWording.resumed(mention(userId)) : pauseWording.paused(mention(userId), day),
+          ),
+        );
+      await deps.onChanged([saved.mentorId, saved.menteeId]);
+      return resuming ? pauseWording.resumedYou : pauseWording.pausedYou(day);
     },
 
     /** The mentor (or staff) moves the relationship on to its next stage. */

@@ -10,6 +10,7 @@ import type { RelationshipService } from '../services/relationships';
 import type { GoalService } from '../services/goals';
 import type { HomeService } from '../services/home';
 import type { CheckInService } from '../services/check-ins';
+import type { CloseOutService } from '../services/close-out';
 
 /** What Slack listeners may use: configuration, the logger, the clock, and (as they land) the services. */
 export interface SlackDeps {
@@ -24,5 +25,6 @@ export interface SlackDeps {
   readonly relationships: RelationshipService;
   readonly goals: GoalService;
   readonly checkIns: CheckInService;
+  readonly closeOut: CloseOutService;
   readonly home: HomeService;
 }

@@ -194,6 +194,18 @@ export const checkInSchema = new Schema(
 checkInSchema.index({ relationshipId: 1, createdAt: -1 });
 checkInSchema.index({ relationshipId: 1, dueDate: 1 });
 
+/** Close-out reflections and program evaluations: one per person, relationship and kind (re-sent: replaced). */
+export const feedbackSchema = new Schema(
+  {
+    relationshipId: { type: Schema.Types.ObjectId, required: true },
+    userId: { type: String, required: true },
+    kind: { type: String, enum: ['reflection', 'evaluation'], required: true },
+    answers: { type: Schema.Types.Mixed, required: true },
+  },
+  { timestamps: true },
+);
+feedbackSchema.index({ relationshipId: 1, userId: 1, kind: 1 }, { unique: true });
+
 export const PROMPT_STATES = ['pending', 'sent', 'skipped', 'cancelled', 'parked'] as const;
 
 /** The durable outbox of scheduled prompts: one document per (relationship, kind, occurrence). */

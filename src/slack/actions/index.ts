@@ -7,6 +7,7 @@ import type {
 } from '@slack/bolt';
 import { declineReasonModal } from '../../../blocks/application';
 import { ACTIONS } from '../../../blocks/ids';
+import { EVALUATION_LINK_ACTION } from '../../../blocks/prompts';
 import { preferencesModal } from '../../../blocks/requests';
 import {
   applicationWording,
@@ -107,6 +108,32 @@ export function registerActions(app: App, deps: SlackDeps): void {
     const form = await deps.checkIns.openForm(args.body.user.id, args.action.value ?? '');
     if (!form.ok) throw new UserFacingError(form.message);
     await args.client.views.open({ trigger_id: args.body.trigger_id, view: form.view });
+  });
+
+  button(ACTIONS.openGoalForm, async (args) => {
+    const view = await deps.goals.openForm(args.body.user.id);
+    if (!view || !view.private_metadata?.includes(args.action.value ?? '-'))
+      throw new UserFacingError(goalWording.noRelationship);
+    await args.client.views.open({ trigger_id: args.body.trigger_id, view });
+  });
+
+  button(ACTIONS.openReflection, async (args) => {
+    const form = await deps.closeOut.reflectionForm(args.action.value ?? '', args.body.user.id);
+    if (!form.ok) throw new UserFacingError(form.message);
+    await args.client.views.open({ trigger_id: args.body.trigger_id, view: form.view });
+  });
+
+  button(ACTIONS.openEvaluation, async (args) => {
+    const form = await deps.closeOut.evaluationForm(args.action.value ?? '', args.body.user.id);
+    if (!form.ok) throw new UserFacingError(form.message);
+    await args.client.views.open({ trigger_id: args.body.trigger_id, view: form.view });
+  });
+
+  // A link button opens the configured evaluation form in the browser; Slack still expects an ack.
+  button(EVALUATION_LINK_ACTION, async () => {});
+
+  button(ACTIONS.relistMentor, async (args) => {
+    await tellPerson(args, await deps.closeOut.relist(args.action.value ?? '', args.body.user.id));
   });
 
   // Add / remove a goal inside the open goal form: rebuilt from what was typed, for its owner only.

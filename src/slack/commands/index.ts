@@ -4,7 +4,14 @@ import { staffAdmin } from './admin-commands';
 import { registerSubcommands } from './command-router';
 import { openGoals, readGoalsOf } from './goal-commands';
 import { openCheckIn } from './check-in-commands';
-import { endRelationship, openAgreements, openFitAssessment, showStage } from './lifecycle-commands';
+import {
+  endRelationship,
+  openAgreements,
+  openFitAssessment,
+  pausePrompts,
+  resumePrompts,
+  showStage,
+} from './lifecycle-commands';
 import { findMentors, openApplication, requestMentor, setCapacity, setListed } from './enrollment-commands';
 
 /** The slash commands the app answers; `manifest.yml` declares exactly these (a test keeps them in step). */
@@ -19,6 +26,8 @@ export function registerCommands(app: App, deps: SlackDeps): void {
       stage: showStage,
       status: showStage,
       agreements: openAgreements,
+      pause: pausePrompts,
+      resume: resumePrompts,
       end: endRelationship,
     },
     deps,

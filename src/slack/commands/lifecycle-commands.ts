@@ -1,6 +1,7 @@
 import { agreementsModal } from '../../../blocks/agreements';
 import { endModal, fitModal, stageOverview } from '../../../blocks/lifecycle';
-import { lifecycleWording } from '../../content/wording';
+import { userIdFromMention } from '../../../blocks/mrkdwn';
+import { lifecycleWording, pauseWording } from '../../content/wording';
 import type { SubcommandHandler } from './command-router';
 
 /** `/mentor fit`: the fit assessment for the (first) mentee waiting for one. */
@@ -45,4 +46,33 @@ export const endRelationship: SubcommandHandler = async (context) => {
   }
   await context.ack();
   await context.bolt.client.views.open({ trigger_id: context.bolt.command.trigger_id, view: endModal(open) });
+};
+
+const MAX_PAUSE_WEEKS = 12;
+
+/** `/mentoring pause <weeks> [@partner]`: quiets the pair's prompts for a while. */
+export const pausePrompts: SubcommandHandler = async (context) => {
+  const [weeksText, partner] = context.args;
+  const weeks = Number(weeksText);
+  if (!Number.isInteger(weeks) || weeks < 1 || weeks > MAX_PAUSE_WEEKS || context.args.length > 2) {
+    await context.reply(pauseWording.usage);
+    return;
+  }
+  const partnerId = partner ? userIdFromMention(partner) : undefined;
+  if (partner && !partnerId) {
+    await context.reply(pauseWording.usage);
+    return;
+  }
+  await context.reply(await context.deps.relationships.pause(context.userId, weeks, partnerId));
+};
+
+/** `/mentoring resume [@partner]`: lifts a pause. */
+export const resumePrompts: SubcommandHandler = async (context) => {
+  const [partner] = context.args;
+  const partnerId = partner ? userIdFromMention(partner) : undefined;
+  if ((partner && !partnerId) || context.args.length > 1) {
+    await context.reply(pauseWording.usage);
+    return;
+  }
+  await context.reply(await context.deps.relationships.pause(context.userId, undefined, partnerId));
 };

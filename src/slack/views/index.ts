@@ -7,6 +7,7 @@ import {
 } from '../../../blocks/application';
 import { FIELD_ACTION, FIELD_BLOCK, VIEWS } from '../../../blocks/ids';
 import { checkInFields } from '../../../blocks/check-in';
+import { EVALUATION_FIELDS, REFLECTION_FIELDS } from '../../domain/reflection';
 import { goalFormErrors, readGoalDrafts } from '../../../blocks/goal-form';
 import { applicationWording, lifecycleWording, wording } from '../../content/wording';
 import {
@@ -177,6 +178,23 @@ export function registerViews(app: App, deps: SlackDeps): void {
       await ack({ response_action: 'errors', errors: errorsUnderFields(result.errors) });
     else await ack({ response_action: 'errors', errors: firstBlockError(args, result.message) });
   });
+
+  for (const [callbackId, fields, submit] of [
+    [VIEWS.reflection, REFLECTION_FIELDS, deps.closeOut.submitReflection],
+    [VIEWS.evaluation, EVALUATION_FIELDS, deps.closeOut.submitEvaluation],
+  ] as const) {
+    submission(callbackId, async (args, values, ack) => {
+      const result = await submit(
+        String(metadata(args).relationshipId ?? ''),
+        args.body.user.id,
+        readValues(values, [...fields]),
+      );
+      if (result.ok) await ack();
+      else if ('errors' in result)
+        await ack({ response_action: 'errors', errors: errorsUnderFields(result.errors) });
+      else await ack({ response_action: 'errors', errors: firstBlockError(args, result.message) });
+    });
+  }
 
   submission(VIEWS.communicationPreferences, async (args, values, ack) => {
     const picked = (values[FIELD_BLOCK('channels')]?.[FIELD_ACTION('channels')]?.selected_options ?? [])
