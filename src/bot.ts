@@ -241,6 +241,7 @@ export async function startBot(options: {
     goalForms,
     checkIns: checkInRepository,
     profiles,
+    slackTimezone: async (userId) => (await gateway.person(userId))?.timezone,
     prompts: promptRepository,
     clock,
     programTimezone: config.program.timezone,

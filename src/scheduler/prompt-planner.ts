@@ -16,6 +16,8 @@ import type { RelationshipRepository } from '../store/relationship-repository';
 /** Prompts further overdue than this are recorded as skipped, never sent in a burst after downtime. */
 export const STALE_AFTER_MS = 48 * 60 * 60 * 1000;
 const BATCH = 200;
+/** Stored time zones are re-read from Slack when older than this. */
+const TIMEZONE_REFRESH_DAYS = 7;
 
 /** A planned prompt with its delivery time worked out for its recipients. */
 export interface ScheduledPrompt extends PlannedPrompt {
@@ -40,7 +42,9 @@ export function createPromptPlanner(deps: {
   relationships: Pick<RelationshipRepository, 'get' | 'dueForPlanning' | 'markPlanned'>;
   goalForms: Pick<GoalFormRepository, 'latest'>;
   checkIns: Pick<CheckInRepository, 'answeredDates'>;
-  profiles: Pick<ProfileRepository, 'get'>;
+  profiles: Pick<ProfileRepository, 'get' | 'timezoneCheckedAt' | 'setTimezone'>;
+  /** Reads a person's current time zone from Slack (people move; Slack's `tz` follows them). */
+  slackTimezone: (userId: string) => Promise<string | undefined>;
   prompts: Pick<PromptRepository, 'enqueue' | 'cancelPending'>;
   clock: Clock;
   programTimezone: string;
@@ -50,7 +54,20 @@ export function createPromptPlanner(deps: {
 }) {
   const { clock } = deps;
 
+  /** Refreshes a stored time zone from Slack when it is older than a week; a failure keeps the old one. */
+  async function refreshZone(userId: string): Promise<void> {
+    const checked = await deps.profiles.timezoneCheckedAt(userId);
+    const now = clock.now();
+    if (checked && now.diff(DateTime.fromJSDate(checked), 'days').days < TIMEZONE_REFRESH_DAYS) return;
+    try {
+      await deps.profiles.setTimezone(userId, await deps.slackTimezone(userId), now.toJSDate());
+    } catch (error) {
+      deps.logger.warn({ err: error }, 'could not refresh a time zone from Slack');
+    }
+  }
+
   async function zoneOf(userId: string, role: 'mentor' | 'mentee'): Promise<string> {
+    await refreshZone(userId);
     const zone = (await deps.profiles.get(userId, role))?.timezone;
     return zone && DateTime.now().setZone(zone).isValid ? zone : deps.programTimezone;
   }

@@ -85,6 +85,20 @@ export function createProfileRepository(models: Models) {
       return exists ? 'below_open_relationships' : 'not_a_mentor';
     },
 
+    /** When this person's time zone was last read from Slack (undefined: never). */
+    async timezoneCheckedAt(userId: string): Promise<Date | undefined> {
+      const doc = await profiles.findOne({ userId }, { timezoneCheckedAt: 1 }).lean();
+      return doc?.timezoneCheckedAt ?? undefined;
+    },
+
+    /** Stores the time zone Slack reports for a person (on each of their profiles). */
+    async setTimezone(userId: string, timezone: string | undefined, at: Date): Promise<void> {
+      await profiles.updateMany(
+        { userId },
+        timezone ? { $set: { timezone, timezoneCheckedAt: at } } : { $set: { timezoneCheckedAt: at } },
+      );
+    },
+
     async setListed(mentorId: string, listed: boolean): Promise<boolean> {
       const result = await profiles.updateOne(
         { userId: mentorId, role: 'mentor', approved: true },

@@ -274,6 +274,37 @@ describe('scheduled prompts', () => {
     });
   });
 
+  describe('time zones follow Slack', () => {
+    it('a mentee who moves is reached at their new 10:00 once the stored zone is a week old', async () => {
+      t.clock.set(DateTime.fromISO('2026-04-01T15:00:00Z'));
+      const pair = await seedPair(t, {
+        status: 'stage3',
+        stageStarts: { stage3: '2026-04-01T15:00:00Z' },
+        goal: { checkIns: ['2026-05-15', '2026-06-15', '2026-07-15'], completeBy: '2026-08-14' },
+      });
+      await tickAt(t, '2026-04-01T15:00:00Z');
+      expect((await dueOf(t, pair.relationshipId, 'check_in_nudge', '2026-05-15'))?.dueAt).toBe(
+        '2026-05-15T15:00:00Z',
+      );
+      t.emulator.addUser({
+        id: pair.menteeId,
+        name: 'moved',
+        real_name: 'Moved Mentee',
+        tz: 'America/New_York',
+      });
+      t.emulator.addUser({ id: pair.mentorId, name: 'mentor', real_name: 'Mentor', tz: 'America/New_York' });
+      await markChanged(t, pair.relationshipId, { lastActivityAt: new Date('2026-04-09T15:00:00Z') });
+      await tickAt(t, '2026-04-09T15:00:00Z');
+      // The old item keeps its key and time (insert-only); the next new occurrence uses the new zone.
+      expect((await t.bot.database.models.profiles.findOne({ userId: pair.menteeId }).lean())?.timezone).toBe(
+        'America/New_York',
+      );
+      expect((await dueOf(t, pair.relationshipId, 'quiet_relationship', '2026-04-09'))?.dueAt).toBe(
+        '2026-05-01T14:00:00Z', // 21 days on is 11:00 EDT on 30 April: past 10:00, so the next working day,
+      );
+    });
+  });
+
   describe('after downtime', () => {
     it('a prompt less than 48 h late waits for the next local 10:00; an older one is recorded as skipped, never sent', async () => {
       t.clock.set(DateTime.fromISO('2026-04-01T15:00:00Z'));
