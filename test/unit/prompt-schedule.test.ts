@@ -84,7 +84,7 @@ describe('the prompt schedule', () => {
   it('tips come every 21 to 35 days, the same for the same relationship, different for another', () => {
     const from = DateTime.fromJSDate(start);
     const tips = tipTimes('r1', from, [21, 35]);
-    let previous = from;
+    let previous: DateTime = from;
     for (const tip of tips) {
       const gap = tip.at.diff(previous, 'days').days;
       expect(gap).toBeGreaterThanOrEqual(21);
