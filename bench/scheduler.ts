@@ -27,7 +27,7 @@ import { seedProgram } from './seed-program';
  *   3. dispatch throughput against the emulator's enforced chat.postMessage rate limit;
  *   4. duplicates and losses when one of two dispatcher processes is killed mid-run and restarted.
  *
- *   npm run bench:scheduler [-- --quick] [-- --relationships N] [-- --trials N] [-- --rate PER_MINUTE]
+ *   npm run bench:scheduler -- [--quick] [--relationships N] [--trials N] [--rate PER_MINUTE]
  */
 
 /** Fixed seeds: every run seeds the same program (relative to its start) and makes the same choices. */
