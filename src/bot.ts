@@ -41,7 +41,7 @@ const PROMPT_CALL_TIMEOUT_MS = 10_000;
 /** Several times the longest a prompt's Slack calls can take, so a live dispatcher never loses its lease. */
 const PROMPT_LEASE_MS = 60_000;
 /** Prompts sent per one-minute tick at most (about one a second, Slack's pace for posting). */
-const PROMPTS_PER_TICK = 50;
+const PROMPTS_PER_TICK = 100;
 
 export interface RunningBot {
   /** HTTP mode: the port it listens on. */
@@ -241,7 +241,9 @@ export async function startBot(options: {
     goalForms,
     checkIns: checkInRepository,
     profiles,
-    slackTimezone: async (userId) => (await gateway.person(userId))?.timezone,
+    // Through the prompts' client: a 429 there fails fast (the stored zone is kept) instead of making the
+    // services' client wait.
+    slackTimezone: async (userId) => (await createSlackGateway(promptClient).person(userId))?.timezone,
     prompts: promptRepository,
     clock,
     programTimezone: config.program.timezone,

@@ -11,7 +11,9 @@ import type { OutboxItem, PromptRepository } from '../store/prompt-repository';
 import { STALE_AFTER_MS, type CurrentPlan, type PromptPlanner, type ScheduledPrompt } from './prompt-planner';
 
 /** A prompt found more than this late (the bot was down) waits for its recipients' next local window. */
-const LATE_AFTER_MS = 60 * 60 * 1000;
+const LATE_AFTER_MS = 2 * 60 * 60 * 1000;
+/** A post starts only with at least this much of the lease left (the client's timeout is 10 s). */
+const LEASE_MARGIN_MS = 20_000;
 /** Attempts before an item is parked and staff are told. */
 export const MAX_ATTEMPTS = 5;
 
@@ -120,9 +122,21 @@ export function createPromptDispatcher(deps: {
         return 'recovered';
       }
     }
+    const margin = Math.min(LEASE_MARGIN_MS, deps.leaseMs / 3);
+    if (item.leaseUntil && clock.now().toMillis() > item.leaseUntil.getTime() - margin) {
+      // Too little of the lease is left to post safely: another copy may claim it. Hand it back.
+      await prompts.retryLater(item.id, owner, 'lease nearly over', clock.now().toJSDate());
+      return 'retried';
+    }
     const message = promptMessage(prompt.kind, contextFor(item, prompt, plan), deps.program);
     const { ts } = await deps.sender.post(channel, message, item.key);
-    await prompts.markSent(item.id, owner, { channelId: channel, messageTs: ts, at: clock.now().toJSDate() });
+    const recorded = await prompts.markSent(item.id, owner, {
+      channelId: channel,
+      messageTs: ts,
+      at: clock.now().toJSDate(),
+    });
+    if (!recorded)
+      deps.logger.warn({ key: item.key }, 'a prompt was posted after its lease passed to another copy');
     return 'sent';
   }
 

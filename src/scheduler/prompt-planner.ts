@@ -16,6 +16,9 @@ import type { RelationshipRepository } from '../store/relationship-repository';
 /** Prompts further overdue than this are recorded as skipped, never sent in a burst after downtime. */
 export const STALE_AFTER_MS = 48 * 60 * 60 * 1000;
 const BATCH = 200;
+/** Relationships planned per tick at most, so a large backlog never holds up sending for long. */
+const PLANNED_PER_TICK = 400;
+const NO_LONGER_APPLIES = 'no longer applies';
 /** Stored time zones are re-read from Slack when older than this. */
 const TIMEZONE_REFRESH_DAYS = 7;
 
@@ -45,7 +48,7 @@ export function createPromptPlanner(deps: {
   profiles: Pick<ProfileRepository, 'get' | 'timezoneCheckedAt' | 'setTimezone'>;
   /** Reads a person's current time zone from Slack (people move; Slack's `tz` follows them). */
   slackTimezone: (userId: string) => Promise<string | undefined>;
-  prompts: Pick<PromptRepository, 'enqueue' | 'cancelPending'>;
+  prompts: Pick<PromptRepository, 'enqueue' | 'cancelPending' | 'revive'>;
   clock: Clock;
   programTimezone: string;
   window: DeliveryWindowRule;
@@ -66,19 +69,19 @@ export function createPromptPlanner(deps: {
     }
   }
 
-  async function zoneOf(userId: string, role: 'mentor' | 'mentee'): Promise<string> {
-    await refreshZone(userId);
+  async function zoneOf(userId: string, role: 'mentor' | 'mentee', refresh: boolean): Promise<string> {
+    if (refresh) await refreshZone(userId);
     const zone = (await deps.profiles.get(userId, role))?.timezone;
     return zone && DateTime.now().setZone(zone).isValid ? zone : deps.programTimezone;
   }
 
   /** The plan as it stands now for one relationship, with delivery times. */
-  async function planFor(relationship: RelationshipRecord): Promise<CurrentPlan> {
+  async function planFor(relationship: RelationshipRecord, refreshZones = false): Promise<CurrentPlan> {
     const form = await deps.goalForms.latest(relationship.id);
     const goals = form?.goals ?? [];
     const [menteeZone, mentorZone] = await Promise.all([
-      zoneOf(relationship.menteeId, 'mentee'),
-      zoneOf(relationship.mentorId, 'mentor'),
+      zoneOf(relationship.menteeId, 'mentee', refreshZones),
+      zoneOf(relationship.mentorId, 'mentor', refreshZones),
     ]);
     const stageStarts: Partial<Record<RelationshipStatus, Date>> = {};
     for (const step of relationship.history) stageStarts[step.to] = step.at;
@@ -129,12 +132,9 @@ export function createPromptPlanner(deps: {
       };
     });
     const added = items.length ? await deps.prompts.enqueue(items) : 0;
-    await deps.prompts.cancelPending(
-      plan.relationship.id,
-      [...plan.prompts.keys()],
-      now,
-      'no longer applies',
-    );
+    const keys = [...plan.prompts.keys()];
+    await deps.prompts.cancelPending(plan.relationship.id, keys, now, NO_LONGER_APPLIES);
+    await deps.prompts.revive(plan.relationship.id, keys, NO_LONGER_APPLIES);
     return added;
   }
 
@@ -150,7 +150,7 @@ export function createPromptPlanner(deps: {
           // Marked planned only if nothing changed meanwhile; a failed plan is tried again a little later.
           let planAgainAt: Date | undefined;
           try {
-            added += await write(await planFor(relationship));
+            added += await write(await planFor(relationship, true));
           } catch (error) {
             deps.logger.error({ err: error, relationshipId: relationship.id }, 'could not plan prompts');
             planAgainAt = clock.now().plus({ minutes: 5 }).toJSDate();
@@ -159,12 +159,15 @@ export function createPromptPlanner(deps: {
             await deps.relationships.markPlanned(relationship.id, relationship.nextPlanAt, planAgainAt);
           planned++;
         }
-        if (due.length < BATCH) break;
+        if (due.length < BATCH || planned >= PLANNED_PER_TICK) break;
       }
       return { relationships: planned, added };
     },
 
-    /** The plan for one relationship as it stands now (the dispatcher checks a prompt still applies). */
+    /**
+     * The plan for one relationship as it stands now (the dispatcher checks a prompt still applies). It
+     * asks Slack nothing, so it never eats into a dispatcher's lease.
+     */
     async currentPlan(relationshipId: string): Promise<CurrentPlan | undefined> {
       const relationship = await deps.relationships.get(relationshipId);
       return relationship ? planFor(relationship) : undefined;

@@ -150,6 +150,19 @@ export function createPromptRepository(models: Models) {
     },
 
     /**
+     * Brings back items cancelled because they no longer applied when they apply again (a pause lifted
+     * early): the plan is the truth, and a cancelled key would otherwise block its own prompt for good.
+     */
+    async revive(relationshipId: string, keys: string[], reason: string): Promise<number> {
+      if (!Types.ObjectId.isValid(relationshipId) || keys.length === 0) return 0;
+      const result = await prompts.updateMany(
+        { relationshipId, key: { $in: keys }, state: 'cancelled', reason: shorten(reason) },
+        { $set: { state: 'pending' }, $unset: { reason: 1, finishedAt: 1, leaseOwner: 1, leaseUntil: 1 } },
+      );
+      return result.modifiedCount;
+    },
+
+    /**
      * Leases the oldest due item to `owner` until `now + leaseMs` in one atomic update (so two dispatchers
      * never get the same item), counting the attempt; undefined when nothing is due.
      */

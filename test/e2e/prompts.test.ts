@@ -361,6 +361,26 @@ describe('scheduled prompts', () => {
     });
   });
 
+  describe('resuming early', () => {
+    it('brings back the prompts the pause had dropped that are still ahead', async () => {
+      t.clock.set(DateTime.fromISO('2026-03-02T15:00:00Z'));
+      const pair = await seedPair(t, {
+        status: 'stage3',
+        stageStarts: { stage3: '2026-03-02T15:00:00Z' },
+        goal: { checkIns: ['2026-03-10', '2026-04-15', '2026-05-15'], completeBy: '2026-08-14' },
+      });
+      await tickAt(t, '2026-03-02T15:00:00Z');
+      await t.slack.command('/mentoring', 'pause 4', { userId: pair.mentorId });
+      await tickAt(t, '2026-03-05T15:00:00Z');
+      expect((await dueOf(t, pair.relationshipId, 'check_in_nudge', '2026-03-10'))?.state).toBe('cancelled');
+      await t.slack.command('/mentoring', 'resume', { userId: pair.menteeId });
+      await tickAt(t, '2026-03-06T15:00:00Z');
+      expect((await dueOf(t, pair.relationshipId, 'check_in_nudge', '2026-03-10'))?.state).toBe('pending');
+      await tickAt(t, '2026-03-10T15:00:00Z');
+      expect(keysOf(t, pair)).toEqual(['check_in_nudge:2026-03-10']);
+    });
+  });
+
   describe('the end of a relationship', () => {
     it('a completed relationship sends each person the evaluation and staff a card to re-list the mentor', async () => {
       t.clock.set(DateTime.fromISO('2026-08-20T15:00:00Z'));
