@@ -24,7 +24,7 @@ export const DELIVERY_WINDOW = { localHour: 10, workStartHour: 9, workEndHour: 1
 export const PROGRAM_TIMEZONE = 'America/Chicago';
 export const ADMIN_CHANNEL_ID = 'CADMIN';
 /** src/bot.ts: PROMPTS_PER_TICK. */
-export const PROMPTS_PER_TICK = 50;
+export const PROMPTS_PER_TICK = 100;
 const PROGRAM = { name: 'Alumni Mentoring Program', contact: 'mentoring@example.edu' };
 
 /** The benchmark prints its own figures; the engine's log lines would only get in the way. */
