@@ -1,16 +1,11 @@
-import type { ActionsBlock, KnownBlock, ModalView, PlainTextOption } from '@slack/types';
+import type { ActionsBlock, KnownBlock, ModalView } from '@slack/types';
 import { agreementWording as w, channelLabels } from '../src/content/wording';
 import { COMMUNICATION_CHANNELS } from '../src/domain/application-form';
 import { agreementsComplete, CONTACT_FREQUENCIES } from '../src/domain/agreements';
 import type { RelationshipRecord } from '../src/domain/records';
 import { ACTIONS, FIELD_ACTION, FIELD_BLOCK, VIEWS } from './ids';
-import { section, type BotMessage } from './message';
+import { option, section, type BotMessage } from './message';
 import { mention } from './mrkdwn';
-
-const option = (text: string, value: string): PlainTextOption => ({
-  text: { type: 'plain_text', text },
-  value,
-});
 
 /** The button that opens the agreements form, for a message in the pair's conversation. */
 export function agreementsButton(relationshipId: string): ActionsBlock {

@@ -1,4 +1,4 @@
-import type { InputBlockElement, KnownBlock, ModalView, PlainTextOption } from '@slack/types';
+import type { InputBlockElement, KnownBlock, ModalView } from '@slack/types';
 import {
   APPLICATION_FIELDS,
   APPLICATION_LIMITS,
@@ -12,14 +12,8 @@ import {
 import type { ApplicationRecord } from '../src/domain/records';
 import { applicationWording as w, channelLabels, type ProgramSettings } from '../src/content/wording';
 import { ACTIONS, FIELD_ACTION, FIELD_BLOCK, VIEWS } from './ids';
-import type { BotMessage } from './message';
-import { context, section } from './message';
+import { context, option, section, type BotMessage } from './message';
 import { escapeMrkdwn, mention, truncate } from './mrkdwn';
-
-const option = (text: string, value = text): PlainTextOption => ({
-  text: { type: 'plain_text', text: truncate(text, 75) },
-  value: truncate(value, 150),
-});
 
 export type ApplicationPrefill = Partial<ApplicationAnswers> & Record<string, unknown>;
 

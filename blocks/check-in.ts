@@ -1,4 +1,4 @@
-import type { KnownBlock, ModalView, PlainTextOption } from '@slack/types';
+import type { KnownBlock, ModalView } from '@slack/types';
 import { checkInWording as w } from '../src/content/wording';
 import {
   CHECK_IN_NOTE_LIMIT,
@@ -9,7 +9,7 @@ import {
 } from '../src/domain/check-ins';
 import type { Goal } from '../src/domain/goal-form';
 import { FIELD_ACTION, FIELD_BLOCK, VIEWS } from './ids';
-import { context, section, type BotMessage } from './message';
+import { context, option, section, type BotMessage } from './message';
 import { escapeMrkdwn, mention, truncate } from './mrkdwn';
 
 /** What the check-in form carries; re-checked on the server when it is submitted. */
@@ -17,11 +17,6 @@ export interface CheckInMetadata {
   relationshipId: string;
   goalFormVersion: number;
 }
-
-const option = (text: string, value: string): PlainTextOption => ({
-  text: { type: 'plain_text', text },
-  value,
-});
 
 /** The mentee's check-in: per goal a status, the evidence against its measure and support needed; a note. */
 export function checkInModal(

@@ -1,17 +1,12 @@
-import type { KnownBlock, ModalView, PlainTextOption } from '@slack/types';
+import type { KnownBlock, ModalView } from '@slack/types';
 import { agreementWording, lifecycleWording as w, stageWording } from '../src/content/wording';
 import { agreementsComplete } from '../src/domain/agreements';
 import { FIT_NOTE_LIMIT } from '../src/domain/fit-assessment';
 import type { RelationshipRecord } from '../src/domain/records';
 import { nextStage } from '../src/domain/relationship-stages';
 import { ACTIONS, FIELD_ACTION, FIELD_BLOCK, VIEWS } from './ids';
-import { ephemeral, section, type EphemeralAnswer } from './message';
+import { ephemeral, option, section, type EphemeralAnswer } from './message';
 import { mention } from './mrkdwn';
-
-const option = (text: string, value: string): PlainTextOption => ({
-  text: { type: 'plain_text', text },
-  value,
-});
 
 /** The mentor's private fit assessment: listen for understanding, assess your value, determine fit. */
 export function fitModal(relationship: Pick<RelationshipRecord, 'id' | 'menteeId'>): ModalView {

@@ -1,4 +1,5 @@
-import type { KnownBlock } from '@slack/types';
+import type { KnownBlock, PlainTextOption } from '@slack/types';
+import { truncate } from './mrkdwn';
 
 /** A message as the bot sends it: Block Kit plus the plain-text fallback Slack shows in notifications. */
 export interface BotMessage {
@@ -26,4 +27,9 @@ export function context(markdown: string): KnownBlock {
 /** A one-paragraph message: the same words as fallback and as the only block. */
 export function plainMessage(markdown: string): BotMessage {
   return { text: markdown, blocks: [section(markdown)] };
+}
+
+/** A choice in a select, radio group or checkbox group, cut to Slack's limits (75 for text, 150 for value). */
+export function option(text: string, value = text): PlainTextOption {
+  return { text: { type: 'plain_text', text: truncate(text, 75) }, value: truncate(value, 150) };
 }

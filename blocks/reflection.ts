@@ -13,7 +13,7 @@ import {
   type ReflectionTextField,
 } from '../src/domain/reflection';
 import { FIELD_ACTION, FIELD_BLOCK, VIEWS } from './ids';
-import { section, type BotMessage } from './message';
+import { option, section, type BotMessage } from './message';
 import { mention } from './mrkdwn';
 import { escapeWithin } from './prompts';
 
@@ -21,11 +21,6 @@ type Role = 'mentor' | 'mentee';
 
 /** Room left in a 3000-character section after a field's bold label. */
 const ANSWER_MAX = 2900;
-
-const option = (text: string, value: string): PlainTextOption => ({
-  text: { type: 'plain_text', text },
-  value,
-});
 
 function textInput(
   field: string,

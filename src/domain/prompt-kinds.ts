@@ -32,4 +32,5 @@ export const PROMPT_KINDS = [
 ] as const;
 export type PromptKind = (typeof PROMPT_KINDS)[number];
 
-export type PromptAudience = 'pair' | 'mentor' | 'mentee' | 'each' | 'staff';
+/** Who a prompt goes to: the pair's group DM, one person's DM, or the staff channel. */
+export type PromptAudience = 'pair' | 'mentor' | 'mentee' | 'staff';

@@ -60,7 +60,7 @@ export interface PlannedPrompt {
   notBefore: DateTime;
   /** `now`: right away (it follows something a person just did); `local`: at the recipients' hour. */
   window: 'now' | 'local';
-  audience: Exclude<PromptAudience, 'each'>;
+  audience: PromptAudience;
   /** For check-in prompts: which check-in date. */
   checkInDate?: string;
 }

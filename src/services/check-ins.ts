@@ -69,6 +69,17 @@ export function createCheckInService(deps: {
     return { ok: true as const, relationship, form };
   }
 
+  /** Answered, late and next check-in dates of a relationship (dates only; for both people and staff). */
+  async function standingOf(relationship: RelationshipRecord): Promise<CheckInStanding | undefined> {
+    const form = await goalForms.latest(relationship.id);
+    if (!form) return undefined;
+    return checkInStanding(
+      checkInSchedule(form.goals),
+      await checkIns.answeredDates(relationship.id),
+      await todayFor(relationship.menteeId),
+    );
+  }
+
   return {
     /**
      * The check-in form: from `/checkin` (no id: the mentee's own relationship) or a nudge's button
@@ -78,11 +89,12 @@ export function createCheckInService(deps: {
       userId: string,
       relationshipId?: string,
     ): Promise<{ ok: true; view: ModalView } | Refusal> {
-      const relationship = relationshipId
-        ? await relationships.get(relationshipId)
-        : (await relationships.findOpenFor(userId)).find(
-            (r) => r.menteeId === userId && CHECK_IN_STAGES.has(r.status),
-          );
+      const relationship =
+        relationshipId !== undefined
+          ? await relationships.get(relationshipId)
+          : (await relationships.findOpenFor(userId)).find(
+              (r) => r.menteeId === userId && CHECK_IN_STAGES.has(r.status),
+            );
       const found = await menteeGoals(relationship, userId);
       if (!found.ok) return found;
       const due = await dueFor(found.relationship, found.form.goals);
@@ -140,28 +152,32 @@ export function createCheckInService(deps: {
     },
 
     /** Answered, late and next check-in dates of a relationship (dates only; for both people and staff). */
-    async standing(relationship: RelationshipRecord): Promise<CheckInStanding | undefined> {
-      const form = await goalForms.latest(relationship.id);
-      if (!form) return undefined;
-      return checkInStanding(
-        checkInSchedule(form.goals),
-        await checkIns.answeredDates(relationship.id),
-        await todayFor(relationship.menteeId),
-      );
-    },
+    standing: standingOf,
 
-    /** `/checkin` for a mentor: each mentee's next and late dates. Undefined if they mentor no one. */
-    async mentorOverview(mentorId: string): Promise<BotMessage | undefined> {
-      const mentoring = (await relationships.findOpenFor(mentorId)).filter((r) => r.mentorId === mentorId);
-      if (mentoring.length === 0) return undefined;
-      const rows = [];
-      for (const relationship of mentoring) {
-        const standing = await this.standing(relationship);
-        if (standing)
-          rows.push({ menteeId: relationship.menteeId, next: standing.next, late: standing.late });
-      }
-      return mentorCheckInOverview(rows);
+    /**
+     * `/checkin`: a mentee working on goals gets the form; someone who only mentors gets each mentee's
+     * next and late dates (never the reports); anyone else a short answer.
+     */
+    async forCommand(
+      userId: string,
+    ): Promise<{ ok: true; view: ModalView } | { ok: false; answer: BotMessage | string }> {
+      const open = await relationships.findOpenFor(userId);
+      const mentoring = open.filter((r) => r.mentorId === userId);
+      const isMentee = open.some((r) => r.menteeId === userId && CHECK_IN_STAGES.has(r.status));
+      if (!isMentee && mentoring.length > 0) return { ok: false, answer: await mentorOverview(mentoring) };
+      const form = await this.openForm(userId);
+      return form.ok ? form : { ok: false, answer: form.message };
     },
   };
+
+  /** Each mentee's next and late check-in dates. */
+  async function mentorOverview(mentoring: RelationshipRecord[]): Promise<BotMessage> {
+    const rows = [];
+    for (const relationship of mentoring) {
+      const standing = await standingOf(relationship);
+      if (standing) rows.push({ menteeId: relationship.menteeId, next: standing.next, late: standing.late });
+    }
+    return mentorCheckInOverview(rows);
+  }
 }
 export type CheckInService = ReturnType<typeof createCheckInService>;

@@ -73,9 +73,15 @@ export function createGoalService(deps: {
   }
 
   return {
-    /** The form for the mentee: their current goals to edit, or one blank goal with proposed dates. */
-    async openForm(menteeId: string): Promise<ModalView | undefined> {
-      const relationship = await menteeRelationship(menteeId);
+    /**
+     * The form for the mentee: their current goals to edit, or one blank goal with proposed dates. From a
+     * button, `relationshipId` says which relationship; it must be this person's, as its mentee.
+     */
+    async openForm(menteeId: string, relationshipId?: string): Promise<ModalView | undefined> {
+      const relationship =
+        relationshipId !== undefined
+          ? await ownRelationship(relationshipId, menteeId)
+          : await menteeRelationship(menteeId);
       if (!relationship) return undefined;
       const latest = await goalForms.latest(relationship.id);
       const drafts = latest ? latest.goals.map(toGoalDraft) : [await blankGoal(menteeId)];

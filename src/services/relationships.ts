@@ -15,6 +15,8 @@ import type { SlackPort } from './ports';
 
 /** After `talk_again`, the mentor is reminded to decide this many days later. */
 const TALK_AGAIN_DAYS = 7;
+/** The longest pause a pair can ask for at once. */
+const MAX_PAUSE_WEEKS = 12;
 
 export type Refusal = { ok: false; message: string };
 type Side = 'mentor' | 'mentee';
@@ -164,6 +166,7 @@ export function createRelationshipService(deps: {
         const day = clock.now().plus({ days: TALK_AGAIN_DAYS }).toISODate() ?? '';
         await relationships.setTalkAgainOn(relationshipId, day, clock.now().toJSDate());
         await record(actorId, 'relationship.fit_talk_again', relationship);
+        await slack.postToPerson(actorId, plainMessage(w.fit.talkAgain));
       }
       return { ok: true, decision: answers.decision };
     },
@@ -218,6 +221,8 @@ export function createRelationshipService(deps: {
      * With several relationships, the partner must be named.
      */
     async pause(userId: string, weeks: number | undefined, partnerId: string | undefined): Promise<string> {
+      if (weeks !== undefined && (!Number.isInteger(weeks) || weeks < 1 || weeks > MAX_PAUSE_WEEKS))
+        return pauseWording.usage;
       const open = (await relationships.findOpenFor(userId)).filter(
         (r) => !partnerId || r.mentorId === partnerId || r.menteeId === partnerId,
       );

@@ -354,8 +354,15 @@ describe('scheduled prompts', () => {
           'reminders paused until 2026-03-30',
         ),
       );
+      expect(
+        (await t.slack.command('/mentoring', `pause 2 <@${PEOPLE.dan.id}>`, { userId: pair.mentorId })).json
+          ?.text,
+      ).toContain('don’t have an open mentoring relationship with that person');
       const resumed = await t.slack.command('/mentoring', 'resume', { userId: pair.mentorId });
       expect(resumed.json?.text).toContain('back on');
+      expect((await t.slack.command('/mentoring', 'resume', { userId: pair.mentorId })).json?.text).toContain(
+        'aren’t paused',
+      );
       await tickAt(t, '2026-04-15T15:00:00Z');
       expect(keysOf(t, pair)).toEqual(['check_in_nudge:2026-04-15']);
     });
@@ -429,6 +436,35 @@ describe('scheduled prompts', () => {
         async () =>
           (await t.bot.database.models.feedback.exists({ userId: pair.menteeId, kind: 'evaluation' })) !==
           null,
+      );
+    });
+
+    it('choosing “talk again” tells the mentor a reminder will come, and plans it a week on', async () => {
+      t.clock.set(DateTime.fromISO('2026-03-02T15:00:00Z'));
+      const pair = await seedPair(t, {
+        status: 'introduced',
+        stageStarts: { introduced: '2026-02-27T15:00:00Z' },
+      });
+      await t.slack.command('/mentor', 'fit', { userId: pair.mentorId });
+      await waitFor(() => modalOpened(t, 'fit_assessment'));
+      const answer = await t.slack.viewSubmission({ userId: pair.mentorId }, lastOpenedModal(t), {
+        field_academicAlignment: {
+          input_academicAlignment: { type: 'radio_buttons', selected_option: { value: '3' } },
+        },
+        field_careerAlignment: {
+          input_careerAlignment: { type: 'radio_buttons', selected_option: { value: '3' } },
+        },
+        field_decision: {
+          input_decision: { type: 'radio_buttons', selected_option: { value: 'talk_again' } },
+        },
+      });
+      expect(answer.json).toBeUndefined();
+      await waitFor(() =>
+        t.emulator.messages(dmOf(t, pair.mentorId)).some((m) => m.text?.includes('remind you in a week')),
+      );
+      await tickAt(t, '2026-03-02T15:01:00Z');
+      expect((await dueOf(t, pair.relationshipId, 'talk_again_reminder', '2026-03-09'))?.dueAt).toBe(
+        '2026-03-09T15:00:00Z',
       );
     });
 

@@ -111,9 +111,8 @@ export function registerActions(app: App, deps: SlackDeps): void {
   });
 
   button(ACTIONS.openGoalForm, async (args) => {
-    const view = await deps.goals.openForm(args.body.user.id);
-    if (!view || !view.private_metadata?.includes(args.action.value ?? '-'))
-      throw new UserFacingError(goalWording.noRelationship);
+    const view = await deps.goals.openForm(args.body.user.id, args.action.value ?? '');
+    if (!view) throw new UserFacingError(goalWording.noRelationship);
     await args.client.views.open({ trigger_id: args.body.trigger_id, view });
   });
 

@@ -48,13 +48,11 @@ export const endRelationship: SubcommandHandler = async (context) => {
   await context.bolt.client.views.open({ trigger_id: context.bolt.command.trigger_id, view: endModal(open) });
 };
 
-const MAX_PAUSE_WEEKS = 12;
-
 /** `/mentoring pause <weeks> [@partner]`: quiets the pair's prompts for a while. */
 export const pausePrompts: SubcommandHandler = async (context) => {
   const [weeksText, partner] = context.args;
   const weeks = Number(weeksText);
-  if (!Number.isInteger(weeks) || weeks < 1 || weeks > MAX_PAUSE_WEEKS || context.args.length > 2) {
+  if (!weeksText || context.args.length > 2) {
     await context.reply(pauseWording.usage);
     return;
   }

@@ -7,6 +7,7 @@ import {
 } from '../../../blocks/application';
 import { FIELD_ACTION, FIELD_BLOCK, VIEWS } from '../../../blocks/ids';
 import { checkInFields } from '../../../blocks/check-in';
+import { MAX_GOALS } from '../../domain/goal-form';
 import { EVALUATION_FIELDS, REFLECTION_FIELDS } from '../../domain/reflection';
 import { goalFormErrors, readGoalDrafts } from '../../../blocks/goal-form';
 import { applicationWording, lifecycleWording, wording } from '../../content/wording';
@@ -109,10 +110,7 @@ export function registerViews(app: App, deps: SlackDeps): void {
       args.body.user.id,
       raw,
     );
-    if (result.ok) await ack();
-    else if ('errors' in result)
-      await ack({ response_action: 'errors', errors: errorsUnderFields(result.errors) });
-    else await ack({ response_action: 'errors', errors: { [FIELD_BLOCK('decision')]: result.message } });
+    await answer(args, ack, result, FIELD_BLOCK('decision'));
   });
 
   submission(VIEWS.endRelationship, async (args, values, ack) => {
@@ -157,26 +155,20 @@ export function registerViews(app: App, deps: SlackDeps): void {
       args.body.user.id,
       raw,
     );
-    if (result.ok) await ack();
-    else if ('errors' in result)
-      await ack({ response_action: 'errors', errors: errorsUnderFields(result.errors) });
-    else await ack({ response_action: 'errors', errors: firstBlockError(args, result.message) });
+    await answer(args, ack, result);
   });
 
   submission(VIEWS.checkIn, async (args, values, ack) => {
     const { relationshipId, goalFormVersion } = metadata(args);
     // Read every field the largest form could have; the service checks them against the goals in force.
-    const raw = readValues(values, checkInFields(3));
+    const raw = readValues(values, checkInFields(MAX_GOALS));
     const result = await deps.checkIns.submit(
       String(relationshipId ?? ''),
       args.body.user.id,
       Number(goalFormVersion ?? 0),
       raw,
     );
-    if (result.ok) await ack();
-    else if ('errors' in result)
-      await ack({ response_action: 'errors', errors: errorsUnderFields(result.errors) });
-    else await ack({ response_action: 'errors', errors: firstBlockError(args, result.message) });
+    await answer(args, ack, result);
   });
 
   for (const [callbackId, fields, submit] of [
@@ -189,10 +181,7 @@ export function registerViews(app: App, deps: SlackDeps): void {
         args.body.user.id,
         readValues(values, [...fields]),
       );
-      if (result.ok) await ack();
-      else if ('errors' in result)
-        await ack({ response_action: 'errors', errors: errorsUnderFields(result.errors) });
-      else await ack({ response_action: 'errors', errors: firstBlockError(args, result.message) });
+      await answer(args, ack, result);
     });
   }
 
@@ -215,6 +204,27 @@ export function registerViews(app: App, deps: SlackDeps): void {
     }
     await ack();
   });
+}
+
+/**
+ * Answers a submission from a service's result: closes the modal, or shows field errors under their
+ * fields, or a refusal under `refusalBlock` (by default the first input).
+ */
+async function answer(
+  args: ViewArgs,
+  ack: ViewArgs['ack'],
+  result:
+    { ok: true } | { ok: false; errors: Record<string, string | undefined> } | { ok: false; message: string },
+  refusalBlock?: string,
+): Promise<void> {
+  if (result.ok) await ack();
+  else if ('errors' in result)
+    await ack({ response_action: 'errors', errors: errorsUnderFields(result.errors) });
+  else
+    await ack({
+      response_action: 'errors',
+      errors: refusalBlock ? { [refusalBlock]: result.message } : firstBlockError(args, result.message),
+    });
 }
 
 /** Plain values from a modal's state: text, the one picked option, or the picked options' values. */
