@@ -1,4 +1,4 @@
-import type { KnownBlock, PlainTextOption } from '@slack/types';
+import type { KnownBlock, ModalView, PlainTextOption } from '@slack/types';
 import { truncate } from './mrkdwn';
 
 /** A message as the bot sends it: Block Kit plus the plain-text fallback Slack shows in notifications. */
@@ -32,4 +32,14 @@ export function plainMessage(markdown: string): BotMessage {
 /** A choice in a select, radio group or checkbox group, cut to Slack's limits (75 for text, 150 for value). */
 export function option(text: string, value = text): PlainTextOption {
   return { text: { type: 'plain_text', text: truncate(text, 75) }, value: truncate(value, 150) };
+}
+
+/** A modal that only says something, with a button to close it (a modal with no inputs needs no submit). */
+export function noticeModal(title: string, markdown: string): ModalView {
+  return {
+    type: 'modal',
+    title: { type: 'plain_text', text: truncate(title, 24) },
+    close: { type: 'plain_text', text: 'Close' },
+    blocks: [section(markdown)],
+  };
 }

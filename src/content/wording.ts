@@ -115,6 +115,16 @@ export const wording = {
       `Sorry, something went wrong on our side. Please try again in a moment; if it keeps happening, tell the program office and quote reference ${reference}.`,
     staffOnly: 'That is for program staff only. If you need something changed, ask in the staff channel.',
   },
+  /** Buttons and forms on old messages whose ids this version no longer knows (messages live forever). */
+  outdated: {
+    buttonTitle: 'Button out of date',
+    button:
+      'This button is from an earlier version of the mentoring bot and no longer does anything. Open the bot’s *Home* tab for what you can do now, or type `/mentoring help`.',
+    formTitle: 'Form out of date',
+    form: 'This form is from an earlier version of the mentoring bot, so nothing was saved. Please close it and start again from the bot’s *Home* tab or `/mentoring help`.',
+    command: (command: string) =>
+      `The mentoring bot no longer answers \`${command}\`. Type \`/mentoring help\` to see what it can do.`,
+  },
 };
 
 const roleName = { mentor: 'mentor', mentee: 'mentee' } as const;

@@ -1,4 +1,4 @@
-import { App, HTTPReceiver, LogLevel } from '@slack/bolt';
+import { App, LogLevel } from '@slack/bolt';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AppConfig } from '../config';
 import { slackLoggerFrom, type AppLogger } from '../logger';
@@ -9,6 +9,8 @@ import { registerActions } from './actions';
 import { registerViews } from './views';
 import { InFlightWork } from './in-flight';
 import { reportUnexpected } from './commands/command-router';
+import { CheckedHttpReceiver } from './edge/checked-receiver';
+import { answerWhatNoListenerWill, ListenerIds } from './edge/request-guard';
 
 export interface SlackAppOptions {
   config: AppConfig;
@@ -26,7 +28,7 @@ export interface SlackApp {
   readonly app: App;
   readonly inFlight: InFlightWork;
   /** HTTP mode: the HTTP receiver (for its port); Socket Mode: undefined. */
-  readonly receiver: HTTPReceiver | undefined;
+  readonly receiver: CheckedHttpReceiver | undefined;
 }
 
 /**
@@ -47,10 +49,10 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
 
   const receiver = config.slack.socketMode
     ? undefined
-    : new HTTPReceiver({
+    : new CheckedHttpReceiver({
         signingSecret: config.slack.signingSecret ?? '',
-        endpoints: '/slack/events',
-        logger: boltLogger,
+        logger,
+        boltLogger,
         customRoutes: [{ path: '/healthz', method: ['GET'], handler: healthHandler(options.isHealthy) }],
       });
 
@@ -74,7 +76,8 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
   app.use(({ body, next }) =>
     inFlight.track(
       (async () => {
-        const eventId = (body as { event_id?: unknown }).event_id;
+        const eventId =
+          typeof body === 'object' && body !== null ? (body as { event_id?: unknown }).event_id : undefined;
         if (typeof eventId === 'string' && !(await options.markEventFirstSeen(eventId))) {
           logger.debug({ eventId }, 'ignoring a retried event already handled');
           return;
@@ -83,6 +86,10 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
       })(),
     ),
   );
+
+  // Whatever no listener answers (an old button, a form from an earlier version) is answered here.
+  const listenerIds = ListenerIds.recordOn(app);
+  app.use(answerWhatNoListenerWill(listenerIds, logger));
 
   registerCommands(app, deps);
   registerActions(app, deps);

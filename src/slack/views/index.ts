@@ -260,6 +260,7 @@ function errorsUnderFields(errors: Record<string, string | undefined>): Record<s
 }
 
 function firstBlockError(args: ViewArgs, message: string): Record<string, string> {
-  const firstInput = args.view.blocks.find((block) => block.type === 'input');
+  // The error path must never throw itself: a view with no blocks simply has nowhere to show the message.
+  const firstInput = (args.view.blocks ?? []).find((block) => block.type === 'input');
   return firstInput?.block_id ? { [firstInput.block_id]: message } : {};
 }
