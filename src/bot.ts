@@ -33,6 +33,7 @@ import { createPromptDispatcher } from './scheduler/prompt-dispatcher';
 import { createPromptRepository } from './store/prompt-repository';
 import { DEFAULT_SCHEDULE } from './domain/prompt-schedule';
 import { createPromptSender } from './slack/slack-gateway';
+import { checkSlackSetup } from './slack/startup-checks';
 
 /** Working hours used to find a delivery hour that suits both people of a pair. */
 const WORK_START_HOUR = 9;
@@ -74,7 +75,7 @@ export async function startBot(options: {
     retryConfig: { retries: 2, factor: 1.5, minTimeout: 200, maxTimeout: 1000 },
     timeout: 10_000,
   });
-  const identity = await verifyBotToken(serviceClient);
+  const identity = await checkSlackSetup(serviceClient, config.staff.adminChannelId);
   // Scheduled prompts go through a third client: its rate limits are its own, and on a 429 it hands
   // Retry-After back to the dispatcher instead of waiting, so a busy schedule never holds up anything.
   const promptClient = new WebClient(config.slack.botToken, {
@@ -302,23 +303,4 @@ export async function startBot(options: {
       return stopping;
     },
   };
-}
-
-/**
- * Asks Slack who the bot is (auth.test) once at start: a wrong token stops the start with a clear message,
- * and Bolt, given the answer, doesn't make the same call again on its own.
- */
-async function verifyBotToken(client: WebClient): Promise<{ botId: string; botUserId: string }> {
-  try {
-    const identity = await client.auth.test();
-    return { botId: identity.bot_id ?? '', botUserId: identity.user_id ?? '' };
-  } catch (error) {
-    const code = (error as { data?: { error?: string } }).data?.error;
-    throw new Error(
-      code
-        ? `Slack refused SLACK_BOT_TOKEN (${code}): check the bot token on the app's "OAuth & Permissions" page`
-        : `Slack could not be reached at SLACK_API_URL to check the bot token (${(error as Error).message})`,
-      { cause: error },
-    );
-  }
 }

@@ -1,6 +1,7 @@
 import { startBot } from './bot';
 import { readConfigFromEnvironment } from './config';
 import { createLogger } from './logger';
+import { StartupProblems } from './slack/startup-checks';
 
 /** How long a shutdown may take before the process exits anyway (orchestrators wait about 10 s). */
 const SHUTDOWN_DEADLINE_MS = 9_000;
@@ -25,9 +26,8 @@ async function main(): Promise<void> {
     bot = await startBot({ config, logger });
   } catch (error) {
     logger.fatal({ err: error }, 'the bot could not start');
-    process.stderr.write(
-      `The bot could not start: ${error instanceof Error ? error.message : String(error)}\n`,
-    );
+    const lines = error instanceof StartupProblems ? error.lines : [String((error as Error)?.message ?? error)];
+    process.stderr.write(`The bot could not start:\n${lines.map((line) => `  ${line}\n`).join('')}`);
     process.exit(1);
   }
 
