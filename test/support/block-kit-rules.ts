@@ -4,7 +4,7 @@
  * JavaScript (`blocks[2].elements[0].text`) and points at the offending value, e.g.
  * `blocks[2].elements[0].text: 80 characters (max 75)`.
  *
- * Limits come from Slack's Block Kit reference (see /work/shared/notes/slack-platform.md). Checks are
+ * Limits come from Slack's Block Kit reference (docs.slack.dev/reference/block-kit). Checks are
  * deliberately a little stricter than "whatever Slack happens to accept" where Slack's docs are stricter.
  */
 
