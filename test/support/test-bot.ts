@@ -69,11 +69,17 @@ export async function startTestBot(
     },
   );
   const baseUrl = `http://127.0.0.1:${bot.port}`;
-  const slack = new SignedSlackClient(baseUrl, SIGNING_SECRET, {
-    teamId: TEAM_ID,
-    appId: 'A0TEST',
-    responseUrlBase: `${emulator.apiUrl.replace(/api\/$/, '')}response/`,
-  });
+  // The client records what Slack would object to in the bot's HTTP answers with the emulator's violations.
+  const slack = new SignedSlackClient(
+    baseUrl,
+    SIGNING_SECRET,
+    {
+      teamId: TEAM_ID,
+      appId: 'A0TEST',
+      responseUrlBase: `${emulator.apiUrl.replace(/api\/$/, '')}response/`,
+    },
+    emulator.violations,
+  );
   return {
     bot,
     emulator,
