@@ -1036,10 +1036,21 @@ describe('scopes', () => {
   });
 
   it('hides a private channel the bot is not in: channel_not_found', async () => {
-    const e = await emulatorWith(['channels:read', 'groups:read', 'channels:history', 'groups:history']);
+    const e = await emulatorWith([
+      'channels:read',
+      'groups:read',
+      'channels:history',
+      'groups:history',
+      'groups:write',
+    ]);
     e.setChannelMembers('CSTAFF', ['UMENTOR'], { private: true });
     e.setChannelMembers('CPUBLIC', ['UMENTOR']);
-    for (const method of ['conversations.members', 'conversations.info', 'conversations.history']) {
+    for (const method of [
+      'conversations.members',
+      'conversations.info',
+      'conversations.history',
+      'conversations.open',
+    ]) {
       expect((await call(e, method, { channel: 'CSTAFF' })).body).toEqual({
         ok: false,
         error: 'channel_not_found',

@@ -825,7 +825,9 @@ export class SlackEmulator {
 
   private openConversation(args: Args, method: string): Reply {
     if (args.users === undefined && typeof args.channel === 'string') {
-      if (!this.members.has(args.channel)) throw new SlackFailure('channel_not_found');
+      if (!this.members.has(args.channel) || this.visibleType(args.channel) === undefined) {
+        throw new SlackFailure('channel_not_found');
+      }
       return { no_op: true, already_open: true, channel: { id: args.channel } };
     }
     const ids =
