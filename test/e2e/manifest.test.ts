@@ -17,7 +17,8 @@ const manifest = load(readFileSync(path.join(__dirname, '../../manifest.yml'), '
 
 describe('manifest.yml', () => {
   it("is valid for Slack's manifest schema", () => {
-    const schemaPath = path.join(__dirname, '../../../shared/slack/manifest.schema.1.0.0.json');
+    // Slack's manifest schema, kept in the repository with its licence (slack-manifest.schema.LICENSE).
+    const schemaPath = path.join(__dirname, '../support/slack-manifest.schema.1.0.0.json');
     const schema = JSON.parse(readFileSync(schemaPath, 'utf8')) as object;
     const ajv = new Ajv({ allErrors: true, strict: false, validateFormats: false });
     const validate = ajv.compile(schema);
@@ -32,11 +33,13 @@ describe('manifest.yml', () => {
     expect([...manifest.settings.event_subscriptions.bot_events].sort()).toEqual([...BOT_EVENTS].sort());
   });
 
-  it('asks for exactly the scopes the bot needs (history: to find a prompt a stopped copy had posted)', () => {
+  it('asks for exactly the scopes the bot needs (history: to find a prompt a stopped copy had posted; channels:read and groups:read: the staff channel’s members)', () => {
     expect([...manifest.oauth_config.scopes.bot].sort()).toEqual(
       [
+        'channels:read',
         'chat:write',
         'commands',
+        'groups:read',
         'im:history',
         'im:write',
         'mpim:history',

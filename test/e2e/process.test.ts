@@ -74,11 +74,16 @@ describe('the bot process', () => {
       const baseUrl = `http://127.0.0.1:${port}`;
       expect((await fetch(`${baseUrl}/healthz`)).status).toBe(200);
 
-      const slack = new SignedSlackClient(baseUrl, SIGNING_SECRET, {
-        teamId: TEAM_ID,
-        appId: 'A0TEST',
-        responseUrlBase: `${emulator.apiUrl.replace(/api\/$/, '')}response/`,
-      });
+      const slack = new SignedSlackClient(
+        baseUrl,
+        SIGNING_SECRET,
+        {
+          teamId: TEAM_ID,
+          appId: 'A0TEST',
+          responseUrlBase: `${emulator.apiUrl.replace(/api\/$/, '')}response/`,
+        },
+        emulator.violations,
+      );
       const help = await slack.command('/mentoring', 'help', { userId: 'UALICE' });
       expect(help.json?.text).toContain('How to use /mentoring');
 
@@ -92,6 +97,7 @@ describe('the bot process', () => {
       expect(Date.now() - signalledAt).toBeLessThan(10_000);
       expect(emulator.homeOf('UCAROL')).toBeDefined();
       expect(run.output()).toContain('"msg":"stopped"');
+      expect(emulator.violations).toEqual([]);
     });
   });
 });

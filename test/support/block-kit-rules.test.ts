@@ -64,13 +64,24 @@ describe('checkMessageBlocks', () => {
         accessory: { type: 'datepicker', action_id: 'd', initial_date: '2024-02-29' },
       }),
       section({ accessory: { type: 'radio_buttons', action_id: 'r', options: options(10) } }),
-      section({ accessory: { type: 'overflow', action_id: 'o', options: options(5) } }),
+      section({
+        accessory: {
+          type: 'overflow',
+          action_id: 'o',
+          options: [...options(4), { ...option('Docs', 'docs'), url: 'https://example.edu/help' }],
+        },
+      }),
       input({ type: 'plain_text_input', action_id: 't', max_length: 3000, min_length: 0, multiline: true }),
       { type: 'image', image_url: 'https://e/x.png', alt_text: 'a picture' },
       { type: 'rich_text', elements: [] },
       { type: 'markdown', text: '**bold**' },
     ];
     expect(checkMessageBlocks(blocks)).toEqual([]);
+  });
+
+  it('accepts markdown blocks holding 12,000 characters in all', () => {
+    const markdown = (n: number) => ({ type: 'markdown', text: x(n) });
+    expect(checkMessageBlocks([markdown(6000), markdown(5000), markdown(1000)])).toEqual([]);
   });
 
   it.each<[string, unknown, string[]]>([
@@ -294,6 +305,55 @@ describe('checkMessageBlocks', () => {
       [{ type: 'image', image_url: 'https://e/x.png' }],
       ['blocks[0].alt_text: required'],
     ],
+    [
+      'options and option_groups on one select',
+      [
+        {
+          type: 'actions',
+          elements: [
+            {
+              type: 'static_select',
+              action_id: 's',
+              options: options(2),
+              option_groups: [{ label: plain('Group'), options: options(2) }],
+            },
+          ],
+        },
+      ],
+      ['blocks[0].elements[0]: options and option_groups cannot both be given (use one)'],
+    ],
+    [
+      'an option url outside an overflow menu',
+      [
+        {
+          type: 'actions',
+          elements: [
+            {
+              type: 'static_select',
+              action_id: 's',
+              options: [{ ...option('A', 'a'), url: 'https://example.edu' }],
+            },
+            {
+              type: 'checkboxes',
+              action_id: 'c',
+              options: [{ ...option('B', 'b'), url: 'https://example.edu' }],
+            },
+          ],
+        },
+      ],
+      [
+        'blocks[0].elements[0].options[0].url: only options in an overflow menu may have a url',
+        'blocks[0].elements[1].options[0].url: only options in an overflow menu may have a url',
+      ],
+    ],
+    [
+      'markdown blocks over 12,000 characters in all',
+      [
+        { type: 'markdown', text: x(6000) },
+        { type: 'markdown', text: x(6001) },
+      ],
+      ['blocks: markdown blocks hold 12001 characters in all (max 12000)'],
+    ],
   ])('reports %s', (_name, blocks, expected) => {
     expect(checkMessageBlocks(blocks)).toEqual(expected);
   });
@@ -317,6 +377,26 @@ describe('checkView', () => {
       ),
     ).toEqual([]);
     expect(checkView({ type: 'home', blocks }, 'home')).toEqual([]);
+    expect(checkView({ type: 'home', blocks: [] }, 'home')).toEqual([]);
+  });
+
+  it('accepts one focus_on_load and number inputs within their rules', () => {
+    const number = (fields: Record<string, unknown>) => ({ type: 'number_input', action_id: 'n', ...fields });
+    const view = modal({
+      blocks: [
+        input(
+          number({ is_decimal_allowed: true, min_value: '0.5', max_value: '2.5', initial_value: '1.25' }),
+          {
+            block_id: 'a',
+          },
+        ),
+        input(number({ is_decimal_allowed: false, min_value: '-3', max_value: '-3', focus_on_load: true }), {
+          block_id: 'b',
+        }),
+        input({ type: 'plain_text_input', action_id: 't', focus_on_load: false }, { block_id: 'c' }),
+      ],
+    });
+    expect(checkView(view, 'modal')).toEqual([]);
   });
 
   it.each<[string, unknown, 'modal' | 'home', string[]]>([
@@ -370,6 +450,86 @@ describe('checkView', () => {
       ['view.blocks: 101 blocks (max 100)'],
     ],
     ['no blocks', modal({ blocks: undefined }), 'modal', ['view.blocks: required']],
+    [
+      'a modal with an empty blocks list',
+      modal({ blocks: [] }),
+      'modal',
+      ['view.blocks: a modal needs at least 1 block'],
+    ],
+    [
+      'a Home tab with submit and close',
+      { type: 'home', submit: plain('Save'), close: plain('Close'), blocks: [section()] },
+      'home',
+      ['view.submit: a Home tab has no submit button', 'view.close: a Home tab has no close button'],
+    ],
+    [
+      'two elements with focus_on_load',
+      modal({
+        blocks: [
+          input({ type: 'plain_text_input', action_id: 't', focus_on_load: true }, { block_id: 'a' }),
+          { type: 'actions', elements: [{ type: 'datepicker', action_id: 'd', focus_on_load: true }] },
+        ],
+      }),
+      'modal',
+      [
+        'view.blocks[1].elements[0].focus_on_load: only one element in a view may have focus_on_load (view.blocks[0].element has it too)',
+      ],
+    ],
+    [
+      'a number_input whose min_value is more than its max_value',
+      modal({
+        blocks: [
+          input({
+            type: 'number_input',
+            action_id: 'n',
+            is_decimal_allowed: false,
+            min_value: '5',
+            max_value: '1',
+          }),
+        ],
+      }),
+      'modal',
+      ['view.blocks[0].element.min_value: 5 is more than max_value 1'],
+    ],
+    [
+      'a number_input with decimals it does not allow',
+      modal({
+        blocks: [
+          input({
+            type: 'number_input',
+            action_id: 'n',
+            is_decimal_allowed: false,
+            min_value: '0.5',
+            max_value: '10',
+            initial_value: '2.5',
+          }),
+        ],
+      }),
+      'modal',
+      [
+        'view.blocks[0].element.min_value: "0.5" is a decimal but is_decimal_allowed is not true',
+        'view.blocks[0].element.initial_value: "2.5" is a decimal but is_decimal_allowed is not true',
+      ],
+    ],
+    [
+      'a number_input with numbers that are not strings of numbers',
+      modal({
+        blocks: [
+          input({
+            type: 'number_input',
+            action_id: 'n',
+            is_decimal_allowed: true,
+            min_value: 1,
+            max_value: 'ten',
+          }),
+        ],
+      }),
+      'modal',
+      [
+        'view.blocks[0].element.min_value: must be a string (got number)',
+        'view.blocks[0].element.max_value: "ten" is not a number',
+      ],
+    ],
     [
       'a block problem inside a view',
       modal({ blocks: [section({ text: mrkdwn(x(3001)) })] }),

@@ -4,7 +4,7 @@
  * JavaScript (`blocks[2].elements[0].text`) and points at the offending value, e.g.
  * `blocks[2].elements[0].text: 80 characters (max 75)`.
  *
- * Limits come from Slack's Block Kit reference (see /work/shared/notes/slack-platform.md). Checks are
+ * Limits come from Slack's Block Kit reference (docs.slack.dev/reference/block-kit). Checks are
  * deliberately a little stricter than "whatever Slack happens to accept" where Slack's docs are stricter.
  */
 
@@ -198,13 +198,47 @@ export function checkView(view: unknown, kind: 'modal' | 'home'): string[] {
     if (hasInput && view.submit === undefined) {
       problems.add('view.submit', 'required when the view has input blocks');
     }
+    // A modal's blocks: "Required ... Minimum of 1" (a Home tab may be empty).
+    if (Array.isArray(view.blocks) && view.blocks.length === 0) {
+      problems.add('view.blocks', 'a modal needs at least 1 block');
+    }
+  } else {
+    // Home tabs have no buttons of their own: submit and close belong to modals.
+    if (view.submit !== undefined) problems.add('view.submit', 'a Home tab has no submit button');
+    if (view.close !== undefined) problems.add('view.close', 'a Home tab has no close button');
   }
   problems.string('view.private_metadata', view.private_metadata, LIMITS.privateMetadata);
   problems.string('view.callback_id', view.callback_id, LIMITS.id);
   problems.string('view.external_id', view.external_id, LIMITS.id);
   if (view.blocks === undefined) problems.add('view.blocks', 'required');
   else checkBlockList(problems, 'view.blocks', view.blocks, LIMITS.viewBlocks);
+  if (Array.isArray(view.blocks)) checkFocusOnLoad(problems, 'view.blocks', view.blocks);
   return problems.list;
+}
+
+/** "Only one element can be set to true": at most one `focus_on_load: true` in a whole view. */
+function checkFocusOnLoad(problems: Problems, path: string, blocks: unknown[]): void {
+  const focused: string[] = [];
+  blocks.forEach((block, index) => {
+    if (!isObject(block)) return;
+    const blockPath = `${path}[${index}]`;
+    const candidates: [string, unknown][] = [
+      [`${blockPath}.accessory`, block.accessory],
+      [`${blockPath}.element`, block.element],
+      ...(Array.isArray(block.elements)
+        ? block.elements.map((element, i): [string, unknown] => [`${blockPath}.elements[${i}]`, element])
+        : []),
+    ];
+    for (const [elementPath, element] of candidates) {
+      if (isObject(element) && element.focus_on_load === true) focused.push(elementPath);
+    }
+  });
+  for (const elementPath of focused.slice(1)) {
+    problems.add(
+      `${elementPath}.focus_on_load`,
+      `only one element in a view may have focus_on_load (${focused[0]} has it too)`,
+    );
+  }
 }
 
 function checkBlockList(problems: Problems, path: string, blocks: unknown, max: number): void {
@@ -224,6 +258,16 @@ function checkBlockList(problems: Problems, path: string, blocks: unknown, max: 
     }
     checkBlock(problems, blockPath, block);
   });
+  // Markdown blocks share one budget: 12,000 characters in all of a message's or view's markdown blocks.
+  const markdownLength = blocks
+    .filter((block): block is Json => isObject(block) && block.type === 'markdown')
+    .reduce((sum, block) => sum + (typeof block.text === 'string' ? block.text.length : 0), 0);
+  if (markdownLength > LIMITS.markdownText) {
+    problems.add(
+      path,
+      `markdown blocks hold ${markdownLength} characters in all (max ${LIMITS.markdownText})`,
+    );
+  }
 }
 
 function checkBlock(problems: Problems, path: string, block: Json): void {
@@ -377,8 +421,10 @@ function checkElement(problems: Problems, path: string, element: unknown, contai
         Array.isArray(element.options) ? element.options : [],
       );
     case 'overflow':
+      // Only an overflow menu's options may carry a url.
       checkOptionList(problems, `${path}.options`, element.options, LIMITS.overflowOptions, true, {
         required: true,
+        urlAllowed: true,
       });
       return;
     case 'datepicker':
@@ -402,10 +448,7 @@ function checkElement(problems: Problems, path: string, element: unknown, contai
     case 'image':
       return checkImageElement(problems, path, element);
     case 'number_input':
-      if (typeof element.is_decimal_allowed !== 'boolean') {
-        problems.add(`${path}.is_decimal_allowed`, 'required (a boolean)');
-      }
-      return;
+      return checkNumberInput(problems, path, element);
     default:
       if (type.startsWith('multi_') && element.max_selected_items !== undefined) {
         if (!Number.isInteger(element.max_selected_items) || (element.max_selected_items as number) < 1) {
@@ -435,8 +478,44 @@ function checkTextInput(problems: Problems, path: string, element: Json): void {
   problems.string(`${path}.initial_value`, element.initial_value, LIMITS.inputMaxLength);
 }
 
+/**
+ * `min_value`, `max_value` and `initial_value` are numbers written as strings; min cannot be more than max, and
+ * none may be a decimal unless `is_decimal_allowed`.
+ */
+function checkNumberInput(problems: Problems, path: string, element: Json): void {
+  if (typeof element.is_decimal_allowed !== 'boolean') {
+    problems.add(`${path}.is_decimal_allowed`, 'required (a boolean)');
+  }
+  const numbers: Partial<Record<'min_value' | 'max_value' | 'initial_value', number>> = {};
+  for (const field of ['min_value', 'max_value', 'initial_value'] as const) {
+    const value = element[field];
+    if (value === undefined) continue;
+    const fieldPath = `${path}.${field}`;
+    if (typeof value !== 'string') {
+      problems.add(fieldPath, `must be a string (got ${typeName(value)})`);
+      continue;
+    }
+    const number = value.trim() === '' ? Number.NaN : Number(value);
+    if (!Number.isFinite(number)) {
+      problems.add(fieldPath, `${JSON.stringify(value)} is not a number`);
+      continue;
+    }
+    if (element.is_decimal_allowed !== true && !Number.isInteger(number)) {
+      problems.add(fieldPath, `${JSON.stringify(value)} is a decimal but is_decimal_allowed is not true`);
+    }
+    numbers[field] = number;
+  }
+  const { min_value: min, max_value: max } = numbers;
+  if (min !== undefined && max !== undefined && min > max) {
+    problems.add(`${path}.min_value`, `${min} is more than max_value ${max}`);
+  }
+}
+
 function checkSelectOptions(problems: Problems, path: string, element: Json): void {
   const all: unknown[] = [];
+  if (element.options !== undefined && element.option_groups !== undefined) {
+    return problems.add(path, 'options and option_groups cannot both be given (use one)');
+  }
   if (element.options !== undefined) {
     checkOptionList(problems, `${path}.options`, element.options, LIMITS.selectOptions, true);
     if (Array.isArray(element.options)) all.push(...element.options);
@@ -470,7 +549,7 @@ function checkOptionList(
   options: unknown,
   max: number,
   plainOnly: boolean,
-  { required = false } = {},
+  { required = false, urlAllowed = false } = {},
 ): void {
   if (options === undefined) {
     if (required) problems.add(path, 'required');
@@ -479,15 +558,25 @@ function checkOptionList(
   if (!Array.isArray(options)) return problems.add(path, `must be an array (got ${typeName(options)})`);
   if (options.length === 0) problems.add(path, 'must not be empty');
   if (options.length > max) problems.add(path, `${options.length} options (max ${max})`);
-  options.forEach((option, i) => checkOption(problems, `${path}[${i}]`, option, plainOnly));
+  options.forEach((option, i) => checkOption(problems, `${path}[${i}]`, option, plainOnly, urlAllowed));
 }
 
-function checkOption(problems: Problems, path: string, option: unknown, plainOnly: boolean): void {
+function checkOption(
+  problems: Problems,
+  path: string,
+  option: unknown,
+  plainOnly: boolean,
+  urlAllowed: boolean,
+): void {
   if (!isObject(option)) return problems.add(path, `must be an option object (got ${typeName(option)})`);
   problems.text(`${path}.text`, option.text, LIMITS.optionText, { plainOnly, required: true });
   problems.string(`${path}.value`, option.value, LIMITS.optionValue, { required: true });
   problems.text(`${path}.description`, option.description, LIMITS.optionDescription, { plainOnly });
-  problems.string(`${path}.url`, option.url, LIMITS.url);
+  if (option.url !== undefined && !urlAllowed) {
+    problems.add(`${path}.url`, 'only options in an overflow menu may have a url');
+  } else {
+    problems.string(`${path}.url`, option.url, LIMITS.url);
+  }
 }
 
 // Slack rejects an initial_option(s) that is not exactly one of the element's options.

@@ -1,4 +1,5 @@
 import { createHmac, randomBytes } from 'node:crypto';
+import { checkHttpAnswer, type SlackRequestKind } from './http-answer-rules';
 import { makeTriggerId } from './slack-emulator';
 
 /** What the app answered over HTTP. `json` is the parsed body when it was JSON (command and modal answers). */
@@ -6,6 +7,8 @@ export interface SlackHttpAnswer {
   status: number;
   text: string;
   json: Record<string, unknown> | undefined;
+  /** The Content-Type header of the answer (null when none). */
+  contentType: string | null;
 }
 
 export interface Actor {
@@ -20,12 +23,17 @@ export interface ViewState {
 /**
  * Sends requests to the running app exactly as Slack does: the same body formats, headers, and the
  * `v0` HMAC-SHA256 signature over `v0:{timestamp}:{raw body}`.
+ *
+ * Every answer to a command, interaction or event is checked as Slack checks it (see http-answer-rules.ts);
+ * problems go to `violations` (give it the emulator's, as startTestBot does) as `http answer: ...` lines.
+ * `post()` sends raw bodies and checks nothing (for requests Slack would never send).
  */
 export class SignedSlackClient {
   constructor(
     private readonly baseUrl: string,
     private readonly signingSecret: string,
     private readonly slack: { teamId: string; appId: string; responseUrlBase: string },
+    private readonly violations: string[] = [],
   ) {}
 
   /** A slash command, form-encoded like Slack's. */
@@ -45,7 +53,11 @@ export class SignedSlackClient {
       response_url: this.responseUrl(),
       trigger_id: makeTriggerId(),
     }).toString();
-    return this.post(body, 'application/x-www-form-urlencoded');
+    return this.checked(
+      'command',
+      `${command} ${text}`.trim(),
+      this.post(body, 'application/x-www-form-urlencoded'),
+    );
   }
 
   /** A button click (or other block action) in a message or a view. */
@@ -89,12 +101,12 @@ export class SignedSlackClient {
       payload.container = { type: 'view', view_id: where.view.id };
       payload.view = where.view;
     }
-    return this.postPayload(payload);
+    return this.checked('block_actions', action.actionId, this.postPayload(payload));
   }
 
   /** Submitting a modal: the view as Slack holds it, with what the person entered in `state.values`. */
   viewSubmission(actor: Actor, view: Record<string, unknown>, values: ViewState): Promise<SlackHttpAnswer> {
-    return this.postPayload({
+    const sent = this.postPayload({
       type: 'view_submission',
       team: { id: this.slack.teamId, domain: 'alumni' },
       user: { id: actor.userId, username: actor.userId.toLowerCase(), team_id: this.slack.teamId },
@@ -105,6 +117,48 @@ export class SignedSlackClient {
       response_urls: [],
       is_enterprise_install: false,
     });
+    return this.checked('view_submission', String(view.callback_id ?? ''), sent, view);
+  }
+
+  /** Closing a modal whose view asked for `notify_on_close`. */
+  viewClosed(actor: Actor, view: Record<string, unknown>): Promise<SlackHttpAnswer> {
+    const sent = this.postPayload({
+      type: 'view_closed',
+      team: { id: this.slack.teamId, domain: 'alumni' },
+      user: { id: actor.userId, username: actor.userId.toLowerCase(), team_id: this.slack.teamId },
+      api_app_id: this.slack.appId,
+      token: 'verification-token-unused',
+      view: { team_id: this.slack.teamId, app_id: this.slack.appId, ...view },
+      is_cleared: false,
+      is_enterprise_install: false,
+    });
+    return this.checked('view_closed', String(view.callback_id ?? ''), sent);
+  }
+
+  /** A global shortcut (`type: 'shortcut'`) or, with `message`, a message shortcut. */
+  shortcut(
+    actor: Actor,
+    callbackId: string,
+    message?: { channel: string; ts: string },
+  ): Promise<SlackHttpAnswer> {
+    const payload: Record<string, unknown> = {
+      type: message ? 'message_action' : 'shortcut',
+      callback_id: callbackId,
+      trigger_id: makeTriggerId(),
+      action_ts: `${Date.now() / 1000}`,
+      team: { id: this.slack.teamId, domain: 'alumni' },
+      user: { id: actor.userId, username: actor.userId.toLowerCase(), team_id: this.slack.teamId },
+      api_app_id: this.slack.appId,
+      token: 'verification-token-unused',
+      is_enterprise_install: false,
+    };
+    if (message) {
+      payload.channel = { id: message.channel, name: 'dm' };
+      payload.message = { ts: message.ts, type: 'message' };
+      payload.message_ts = message.ts;
+      payload.response_url = this.responseUrl();
+    }
+    return this.checked('shortcut', callbackId, this.postPayload(payload));
   }
 
   /** An Events API delivery (JSON), as Slack wraps it in an `event_callback`. */
@@ -126,7 +180,7 @@ export class SignedSlackClient {
       headers['x-slack-retry-num'] = String(options.retryNum);
       headers['x-slack-retry-reason'] = 'http_timeout';
     }
-    return this.post(body, 'application/json', { headers });
+    return this.checked('event', String(event.type ?? ''), this.post(body, 'application/json', { headers }));
   }
 
   /** Posts a raw body; `timestamp` and `signature` override the honest ones (for signature tests). */
@@ -154,7 +208,21 @@ export class SignedSlackClient {
     } catch {
       json = undefined;
     }
-    return { status: response.status, text, json };
+    return { status: response.status, text, json, contentType: response.headers.get('content-type') };
+  }
+
+  /** Records what Slack would object to in the app's answer; returns the answer unchanged. */
+  private async checked(
+    kind: SlackRequestKind,
+    what: string,
+    sent: Promise<SlackHttpAnswer>,
+    submittedView?: Record<string, unknown>,
+  ): Promise<SlackHttpAnswer> {
+    const answer = await sent;
+    for (const problem of checkHttpAnswer(kind, answer, submittedView)) {
+      this.violations.push(`http answer: ${kind}${what === '' ? '' : ` ${what}`}: ${problem}`);
+    }
+    return answer;
   }
 
   private postPayload(payload: Record<string, unknown>): Promise<SlackHttpAnswer> {

@@ -8,11 +8,30 @@ import {
 } from '@slack/web-api';
 
 import { makeTriggerId, SlackEmulator } from './slack-emulator';
+import { manifestBotScopes, SCOPE_TABLE_SOURCE } from './slack-scopes';
+
+/** Enough scopes for every method the emulator answers (scope enforcement has its own tests below). */
+const EVERY_SCOPE = [
+  'chat:write',
+  'channels:read',
+  'channels:history',
+  'groups:read',
+  'groups:history',
+  'im:read',
+  'im:write',
+  'im:history',
+  'mpim:read',
+  'mpim:write',
+  'mpim:history',
+  'users:read',
+  'users:read.email',
+  'files:write',
+];
 
 let emu: SlackEmulator;
 
 beforeAll(async () => {
-  emu = await SlackEmulator.start();
+  emu = await SlackEmulator.start({ scopes: EVERY_SCOPE });
 });
 afterAll(async () => {
   await emu.stop();
@@ -203,12 +222,13 @@ describe('chat', () => {
 
   it('posts ephemeral messages to a member of the conversation', async () => {
     const web = client();
-    emu.setChannelMembers('CADMIN', ['USTAFF']);
+    emu.setChannelMembers('CADMIN', ['USTAFF', 'UBOT']);
     const res = await web.chat.postEphemeral({ channel: 'CADMIN', user: 'USTAFF', text: 'Only you' });
     expect(res).toEqual({
       ok: true,
       message_ts: expect.stringMatching(/^\d+\.\d{6}$/),
-      response_metadata: {},
+      // From the x-oauth-scopes and x-accepted-oauth-scopes headers.
+      response_metadata: { scopes: EVERY_SCOPE, acceptedScopes: ['chat:write'] },
     });
     expect(emu.messages('CADMIN')).toEqual([
       { channel: 'CADMIN', ts: res.message_ts, text: 'Only you', user: 'USTAFF', ephemeral: true },
@@ -440,7 +460,11 @@ describe('message metadata and conversations.history', () => {
       pin_count: 0,
       channel_actions_ts: null,
       channel_actions_count: 0,
-      response_metadata: { next_cursor: '' },
+      response_metadata: {
+        next_cursor: '',
+        scopes: EVERY_SCOPE,
+        acceptedScopes: ['channels:history', 'groups:history', 'im:history', 'mpim:history'],
+      },
     });
     // Metadata only when asked for.
     const withMetadata = await web.conversations.history({ channel: 'C1', include_all_metadata: true });
@@ -873,5 +897,270 @@ describe('response_url', () => {
       'response_url: needs text or blocks',
       'response_url: abc used 6 times (max 5)',
     ]);
+  });
+});
+
+describe('scopes', () => {
+  const started: SlackEmulator[] = [];
+  afterAll(async () => {
+    await Promise.all(started.map((e) => e.stop()));
+  });
+
+  /** An emulator whose token holds exactly these scopes (the manifest's when left out), knowing two people. */
+  async function emulatorWith(scopes?: string[]): Promise<SlackEmulator> {
+    const e = await SlackEmulator.start(scopes === undefined ? {} : { scopes });
+    started.push(e);
+    e.addUser({ id: 'UMENTOR', name: 'mentor', email: 'm@x.edu' });
+    e.addUser({ id: 'UMENTEE', name: 'mentee' });
+    return e;
+  }
+
+  /** A form-encoded Web API call with the bot token, as the WebClient sends it; the raw answer. */
+  async function call(e: SlackEmulator, method: string, args: Record<string, string> = {}) {
+    const response = await fetch(`${e.apiUrl}${method}`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/x-www-form-urlencoded',
+        authorization: `Bearer ${e.botToken}`,
+      },
+      body: new URLSearchParams(args).toString(),
+    });
+    return {
+      status: response.status,
+      scopes: response.headers.get('x-oauth-scopes'),
+      accepted: response.headers.get('x-accepted-oauth-scopes'),
+      body: (await response.json()) as Record<string, unknown>,
+    };
+  }
+
+  const missing = (needed: string, provided: string) => ({
+    ok: false,
+    error: 'missing_scope',
+    needed,
+    provided,
+  });
+
+  it('names its scope table’s source and grants the bot scopes manifest.yml requests by default', async () => {
+    expect(SCOPE_TABLE_SOURCE).toMatch(/slack-api-specs.*commit [0-9a-f]{40}/);
+    const e = await emulatorWith();
+    expect(e.grantedScopes).toEqual(manifestBotScopes());
+    expect(e.grantedScopes).toEqual(expect.arrayContaining(['commands', 'chat:write', 'groups:read']));
+    const res = await client({ slackApiUrl: e.apiUrl }, e.botToken).auth.test();
+    expect(res.response_metadata?.scopes).toEqual(manifestBotScopes());
+  });
+
+  it('sends the granted scopes in x-oauth-scopes and the method’s in x-accepted-oauth-scopes', async () => {
+    const e = await emulatorWith(['commands', 'chat:write', 'users:read']);
+    const auth = await call(e, 'auth.test');
+    expect(auth).toMatchObject({ status: 200, scopes: 'commands,chat:write,users:read', accepted: '' });
+    expect(auth.body.ok).toBe(true);
+    const info = await call(e, 'users.info', { user: 'UNOBODY' }); // a failure still says the scopes
+    expect(info).toMatchObject({ scopes: 'commands,chat:write,users:read', accepted: 'users:read' });
+    expect(info.body).toEqual({ ok: false, error: 'user_not_found' });
+    expect((await call(e, 'chat.postMessage', { channel: 'C1', text: 'hi' })).accepted).toBe('chat:write');
+    // Unauthenticated answers carry no scopes.
+    const anonymous = await fetch(`${e.apiUrl}auth.test`, { method: 'POST' });
+    expect(anonymous.headers.get('x-oauth-scopes')).toBeNull();
+  });
+
+  it('answers missing_scope with needed and provided, records the call and a violation', async () => {
+    const e = await emulatorWith(['commands', 'users:read']);
+    const res = await call(e, 'chat.postMessage', { channel: 'C1', text: 'hi' });
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual(missing('chat:write', 'commands,users:read'));
+    expect(res.scopes).toBe('commands,users:read');
+    expect(e.messages()).toEqual([]);
+    expect(e.callsTo('chat.postMessage')).toEqual([
+      expect.objectContaining({ response: missing('chat:write', 'commands,users:read') }),
+    ]);
+    expect(e.violations).toEqual([
+      'chat.postMessage: missing_scope (needed chat:write; the token has commands,users:read)',
+    ]);
+    await expect(
+      client({ slackApiUrl: e.apiUrl }, e.botToken).users.lookupByEmail({ email: 'm@x.edu' }),
+    ).rejects.toMatchObject({ data: missing('users:read.email', 'commands,users:read') });
+  });
+
+  it('takes chat:write for the legacy chat:write:bot entries, and needs none for auth.test and views', async () => {
+    const writer = await emulatorWith(['chat:write']);
+    const web = new WebClient(writer.botToken, { slackApiUrl: writer.apiUrl, logger: quiet });
+    const posted = await web.chat.postMessage({ channel: 'C1', text: 'hi' });
+    await web.chat.update({ channel: 'C1', ts: posted.ts!, text: 'edited' });
+    await web.chat.postEphemeral({ channel: 'C1', user: 'UMENTOR', text: 'psst' });
+    expect(writer.violations).toEqual([]);
+
+    const bare = await emulatorWith([]);
+    const views = new WebClient(bare.botToken, { slackApiUrl: bare.apiUrl, logger: quiet });
+    expect((await call(bare, 'auth.test')).body.ok).toBe(true);
+    await views.views.publish({ user_id: 'UMENTOR', view: { type: 'home', blocks: [section('Hi')] } });
+    await views.views.open({ trigger_id: makeTriggerId(), view: modal() });
+    expect(bare.violations).toEqual([]);
+    expect((await call(bare, 'chat.postMessage', { channel: 'C1', text: 'x' })).body).toEqual(
+      missing('chat:write', ''),
+    );
+  });
+
+  it('needs channels:read for a public channel and groups:read for a private one', async () => {
+    const publicOnly = await emulatorWith(['channels:read']);
+    const privateOnly = await emulatorWith(['groups:read']);
+    for (const e of [publicOnly, privateOnly]) {
+      e.setChannelMembers('CPUBLIC', ['UMENTOR', e.botUserId]);
+      e.setChannelMembers('CSTAFF', ['UMENTOR', e.botUserId], { private: true });
+    }
+    expect((await call(publicOnly, 'conversations.members', { channel: 'CPUBLIC' })).body).toMatchObject({
+      ok: true,
+      members: ['UMENTOR', 'UBOT'],
+    });
+    expect((await call(publicOnly, 'conversations.members', { channel: 'CSTAFF' })).body).toEqual(
+      missing('groups:read', 'channels:read'),
+    );
+    expect((await call(publicOnly, 'conversations.info', { channel: 'CSTAFF' })).body).toEqual(
+      missing('groups:read', 'channels:read'),
+    );
+    expect((await call(privateOnly, 'conversations.members', { channel: 'CSTAFF' })).body).toMatchObject({
+      ok: true,
+      members: ['UMENTOR', 'UBOT'],
+    });
+    expect((await call(privateOnly, 'conversations.members', { channel: 'CPUBLIC' })).body).toEqual(
+      missing('channels:read', 'groups:read'),
+    );
+    // A conversation the token can't place: any of the method's scopes leads on to channel_not_found.
+    expect((await call(privateOnly, 'conversations.members', { channel: 'CNOPE' })).body).toEqual({
+      ok: false,
+      error: 'channel_not_found',
+    });
+    const none = await emulatorWith(['chat:write']);
+    expect((await call(none, 'conversations.members', { channel: 'CNOPE' })).body).toEqual(
+      missing('channels:read,groups:read,im:read,mpim:read', 'chat:write'),
+    );
+  });
+
+  it('hides a private channel the bot is not in: channel_not_found', async () => {
+    const e = await emulatorWith([
+      'channels:read',
+      'groups:read',
+      'channels:history',
+      'groups:history',
+      'groups:write',
+    ]);
+    e.setChannelMembers('CSTAFF', ['UMENTOR'], { private: true });
+    e.setChannelMembers('CPUBLIC', ['UMENTOR']);
+    for (const method of [
+      'conversations.members',
+      'conversations.info',
+      'conversations.history',
+      'conversations.open',
+    ]) {
+      expect((await call(e, method, { channel: 'CSTAFF' })).body).toEqual({
+        ok: false,
+        error: 'channel_not_found',
+      });
+    }
+    // A public channel's members are readable from outside; its history is not.
+    expect((await call(e, 'conversations.members', { channel: 'CPUBLIC' })).body.ok).toBe(true);
+    expect((await call(e, 'conversations.history', { channel: 'CPUBLIC' })).body).toEqual({
+      ok: false,
+      error: 'not_in_channel',
+    });
+  });
+
+  it('needs im: scopes for DMs and mpim: scopes for group DMs', async () => {
+    const e = await emulatorWith(['im:write', 'im:history', 'chat:write']);
+    const dm = await call(e, 'conversations.open', { users: 'UMENTOR' });
+    expect(dm.body).toMatchObject({ ok: true, channel: { id: expect.stringMatching(/^D/) } });
+    expect((await call(e, 'conversations.open', { users: 'UMENTOR,UMENTEE' })).body).toEqual(
+      missing('mpim:write', 'im:write,im:history,chat:write'),
+    );
+    const channel = (dm.body.channel as { id: string }).id;
+    expect((await call(e, 'conversations.history', { channel })).body.ok).toBe(true);
+    expect((await call(e, 'conversations.members', { channel })).body).toEqual(
+      missing('im:read', 'im:write,im:history,chat:write'),
+    );
+
+    const group = await emulatorWith(['mpim:write', 'mpim:history']);
+    const opened = await call(group, 'conversations.open', { users: 'UMENTOR,UMENTEE' });
+    const mpim = (opened.body.channel as { id: string }).id;
+    expect((await call(group, 'conversations.history', { channel: mpim })).body.ok).toBe(true);
+    expect((await call(group, 'conversations.open', { users: 'UMENTOR' })).body).toEqual(
+      missing('im:write', 'mpim:write,mpim:history'),
+    );
+  });
+
+  it('gives a person’s email only to a token with users:read.email', async () => {
+    const without = await emulatorWith(['users:read']);
+    const withEmail = await emulatorWith(['users:read', 'users:read.email']);
+    const profile = async (e: SlackEmulator) =>
+      ((await call(e, 'users.info', { user: 'UMENTOR' })).body.user as { profile: Record<string, unknown> })
+        .profile;
+    expect(await profile(without)).not.toHaveProperty('email');
+    expect(await profile(withEmail)).toMatchObject({ email: 'm@x.edu' });
+  });
+
+  it('needs the bot in a channel to post there', async () => {
+    const e = await emulatorWith(['chat:write']);
+    e.setChannelMembers('CPUBLIC', ['UMENTOR']);
+    e.setChannelMembers('CSTAFF', ['UMENTOR'], { private: true });
+    expect((await call(e, 'chat.postMessage', { channel: 'CPUBLIC', text: 'x' })).body).toEqual({
+      ok: false,
+      error: 'not_in_channel',
+    });
+    expect((await call(e, 'chat.postMessage', { channel: 'CSTAFF', text: 'x' })).body).toEqual({
+      ok: false,
+      error: 'channel_not_found',
+    });
+    expect(
+      (await call(e, 'chat.postEphemeral', { channel: 'CSTAFF', user: 'UMENTOR', text: 'x' })).body,
+    ).toEqual({ ok: false, error: 'channel_not_found' });
+    expect(e.violations).toEqual([
+      'chat.postMessage: the bot is not a member of CPUBLIC (not_in_channel)',
+      'chat.postMessage: the bot is not a member of CSTAFF (channel_not_found)',
+      'chat.postEphemeral: the bot is not a member of CSTAFF (channel_not_found)',
+    ]);
+    const publicWriter = await emulatorWith(['chat:write', 'chat:write.public']);
+    publicWriter.setChannelMembers('CPUBLIC', ['UMENTOR']);
+    expect((await call(publicWriter, 'chat.postMessage', { channel: 'CPUBLIC', text: 'x' })).body.ok).toBe(
+      true,
+    );
+  });
+});
+
+describe('conversations.info', () => {
+  it('says what kind of conversation it is and whether the bot is in it', async () => {
+    emu.setChannelMembers('CPUBLIC', ['UMENTOR']);
+    emu.setChannelMembers('CSTAFF', ['USTAFF', 'UBOT'], { private: true });
+    const web = client();
+    const dm = (await web.conversations.open({ users: 'UMENTOR' })).channel!.id!;
+    const group = (await web.conversations.open({ users: 'UMENTOR,UMENTEE' })).channel!.id!;
+    const info = async (channel: string) => (await web.conversations.info({ channel })).channel;
+    expect(await info('CPUBLIC')).toEqual({
+      id: 'CPUBLIC',
+      is_channel: true,
+      is_group: false,
+      is_im: false,
+      is_mpim: false,
+      is_private: false,
+      is_archived: false,
+      is_member: false,
+    });
+    expect(await info('CSTAFF')).toMatchObject({ is_private: true, is_im: false, is_member: true });
+    expect(await info(dm)).toMatchObject({ id: dm, is_im: true, is_mpim: false, is_member: true });
+    expect(await info(group)).toMatchObject({
+      is_im: false,
+      is_mpim: true,
+      is_private: true,
+      is_member: true,
+    });
+  });
+
+  it('answers channel_not_found for unknown channels and private ones without the bot', async () => {
+    emu.setChannelMembers('CHIDDEN', ['USTAFF'], { private: true });
+    for (const channel of ['CNOPE', 'CHIDDEN']) {
+      await expect(client().conversations.info({ channel })).rejects.toMatchObject(
+        platformError('channel_not_found'),
+      );
+    }
+    await expect(client().apiCall('conversations.info', {})).rejects.toMatchObject(
+      platformError('channel_not_found'),
+    );
   });
 });

@@ -3,6 +3,10 @@
  * at `emulator.apiUrl`; the emulator answers the methods this app uses with Slack's response shapes and error
  * codes, checks arguments and Block Kit limits the way Slack does, and records every call and what was posted.
  *
+ * Every call needs a scope the token was granted (`scopes`, by default what `manifest.yml` asks for), checked
+ * against Slack's per-method table in `web-api-method-scopes.json`; a missing one answers `missing_scope` as Slack
+ * does and is recorded in `violations`. Every authenticated answer carries `x-oauth-scopes`.
+ *
  * Only Node's `http` module: no framework, no network beyond 127.0.0.1.
  */
 import { randomBytes } from 'node:crypto';
@@ -10,6 +14,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 import { checkMessageBlocks, checkView } from './block-kit-rules';
+import { acceptedScopes, isKnownMethod, manifestBotScopes } from './slack-scopes';
 
 export interface SlackUser {
   id: string;
@@ -60,6 +65,18 @@ export interface OpenedView {
   user?: string;
   kind: 'modal' | 'home';
   external_id?: string;
+}
+
+/** A conversation's kind, which decides the scope its conversations.* methods need. */
+export type ChannelType = 'public' | 'private' | 'im' | 'mpim';
+
+export interface EmulatorOptions {
+  botToken?: string;
+  teamId?: string;
+  botUserId?: string;
+  botId?: string;
+  /** The scopes the bot token was granted; by default the bot scopes `manifest.yml` requests. */
+  scopes?: string[];
 }
 
 export type InjectedFailure =
@@ -113,6 +130,24 @@ const MAX_VIEW_STACK = 3;
 const MAX_RESPONSE_URL_USES = 5;
 const DEFAULT_TZ = 'America/Los_Angeles'; // what Slack shows for a member who never set a time zone
 
+/**
+ * Methods whose scope depends on the conversation: a public channel needs the `channels:` scope, a private one
+ * `groups:`, a DM `im:` and a group DM `mpim:` (conversations.open: `im:write` for one person, `mpim:write` for
+ * several).
+ */
+const CONVERSATION_SCOPED = new Set([
+  'conversations.members',
+  'conversations.info',
+  'conversations.history',
+  'conversations.open',
+]);
+const SCOPE_PREFIX: Record<ChannelType, string> = {
+  public: 'channels',
+  private: 'groups',
+  im: 'im',
+  mpim: 'mpim',
+};
+
 const TRIGGER_PATTERN = /^(\d+)\.(\d+)\.([0-9a-f]+)$/;
 let triggerCounter = 0;
 
@@ -134,11 +169,15 @@ export class SlackEmulator {
   readonly botId: string;
   readonly calls: EmulatorCall[] = [];
   readonly violations: string[] = [];
+  /** The scopes the bot token holds, in the order given (also sent as `x-oauth-scopes`). */
+  readonly grantedScopes: readonly string[];
 
   private readonly baseUrl: string;
   private readonly users = new Map<string, SlackUser>();
   /** Members of every conversation we know of (setChannelMembers and conversations.open). */
   private readonly members = new Map<string, string[]>();
+  /** Each known conversation's kind (setChannelMembers: public or private; conversations.open: im or mpim). */
+  private readonly channelTypes = new Map<string, ChannelType>();
   /** conversations.open: sorted user ids -> channel id, so the same people always get the same DM. */
   private readonly dmByUsers = new Map<string, string>();
   private readonly posted: PostedMessage[] = [];
@@ -160,7 +199,7 @@ export class SlackEmulator {
   private constructor(
     private readonly server: http.Server,
     port: number,
-    options: { botToken?: string; teamId?: string; botUserId?: string; botId?: string },
+    options: EmulatorOptions,
   ) {
     this.baseUrl = `http://127.0.0.1:${port}`;
     this.apiUrl = `${this.baseUrl}/api/`;
@@ -168,6 +207,7 @@ export class SlackEmulator {
     this.teamId = options.teamId ?? 'T0EMULATED';
     this.botUserId = options.botUserId ?? 'UBOT';
     this.botId = options.botId ?? 'BBOT';
+    this.grantedScopes = Object.freeze([...(options.scopes ?? manifestBotScopes())]);
     this.users.set(this.botUserId, { id: this.botUserId, name: 'mentoring-bot', is_bot: true });
     this.handlers = {
       'auth.test': () => this.authTest(),
@@ -176,6 +216,7 @@ export class SlackEmulator {
       'chat.update': (args, method) => this.updateMessage(args, method),
       'conversations.open': (args, method) => this.openConversation(args, method),
       'conversations.members': (args) => this.conversationMembers(args),
+      'conversations.info': (args) => this.conversationInfo(args),
       'conversations.history': (args, method) => this.conversationHistory(args, method),
       'users.info': (args) => this.userInfo(args),
       'users.lookupByEmail': (args) => this.lookupByEmail(args),
@@ -187,6 +228,10 @@ export class SlackEmulator {
       'files.getUploadURLExternal': (args, method) => this.getUploadUrl(args, method),
       'files.completeUploadExternal': (args, method) => this.completeUpload(args, method),
     };
+    for (const method of Object.keys(this.handlers)) {
+      if (!isKnownMethod(method))
+        throw new Error(`emulator: ${method} has no entry in web-api-method-scopes.json`);
+    }
     server.on('request', (req, res) => {
       this.route(req, res).catch((error: unknown) => {
         this.violations.push(`emulator: internal error on ${req.url}: ${String(error)}`);
@@ -197,9 +242,7 @@ export class SlackEmulator {
   }
 
   /** Starts an emulator on 127.0.0.1 at a free port. */
-  static async start(
-    options: { botToken?: string; teamId?: string; botUserId?: string; botId?: string } = {},
-  ): Promise<SlackEmulator> {
+  static async start(options: EmulatorOptions = {}): Promise<SlackEmulator> {
     const server = http.createServer();
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
@@ -252,8 +295,13 @@ export class SlackEmulator {
     this.users.set(user.id, { ...user });
   }
 
-  setChannelMembers(channel: string, members: string[]): void {
+  /**
+   * A channel and its members (include `botUserId` when the bot has been invited). Public unless `private`;
+   * Slack hides a private channel from a bot that is not in it (`channel_not_found`).
+   */
+  setChannelMembers(channel: string, members: string[], options: { private?: boolean } = {}): void {
     this.members.set(channel, [...members]);
+    this.channelTypes.set(channel, options.private === true ? 'private' : 'public');
   }
 
   /** The next `times` calls to `method` fail this way (before rate limits, auth and argument checks). */
@@ -359,13 +407,31 @@ export class SlackEmulator {
     if (token === undefined || token === '') return answer({ ok: false, error: 'not_authed' });
     if (token !== this.botToken) return answer({ ok: false, error: 'invalid_auth' });
 
+    // Slack checks the token's scopes before the arguments, and says which scopes it has in every answer.
+    const provided = this.grantedScopes.join(',');
+    const scopeHeaders = {
+      'x-oauth-scopes': provided,
+      'x-accepted-oauth-scopes': acceptedScopes(method).join(','),
+    };
+    const needed = this.neededScopes(method, args);
+    if (needed.length > 0 && !needed.some((scope) => this.grantedScopes.includes(scope))) {
+      this.violations.push(
+        `${method}: missing_scope (needed ${needed.join(',')}; the token has ${provided || 'no scopes'})`,
+      );
+      return answer(
+        { ok: false, error: 'missing_scope', needed: needed.join(','), provided },
+        200,
+        scopeHeaders,
+      );
+    }
+
     try {
-      answer({ ok: true, ...handler(args, method) });
+      answer({ ok: true, ...handler(args, method) }, 200, scopeHeaders);
     } catch (error) {
       if (!(error instanceof SlackFailure)) throw error;
       const response: Reply = { ok: false, error: error.error };
       if (error.messages.length > 0) response.response_metadata = { messages: error.messages };
-      answer(response);
+      answer(response, 200, scopeHeaders);
     }
   }
 
@@ -381,6 +447,77 @@ export class SlackEmulator {
       { 'Retry-After': String(retryAfter) },
       { ...response, http_status: 429, retry_after: retryAfter },
     );
+  }
+
+  /** The scopes that would let this call through (any one suffices); empty when the method needs none. */
+  private neededScopes(method: string, args: Args): string[] {
+    const accepted = acceptedScopes(method);
+    const type = this.conversationTypeOf(method, args);
+    if (type === undefined) return accepted;
+    const forType = accepted.filter((scope) => scope.startsWith(`${SCOPE_PREFIX[type]}:`));
+    return forType.length > 0 ? forType : accepted;
+  }
+
+  /**
+   * The kind of conversation a conversation-scoped call is about; undefined when the call names none the bot
+   * can see (then any of the method's scopes lets it through to `channel_not_found`).
+   */
+  private conversationTypeOf(method: string, args: Args): ChannelType | undefined {
+    if (!CONVERSATION_SCOPED.has(method)) return undefined;
+    if (method === 'conversations.open' && typeof args.users === 'string') {
+      const people = new Set(
+        args.users
+          .split(',')
+          .map((id) => id.trim())
+          .filter((id) => id !== '' && id !== this.botUserId),
+      );
+      if (people.size === 0) return undefined;
+      return people.size === 1 ? 'im' : 'mpim';
+    }
+    return typeof args.channel === 'string' ? this.visibleType(args.channel) : undefined;
+  }
+
+  /** A conversation the emulator knows of: it has members (set or opened) or messages. */
+  private isKnownChannel(channel: string): boolean {
+    return this.members.has(channel) || this.posted.some((m) => m.channel === channel);
+  }
+
+  /** Channels known only from messages: DMs by their `D` prefix, others as public channels. */
+  private typeOfChannel(channel: string): ChannelType {
+    return this.channelTypes.get(channel) ?? (channel.startsWith('D') ? 'im' : 'public');
+  }
+
+  /** Whether the bot is in the conversation (assumed where the emulator doesn't know the members). */
+  private botIsMember(channel: string): boolean {
+    return this.members.get(channel)?.includes(this.botUserId) ?? true;
+  }
+
+  /** The conversation's kind as the bot sees it: undefined when unknown or private without the bot in it. */
+  private visibleType(channel: string): ChannelType | undefined {
+    if (!this.isKnownChannel(channel)) return undefined;
+    const type = this.typeOfChannel(channel);
+    if (type === 'private' && !this.botIsMember(channel)) return undefined;
+    return type;
+  }
+
+  /**
+   * chat.postMessage / chat.postEphemeral need the bot in the conversation: a private one it is not in does
+   * not exist for it (`channel_not_found`); a public one answers `not_in_channel` unless the token has
+   * `chat:write.public` (postMessage only). Checked where the emulator knows the members.
+   */
+  private assertBotCanPost(method: string, channel: string): void {
+    if (this.botIsMember(channel)) return;
+    const type = this.typeOfChannel(channel);
+    if (
+      type === 'public' &&
+      method === 'chat.postMessage' &&
+      this.grantedScopes.includes('chat:write.public')
+    ) {
+      return;
+    }
+    const error = type === 'public' ? 'not_in_channel' : 'channel_not_found';
+    this.violations.push(`${method}: the bot is not a member of ${channel} (${error})`);
+    throw new SlackFailure(error);
   }
 
   /** Applies a delay set with `delay()`; false when the client hung up meanwhile. */
@@ -597,6 +734,7 @@ export class SlackEmulator {
     const id = this.nextId(userIds.length === 1 ? 'D' : 'G');
     this.dmByUsers.set(key, id);
     this.members.set(id, [...userIds, this.botUserId]);
+    this.channelTypes.set(id, userIds.length === 1 ? 'im' : 'mpim');
     return id;
   }
 
@@ -616,6 +754,7 @@ export class SlackEmulator {
 
   private postMessage(args: Args, method: string): Reply {
     const channel = this.resolveChannel(method, args.channel);
+    this.assertBotCanPost(method, channel);
     const { text, blocks } = this.messageContent(method, args);
     const { metadata, warning } = this.messageMetadata(method, args.metadata);
     const ts = this.nextTs();
@@ -641,6 +780,7 @@ export class SlackEmulator {
 
   private postEphemeral(args: Args, method: string): Reply {
     const channel = this.resolveChannel(method, args.channel);
+    this.assertBotCanPost(method, channel);
     const user = args.user;
     if (typeof user !== 'string' || user === '') this.reject(method, 'user_not_found', ['user: required']);
     // Only checked where the emulator knows the members (setChannelMembers or conversations.open).
@@ -685,7 +825,9 @@ export class SlackEmulator {
 
   private openConversation(args: Args, method: string): Reply {
     if (args.users === undefined && typeof args.channel === 'string') {
-      if (!this.members.has(args.channel)) throw new SlackFailure('channel_not_found');
+      if (!this.members.has(args.channel) || this.visibleType(args.channel) === undefined) {
+        throw new SlackFailure('channel_not_found');
+      }
       return { no_op: true, already_open: true, channel: { id: args.channel } };
     }
     const ids =
@@ -710,9 +852,31 @@ export class SlackEmulator {
   }
 
   private conversationMembers(args: Args): Reply {
-    const members = typeof args.channel === 'string' ? this.members.get(args.channel) : undefined;
-    if (members === undefined) throw new SlackFailure('channel_not_found');
+    const channel = nonEmpty(args.channel);
+    const members = channel === undefined ? undefined : this.members.get(channel);
+    if (channel === undefined || members === undefined || this.visibleType(channel) === undefined) {
+      throw new SlackFailure('channel_not_found');
+    }
     return { members: [...members], response_metadata: { next_cursor: '' } };
+  }
+
+  /** The conversation's kind and whether the bot is in it; private channels without the bot are not found. */
+  private conversationInfo(args: Args): Reply {
+    const channel = nonEmpty(args.channel);
+    const type = channel === undefined ? undefined : this.visibleType(channel);
+    if (channel === undefined || type === undefined) throw new SlackFailure('channel_not_found');
+    return {
+      channel: {
+        id: channel,
+        is_channel: type === 'public' || type === 'private',
+        is_group: false,
+        is_im: type === 'im',
+        is_mpim: type === 'mpim',
+        is_private: type === 'private' || type === 'mpim',
+        is_archived: false,
+        is_member: this.botIsMember(channel),
+      },
+    };
   }
 
   /**
@@ -723,10 +887,9 @@ export class SlackEmulator {
   private conversationHistory(args: Args, method: string): Reply {
     const channel = nonEmpty(args.channel);
     if (channel === undefined) this.reject(method, 'channel_not_found', ['channel: required']);
-    // The emulator knows a conversation once it has members or messages.
-    if (!this.members.has(channel) && !this.posted.some((m) => m.channel === channel)) {
-      throw new SlackFailure('channel_not_found');
-    }
+    // The emulator knows a conversation once it has members or messages; a bot reads only where it is a member.
+    if (this.visibleType(channel) === undefined) throw new SlackFailure('channel_not_found');
+    if (!this.botIsMember(channel)) throw new SlackFailure('not_in_channel');
     const oldest = parseTs(args.oldest);
     if (oldest === 'invalid') throw new SlackFailure('invalid_ts_oldest');
     const latest = parseTs(args.latest);
@@ -801,7 +964,7 @@ export class SlackEmulator {
   private userInfo(args: Args): Reply {
     const user = typeof args.user === 'string' ? this.users.get(args.user) : undefined;
     if (user === undefined) throw new SlackFailure('user_not_found');
-    return { user: formatUser(user) };
+    return { user: formatUser(user, this.grantedScopes.includes('users:read.email')) };
   }
 
   private lookupByEmail(args: Args): Reply {
@@ -810,11 +973,15 @@ export class SlackEmulator {
       (u) => email !== undefined && u.email?.toLowerCase() === email,
     );
     if (user === undefined) throw new SlackFailure('users_not_found');
-    return { user: formatUser(user) };
+    return { user: formatUser(user, true) };
   }
 
   private listUsers(): Reply {
-    return { members: [...this.users.values()].map(formatUser), response_metadata: { next_cursor: '' } };
+    const withEmail = this.grantedScopes.includes('users:read.email');
+    return {
+      members: [...this.users.values()].map((user) => formatUser(user, withEmail)),
+      response_metadata: { next_cursor: '' },
+    };
   }
 
   // Views ------------------------------------------------------------------------------------------------
@@ -1183,7 +1350,8 @@ function toSlackMessage(problem: string): string {
 
 // ---- users ----------------------------------------------------------------------------------------------
 
-function formatUser(user: SlackUser): Reply {
+/** A user object as users.info returns it; the email only to a token with `users:read.email`. */
+function formatUser(user: SlackUser, withEmail: boolean): Reply {
   const tz = user.tz ?? DEFAULT_TZ;
   const zone = describeZone(tz);
   return {
@@ -1198,8 +1366,7 @@ function formatUser(user: SlackUser): Reply {
     profile: {
       real_name: user.real_name ?? user.name,
       display_name: user.name,
-      // Slack includes email only with users:read.email; the emulator grants every scope.
-      ...(user.email === undefined ? {} : { email: user.email }),
+      ...(user.email === undefined || !withEmail ? {} : { email: user.email }),
       title: user.title ?? '',
     },
   };

@@ -69,11 +69,17 @@ export async function startTestBot(
     },
   );
   const baseUrl = `http://127.0.0.1:${bot.port}`;
-  const slack = new SignedSlackClient(baseUrl, SIGNING_SECRET, {
-    teamId: TEAM_ID,
-    appId: 'A0TEST',
-    responseUrlBase: `${emulator.apiUrl.replace(/api\/$/, '')}response/`,
-  });
+  // The client records what Slack would object to in the bot's HTTP answers with the emulator's violations.
+  const slack = new SignedSlackClient(
+    baseUrl,
+    SIGNING_SECRET,
+    {
+      teamId: TEAM_ID,
+      appId: 'A0TEST',
+      responseUrlBase: `${emulator.apiUrl.replace(/api\/$/, '')}response/`,
+    },
+    emulator.violations,
+  );
   return {
     bot,
     emulator,
@@ -124,10 +130,16 @@ export const PEOPLE = {
   staff2: { id: 'USTAFF2', name: 'staff2', real_name: 'Sky Staff', tz: 'America/Chicago' },
 } as const;
 
-/** An emulator that knows the test people, with the two staff members in the admin channel. */
-export async function startEmulatorWithPeople(): Promise<SlackEmulator> {
-  const emulator = await SlackEmulator.start({ teamId: TEAM_ID });
+/**
+ * An emulator that knows the test people, with the two staff members and the bot in the admin channel, which
+ * is private (as a program office's staff channel usually is). The token holds the scopes `manifest.yml`
+ * requests unless `scopes` says otherwise.
+ */
+export async function startEmulatorWithPeople(options: { scopes?: string[] } = {}): Promise<SlackEmulator> {
+  const emulator = await SlackEmulator.start({ teamId: TEAM_ID, scopes: options.scopes });
   for (const person of Object.values(PEOPLE)) emulator.addUser({ ...person });
-  emulator.setChannelMembers(ADMIN_CHANNEL, [PEOPLE.staff1.id, PEOPLE.staff2.id]);
+  emulator.setChannelMembers(ADMIN_CHANNEL, [PEOPLE.staff1.id, PEOPLE.staff2.id, emulator.botUserId], {
+    private: true,
+  });
   return emulator;
 }
