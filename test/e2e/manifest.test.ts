@@ -4,6 +4,7 @@ import Ajv from 'ajv';
 import { load } from 'js-yaml';
 import { SLASH_COMMANDS } from '../../src/slack/commands';
 import { BOT_EVENTS } from '../../src/slack/events';
+import { REQUIRED_BOT_SCOPES } from '../../src/slack/bot-scopes';
 
 const manifest = load(readFileSync(path.join(__dirname, '../../manifest.yml'), 'utf8')) as {
   display_information: { name: string; description: string };
@@ -33,21 +34,11 @@ describe('manifest.yml', () => {
     expect([...manifest.settings.event_subscriptions.bot_events].sort()).toEqual([...BOT_EVENTS].sort());
   });
 
-  it('asks for exactly the scopes the bot needs (history: to find a prompt a stopped copy had posted; channels:read and groups:read: the staff channel’s members)', () => {
-    expect([...manifest.oauth_config.scopes.bot].sort()).toEqual(
-      [
-        'channels:read',
-        'chat:write',
-        'commands',
-        'groups:read',
-        'im:history',
-        'im:write',
-        'mpim:history',
-        'mpim:write',
-        'users:read',
-        'users:read.email',
-      ].sort(),
-    );
+  it('asks for exactly the scopes the bot checks for at start, each with its reason in the README', () => {
+    expect([...manifest.oauth_config.scopes.bot].sort()).toEqual(Object.keys(REQUIRED_BOT_SCOPES).sort());
+    const readme = readFileSync(path.join(__dirname, '../../README.md'), 'utf8');
+    const listed = [...readme.matchAll(/^ {3}\| `([a-z:.]+)` \|/gm)].map((match) => match[1]);
+    expect(listed.sort()).toEqual(Object.keys(REQUIRED_BOT_SCOPES).sort());
   });
 
   it('sends commands, interactivity and events to the one /slack/events URL', () => {
