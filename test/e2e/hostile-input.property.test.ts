@@ -305,7 +305,11 @@ describe('hostile input, generated', () => {
       t.emulator.views().map((v) => v.view),
       t.emulator.callsTo('chat.postMessage').map((c) => c.args),
     ]);
-    for (const marker of FORBIDDEN_IN_OUTPUT) expect(said).not.toContain(marker);
+    const leaks = FORBIDDEN_IN_OUTPUT.flatMap((marker) => {
+      const at = said.indexOf(marker);
+      return at === -1 ? [] : [said.slice(Math.max(0, at - 200), at + 60)];
+    });
+    expect(leaks).toEqual([]);
     expect(t.emulator.violations).toEqual([]);
     // No failure of the bot's own (a thrown TypeError, a cast error) hid behind a polite apology.
     expect(t.logLines.filter((line) => Number(line.level) >= 50).map((line) => line.msg)).toEqual([]);
