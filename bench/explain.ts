@@ -1,4 +1,5 @@
 import type { Models } from '../src/store/database';
+import { operator } from '../src/store/mapping';
 import { claimQuery } from '../src/store/prompt-repository';
 
 /** What `explain('executionStats')` says about how much MongoDB read to answer a query. */
@@ -40,7 +41,7 @@ function indexNameIn(plan: unknown): string | undefined {
 /** The planner's query, exactly as RelationshipRepository.dueForPlanning runs it. */
 export async function explainPlannerQuery(models: Models, now: Date, limit = 200): Promise<QueryCost> {
   const explained: unknown = await models.relationships
-    .find({ nextPlanAt: { $lte: now } })
+    .find({ nextPlanAt: operator({ $lte: now }) })
     .sort({ nextPlanAt: 1 })
     .limit(limit)
     .explain('executionStats');
@@ -79,7 +80,7 @@ export async function explainOneClaim(models: Models, now: Date, leaseMs = 60_00
 export async function countDueButWaiting(models: Models, now: Date): Promise<number> {
   return models.prompts.countDocuments({
     state: 'pending',
-    dueAt: { $lte: now },
-    $or: [{ nextAttemptAt: { $gt: now } }, { leaseUntil: { $gt: now } }],
+    dueAt: operator({ $lte: now }),
+    $or: [{ nextAttemptAt: operator({ $gt: now }) }, { leaseUntil: operator({ $gt: now }) }],
   });
 }

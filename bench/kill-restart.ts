@@ -3,6 +3,7 @@ import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { WebClient } from '@slack/web-api';
 import type { Models } from '../src/store/database';
+import { operator } from '../src/store/mapping';
 import type { SlackEmulator } from '../test/support/slack-emulator';
 import type { BenchDispatcher } from './engine';
 import { between, pickOne, type Random } from './random';
@@ -144,11 +145,11 @@ export async function tally(
 ): Promise<{ duplicates: number; losses: number; pending: number }> {
   const posts = postsByKey(emulator);
   const sent = new Set(
-    (await models.prompts.find({ key: { $in: keys }, state: 'sent' }, { key: 1 }).lean()).map(
+    (await models.prompts.find({ key: operator({ $in: keys }), state: 'sent' }, { key: 1 }).lean()).map(
       (doc) => doc.key,
     ),
   );
-  const pending = await models.prompts.countDocuments({ key: { $in: keys }, state: 'pending' });
+  const pending = await models.prompts.countDocuments({ key: operator({ $in: keys }), state: 'pending' });
   let duplicates = 0;
   let losses = 0;
   for (const key of keys) {
@@ -205,7 +206,7 @@ export async function runTrial(
   const posted = postsByKey(emulator);
   const leased = killed
     ? await models.prompts
-        .find({ key: { $in: keys }, state: 'pending', leaseOwner: killed.owner }, { key: 1 })
+        .find({ key: operator({ $in: keys }), state: 'pending', leaseOwner: killed.owner }, { key: 1 })
         .lean()
     : [];
   const started = Date.now();
@@ -213,7 +214,8 @@ export async function runTrial(
 
   // Its leases must expire before anyone claims those prompts again.
   await waitUntil(
-    async () => (await models.prompts.countDocuments({ key: { $in: keys }, state: 'pending' })) === 0,
+    async () =>
+      (await models.prompts.countDocuments({ key: operator({ $in: keys }), state: 'pending' })) === 0,
     context.leaseMs + 60_000,
   );
   const settledMs = Date.now() - started;

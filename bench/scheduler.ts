@@ -2,6 +2,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { WebClient } from '@slack/web-api';
 import { systemClock } from '../src/clock';
 import { connectDatabase, type Database } from '../src/store/database';
+import { operator } from '../src/store/mapping';
 import { SlackEmulator } from '../test/support/slack-emulator';
 import { createBenchDispatcher, createBenchPlanner, silentLogger, type BenchDispatcher } from './engine';
 import {
@@ -121,7 +122,7 @@ async function measurePlanner(
     botToken: emulator.botToken,
   });
   const zoneReads = () => emulator.callsTo('users.info').length;
-  const due = await models.relationships.countDocuments({ nextPlanAt: { $lte: new Date() } });
+  const due = await models.relationships.countDocuments({ nextPlanAt: operator({ $lte: new Date() }) });
   printPlannerExplain(`${count(due)} due`, await explainPlannerQuery(models, new Date(), PLANNER_BATCH));
 
   // The first tick plans the backlog (everything changed since the last planning).
@@ -143,7 +144,10 @@ async function measurePlanner(
   const tickReadsBefore = zoneReads();
   for (let tick = 0; tick < options.plannerTicks; tick++) {
     const marked = sampleIndexes(random, seeded.ids.length, options.markedPerTick).map((i) => seeded.ids[i]);
-    await models.relationships.updateMany({ _id: { $in: marked } }, { $set: { nextPlanAt: new Date() } });
+    await models.relationships.updateMany(
+      { _id: operator({ $in: marked }) },
+      { $set: { nextPlanAt: new Date() } },
+    );
     const start = performance.now();
     const result = await planner.planDue();
     tickMs.push(performance.now() - start);

@@ -13,7 +13,7 @@ import type { ApplicationRecord } from '../src/domain/records';
 import { applicationWording as w, channelLabels, type ProgramSettings } from '../src/content/wording';
 import { ACTIONS, FIELD_ACTION, FIELD_BLOCK, VIEWS } from './ids';
 import { context, option, section, type BotMessage } from './message';
-import { escapeMrkdwn, mention, truncate } from './mrkdwn';
+import { escapeMrkdwn, escapeWithin, mention, truncate } from './mrkdwn';
 
 export type ApplicationPrefill = Partial<ApplicationAnswers> & Record<string, unknown>;
 
@@ -36,8 +36,9 @@ export function applicationModal(
         action_id: FIELD_ACTION(field),
         multiline: options.multiline ?? false,
         max_length: options.max,
+        // A Slack profile name or an old answer can be longer than the field now allows; Slack refuses that.
         ...(typeof prefill[field] === 'string' || typeof prefill[field] === 'number'
-          ? { initial_value: String(prefill[field]) }
+          ? { initial_value: truncate(String(prefill[field]), options.max) }
           : {}),
       },
       options,
@@ -178,10 +179,7 @@ export function applicationReviewCard(application: ApplicationRecord, decidedLin
     a.otherInterests ? `*Other interests:* ${escapeMrkdwn(a.otherInterests)}` : undefined,
     `*Stays in touch by:* ${a.communicationPreferences.map((c) => channelLabels[c]).join(', ')}`,
   ].filter(Boolean);
-  const blocks: KnownBlock[] = [
-    section(truncate(lines.join('\n'), 3000)),
-    section(`*About:*\n${truncate(escapeMrkdwn(a.bio), 2900)}`),
-  ];
+  const blocks: KnownBlock[] = [section(lines.join('\n')), section(`*About:*\n${escapeWithin(a.bio, 2900)}`)];
   if (decidedLine) blocks.push(context(decidedLine));
   else
     blocks.push({

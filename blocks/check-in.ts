@@ -10,7 +10,10 @@ import {
 import type { Goal } from '../src/domain/goal-form';
 import { FIELD_ACTION, FIELD_BLOCK, VIEWS } from './ids';
 import { context, option, section, type BotMessage } from './message';
-import { escapeMrkdwn, mention, truncate } from './mrkdwn';
+import { escapeWithin, mention } from './mrkdwn';
+
+/** Room for one answer in a 3,000-character section, after its label (and a `>` per line once quoted). */
+const ANSWER_MAX = 2400;
 
 /** What the check-in form carries; re-checked on the server when it is submitted. */
 export interface CheckInMetadata {
@@ -34,8 +37,8 @@ export function checkInModal(
   });
   goals.forEach((goal, i) => {
     blocks.push({ type: 'divider' });
-    blocks.push(section(truncate(w.goalHeading(i + 1, escapeMrkdwn(goal.specific)), 3000)));
-    blocks.push(context(truncate(w.measure(escapeMrkdwn(goal.measurable)), 3000)));
+    blocks.push(section(w.goalHeading(i + 1, escapeWithin(goal.specific, ANSWER_MAX))));
+    blocks.push(context(w.measure(escapeWithin(goal.measurable, ANSWER_MAX))));
     blocks.push({
       type: 'input',
       block_id: FIELD_BLOCK(checkInField(i, 'status')),
@@ -84,14 +87,18 @@ export function checkInSummary(
   const blocks: KnownBlock[] = [section(heading)];
   for (const progress of answers.goals) {
     const goal = goals[progress.goalIndex];
-    const lines = [
-      `${w.statusEmoji[progress.status]} *${w.statuses[progress.status]}* · ${escapeMrkdwn(goal?.specific ?? '')}`,
-      progress.evidence ? `>${escapeMrkdwn(progress.evidence).replace(/\n/g, '\n>')}` : '',
-      progress.supportNeeded ? `*${w.support}:* ${escapeMrkdwn(progress.supportNeeded)}` : '',
-    ];
-    blocks.push(section(truncate(lines.filter(Boolean).join('\n'), 3000)));
+    // One section per answer: each can be long (1,500 characters, more once escaped), and a section holds 3,000.
+    blocks.push(
+      section(
+        `${w.statusEmoji[progress.status]} *${w.statuses[progress.status]}* · ${escapeWithin(goal?.specific ?? '', ANSWER_MAX)}`,
+      ),
+    );
+    if (progress.evidence)
+      blocks.push(section(`>${escapeWithin(progress.evidence, ANSWER_MAX).replace(/\n/g, '\n>')}`));
+    if (progress.supportNeeded)
+      blocks.push(section(`*${w.support}:* ${escapeWithin(progress.supportNeeded, ANSWER_MAX)}`));
   }
-  if (answers.note) blocks.push(section(truncate(`*${w.note}:* ${escapeMrkdwn(answers.note)}`, 3000)));
+  if (answers.note) blocks.push(section(`*${w.note}:* ${escapeWithin(answers.note, ANSWER_MAX)}`));
   return { text: heading, blocks };
 }
 
@@ -103,6 +110,6 @@ export function mentorCheckInOverview(
   const lines = rows.slice(0, 40).map((r) => w.mentorLine(mention(r.menteeId), r.next, r.late));
   return {
     text: w.mentorHeading,
-    blocks: [section(truncate(`${w.mentorHeading}\n${lines.join('\n')}`, 3000))],
+    blocks: [section(`${w.mentorHeading}\n${lines.join('\n')}`)],
   };
 }

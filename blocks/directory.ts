@@ -4,9 +4,42 @@ import type { MatchResult } from '../src/domain/matching';
 import type { ProfileRecord } from '../src/domain/records';
 import { ACTIONS } from './ids';
 import { ephemeral, section, type EphemeralAnswer } from './message';
-import { escapeMrkdwn, mention, truncate } from './mrkdwn';
+import { decodeSlackEntities, escapeMrkdwn, escapeWithin, mention, truncateMrkdwn } from './mrkdwn';
 
 export const DIRECTORY_PAGE_SIZE = 8;
+
+/** Room for the echoed search words in the heading and the "no matches" line (escaped characters). */
+const SEARCHED_SHOWN_MAX = 600;
+/** Slack's limit on a button's value. */
+const BUTTON_VALUE_MAX = 2000;
+
+/**
+ * What a Previous / Next button carries: the page and the search words, the words escaped as Slack escapes
+ * text it sends (`&amp;`, `&lt;`, `&gt;`), so the value never holds a raw `<!channel>` or link, and
+ * `readPageValue` gives back exactly the words searched. Words are dropped from the end if they would
+ * not fit Slack's 2,000 characters (the search's own limits keep them well inside it).
+ */
+export function pageValue(page: number, words: readonly string[]): string {
+  for (let count = words.length; count >= 0; count--) {
+    const value = JSON.stringify({ page, words: escapeMrkdwn(words.slice(0, count).join(' ')) });
+    if (value.length <= BUTTON_VALUE_MAX) return value;
+  }
+  return JSON.stringify({ page, words: '' });
+}
+
+/** The page and the search text (unescaped, as the person typed it) from a Previous / Next button. */
+export function readPageValue(value: unknown): { page: number; words: string } {
+  try {
+    const parsed = JSON.parse(typeof value === 'string' ? value : '{}') as {
+      page?: unknown;
+      words?: unknown;
+    };
+    const page = typeof parsed.page === 'number' && Number.isInteger(parsed.page) ? parsed.page : 1;
+    return { page, words: typeof parsed.words === 'string' ? decodeSlackEntities(parsed.words) : '' };
+  } catch {
+    return { page: 1, words: '' };
+  }
+}
 
 export interface DirectoryEntry {
   match: MatchResult;
@@ -21,10 +54,11 @@ export interface DirectoryEntry {
 export function directoryPage(entries: DirectoryEntry[], words: string[], page: number): EphemeralAnswer {
   const pages = Math.max(1, Math.ceil(entries.length / DIRECTORY_PAGE_SIZE));
   const current = Math.min(Math.max(page, 1), pages);
+  const searched = escapeWithin(words.join(' '), SEARCHED_SHOWN_MAX);
   if (entries.length === 0)
-    return ephemeral({ text: w.noMatches(words), blocks: [section(w.noMatches(words))] });
+    return ephemeral({ text: w.noMatches(searched), blocks: [section(w.noMatches(searched))] });
   const shown = entries.slice((current - 1) * DIRECTORY_PAGE_SIZE, current * DIRECTORY_PAGE_SIZE);
-  const blocks: KnownBlock[] = [section(w.heading(words, current, pages))];
+  const blocks: KnownBlock[] = [section(w.heading(searched, current, pages))];
   for (const { match, mentor, freeSeats } of shown) {
     const reasons = [
       match.sharedAcademic.length ? `${w.sharedAcademic}: ${match.sharedAcademic.join(', ')}` : undefined,
@@ -37,9 +71,9 @@ export function directoryPage(entries: DirectoryEntry[], words: string[], page: 
       type: 'section',
       text: {
         type: 'mrkdwn',
-        text: truncate(
-          `*${escapeMrkdwn(mentor.displayName)}* (${mention(mentor.userId)})${headline ? ` · ${escapeMrkdwn(headline)}` : ''}\n` +
-            `${escapeMrkdwn(reasons.join('\n') || w.noSharedInterests)}\n_${w.seats(freeSeats)}_`,
+        text: truncateMrkdwn(
+          `*${escapeWithin(mentor.displayName, 400)}* (${mention(mentor.userId)})${headline ? ` · ${escapeWithin(headline, 800)}` : ''}\n` +
+            `${escapeWithin(reasons.join('\n') || w.noSharedInterests, 1600)}\n_${w.seats(freeSeats)}_`,
           3000,
         ),
       },
@@ -52,7 +86,7 @@ export function directoryPage(entries: DirectoryEntry[], words: string[], page: 
     });
   }
   if (pages > 1) {
-    const value = (to: number) => JSON.stringify({ page: to, words: words.join(' ') }).slice(0, 2000);
+    const value = (to: number) => pageValue(to, words);
     blocks.push({
       type: 'actions',
       block_id: 'directory_pages',
@@ -80,5 +114,5 @@ export function directoryPage(entries: DirectoryEntry[], words: string[], page: 
       ],
     });
   }
-  return ephemeral({ text: w.heading(words, current, pages).replace(/\*/g, ''), blocks });
+  return ephemeral({ text: w.heading(searched, current, pages).replace(/\*/g, ''), blocks });
 }

@@ -10,7 +10,7 @@ import {
 } from '../src/domain/goal-form';
 import { ACTIONS, VIEWS } from './ids';
 import { section, type BotMessage } from './message';
-import { escapeMrkdwn, mention, truncate } from './mrkdwn';
+import { escapeWithin, mention } from './mrkdwn';
 
 /** What the goal form carries between updates; re-checked on the server at every step. */
 export interface GoalFormMetadata {
@@ -122,13 +122,17 @@ export function goalsSummary(menteeId: string, goals: Goal[], version: number): 
   goals.forEach((goal, i) => {
     blocks.push(
       section(
-        truncate(
-          `*${w.goalHeading(i + 1)}:* ${escapeMrkdwn(goal.specific)}\n` +
-            `*Measure:* ${escapeMrkdwn(goal.measurable)}\n` +
-            `*Actions:*\n${goal.actions.map((a) => `• ${escapeMrkdwn(a)}`).join('\n')}\n` +
-            `*Complete by* ${goal.completeBy} · *check-ins* ${goal.checkIns.join(', ')}`,
-          3000,
-        ),
+        `*${w.goalHeading(i + 1)}:* ${escapeWithin(goal.specific, 700)}\n` +
+          `*Measure:* ${escapeWithin(goal.measurable, 700)}\n` +
+          `*Complete by* ${escapeWithin(goal.completeBy, 20)} · *check-ins* ${escapeWithin(goal.checkIns.join(', '), 60)}`,
+      ),
+    );
+    blocks.push(
+      section(
+        `*Actions:*\n${escapeWithin(goal.actions.join('\n'), 2800)
+          .split('\n')
+          .map((a) => `• ${a}`)
+          .join('\n')}`,
       ),
     );
   });

@@ -5,7 +5,7 @@ import type { ProgramSettings } from '../src/content/wording';
 import type { PromptKind } from '../src/domain/prompt-kinds';
 import { ACTIONS } from './ids';
 import { context, section, type BotMessage } from './message';
-import { escapeMrkdwn, mention, truncate } from './mrkdwn';
+import { escapeWithin, mention, truncate } from './mrkdwn';
 
 /** What a scheduled prompt needs to know about its relationship and occasion. */
 export interface PromptContext {
@@ -216,21 +216,8 @@ export function evaluationLink(program: ProgramSettings): string | undefined {
   return url && url.length <= 3000 && /^https?:\/\/[^\s<>|]+$/i.test(url) ? url : undefined;
 }
 
-/**
- * Escapes text a person typed and cuts it so the *escaped* text fits `max` characters, never splitting an
- * escape like `&amp;` or a character outside the Basic Multilingual Plane.
- */
-export function escapeWithin(text: string, max: number): string {
-  const escaped = escapeMrkdwn(text);
-  if (escaped.length <= max) return escaped;
-  let cut = '';
-  for (const character of text) {
-    const piece = escapeMrkdwn(character);
-    if (cut.length + piece.length > max - 1) break;
-    cut += piece;
-  }
-  return `${cut}…`;
-}
+/** Kept here too: the prompt tests and the reflection summary imported it from this module first. */
+export { escapeWithin };
 
 /** A calendar date as people read it ("Wednesday, October 14, 2026"); kept as given (escaped) if it isn't one. */
 export function readableDay(isoDate: string): string {

@@ -14,8 +14,7 @@ import {
 } from '../src/domain/reflection';
 import { FIELD_ACTION, FIELD_BLOCK, VIEWS } from './ids';
 import { option, section, type BotMessage } from './message';
-import { mention } from './mrkdwn';
-import { escapeWithin } from './prompts';
+import { escapeWithin, mention } from './mrkdwn';
 
 type Role = 'mentor' | 'mentee';
 

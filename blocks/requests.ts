@@ -10,7 +10,7 @@ import {
 import type { ProfileRecord, RelationshipRecord } from '../src/domain/records';
 import { ACTIONS, FIELD_ACTION, FIELD_BLOCK, VIEWS } from './ids';
 import { context, section, type BotMessage } from './message';
-import { escapeMrkdwn, mention, truncate } from './mrkdwn';
+import { escapeMrkdwn, escapeWithin, mention } from './mrkdwn';
 
 /** The DM a mentor gets for a request: the mentee's summary, and Accept / Decline while it is open. */
 export function mentorRequestCard(
@@ -28,11 +28,11 @@ export function mentorRequestCard(
       ? `*Career interests:* ${escapeMrkdwn(mentee.careerInterests.join(', '))}`
       : undefined,
     mentee.otherInterests ? `*Also:* ${escapeMrkdwn(mentee.otherInterests)}` : undefined,
-    `*About:* ${escapeMrkdwn(mentee.bio)}`,
+    `*About:* ${escapeWithin(mentee.bio, 1500)}`,
   ].filter(Boolean);
   const blocks: KnownBlock[] = [
     section(w.mentorCard.intro(mention(relationship.menteeId), byStaff)),
-    section(truncate(summary.join('\n'), 3000)),
+    section(summary.join('\n')),
   ];
   if (answeredLine) blocks.push(context(answeredLine));
   else

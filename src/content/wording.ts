@@ -127,6 +127,9 @@ export const wording = {
   },
 };
 
+/** A block quote of every line (a `>` only quotes up to the end of its line). */
+const quote = (text: string) => `>${text.replace(/\n/g, '\n>')}`;
+
 const roleName = { mentor: 'mentor', mentee: 'mentee' } as const;
 type Role = keyof typeof roleName;
 
@@ -174,10 +177,11 @@ export const applicationWording = {
   receivedTitle: 'Application received',
   approved: (role: Role, program: ProgramSettings, capacity?: number) =>
     role === 'mentor'
-      ? `Welcome to the ${program.name}! Your mentor application was approved and you are now listed in the mentoring directory with room for ${capacity ?? 1} mentee(s). When a student asks for you, I will send you their summary here to accept or decline. Change how many mentees you take with \`/mentor capacity <1-5>\`, or step out of the directory with \`/mentor unlist\`.`
+      ? `Welcome to the ${program.name}! Your mentor application was approved and you are now listed in the mentoring directory with room for ${capacity ?? 1} mentee(s). When a student asks for you, I will send you their summary here to accept or decline. Change how many mentees you take with \`/mentor capacity\` and a number from 1 to 5, or step out of the directory with \`/mentor unlist\`.`
       : `Welcome to the ${program.name}! Your application was approved. Browse mentors who share your interests with \`/mentee find\` (add words to narrow it, e.g. \`/mentee find marketing\`), then ask one with the Request button.`,
+  /** `reason`: what the staff member typed, already escaped for mrkdwn. */
   declined: (role: Role, program: ProgramSettings, reason: string) =>
-    `Thank you for applying to the ${program.name} as a ${roleName[role]}. The staff were not able to approve your application this time.\n>${reason}\nIf you have questions, please contact ${program.contact}.`,
+    `Thank you for applying to the ${program.name} as a ${roleName[role]}. The staff were not able to approve your application this time.\n${quote(reason)}\nIf you have questions, please contact ${program.contact}.`,
   card: {
     heading: (role: Role) => (role === 'mentor' ? 'New mentor application' : 'New mentee application'),
     edited: 'The applicant edited this application.',
@@ -209,11 +213,12 @@ export const directoryWording = {
   listed: 'You are listed in the mentoring directory. Students with shared interests can now request you.',
   unlisted:
     'You are no longer listed in the directory. Your current mentees are not affected; `/mentor list` brings you back.',
-  heading: (words: string[], page: number, pages: number) =>
-    `*Mentors with a free seat${words.length ? ` matching “${words.join(' ')}”` : ''}* (page ${page} of ${pages}), best matches first`,
-  noMatches: (words: string[]) =>
-    words.length
-      ? `No mentor with a free seat matches “${words.join(' ')}” right now. Try fewer or broader words, or \`/mentee find\` to see everyone with a seat.`
+  /** `searched`: the search words as the person typed them, already escaped for mrkdwn ('' for none). */
+  heading: (searched: string, page: number, pages: number) =>
+    `*Mentors with a free seat${searched ? ` matching “${searched}”` : ''}* (page ${page} of ${pages}), best matches first`,
+  noMatches: (searched: string) =>
+    searched
+      ? `No mentor with a free seat matches “${searched}” right now. Try fewer or broader words, or \`/mentee find\` to see everyone with a seat.`
       : 'No mentor has a free seat right now. New mentors join all the time; try again in a few days, or ask the program staff.',
   sharedAcademic: 'Shared academic interests',
   sharedCareer: 'Shared career interests',
@@ -421,8 +426,9 @@ export const lifecycleWording = {
     submit: 'End relationship',
     confirm: 'I understand this ends the formal mentoring relationship.',
     confirmRequired: 'Please confirm.',
+    /** `reason`: what the person typed, already escaped for mrkdwn. */
     ended: (actorMention: string, reason: string) =>
-      `${actorMention} has ended this mentoring relationship early.\n>${reason}\nThank you both for the time you spent together.`,
+      `${actorMention} has ended this mentoring relationship early.\n${quote(reason)}\nThank you both for the time you spent together.`,
     staff: (mentorMention: string, menteeMention: string, actorMention: string) =>
       `The relationship of ${mentorMention} and ${menteeMention} was ended early by ${actorMention}. ${mentorMention}'s seat is free again.`,
   },

@@ -55,13 +55,31 @@ export function normaliseInterest(s: string): string {
   return s.normalize('NFKC').toLowerCase().replace(/\s+/gu, ' ').replace(END_PUNCTUATION, '');
 }
 
-/** Splits a `/mentee find` query into distinct lower-case search words, dropping short and filler words. */
+/**
+ * A search uses at most this many words, of at most this many characters in all: enough for any real
+ * query, and small enough that the words fit the Previous / Next buttons (a button value holds 2,000
+ * characters) and the heading that echoes them, so every page of a search ranks by the same words.
+ */
+export const SEARCH_LIMITS = { words: 20, characters: 300 } as const;
+
+/**
+ * Splits a `/mentee find` query into distinct lower-case search words, dropping short and filler words;
+ * words past `SEARCH_LIMITS` are left out.
+ */
 export function parseSearchWords(text: string): string[] {
   const words = text
     .split(/[\s,]+/u)
     .map(normaliseInterest)
     .filter((w) => w.length >= 2 && !STOP_WORDS.has(w));
-  return [...new Set(words)];
+  const kept: string[] = [];
+  let characters = 0;
+  for (const word of new Set(words)) {
+    if (kept.length === SEARCH_LIMITS.words) break;
+    if (characters + word.length > SEARCH_LIMITS.characters) continue;
+    kept.push(word);
+    characters += word.length;
+  }
+  return kept;
 }
 
 /** Scores how well one mentor suits a mentee (and optional search words), with the reasons. */

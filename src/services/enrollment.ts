@@ -1,6 +1,6 @@
 import { applicationReviewCard } from '../../blocks/application';
 import { plainMessage } from '../../blocks/message';
-import { mention, slackDate } from '../../blocks/mrkdwn';
+import { escapeWithin, mention, slackDate } from '../../blocks/mrkdwn';
 import type { Clock } from '../clock';
 import { applicationWording, type ProgramSettings } from '../content/wording';
 import {
@@ -121,7 +121,7 @@ export function createEnrollmentService(deps: {
             deps.program,
             isMentorAnswers(decided.answers) ? decided.answers.capacity : undefined,
           )
-        : applicationWording.declined(decided.role, deps.program, decision.reason);
+        : applicationWording.declined(decided.role, deps.program, escapeWithin(decision.reason.trim(), 2000));
     await slack.postToPerson(decided.userId, plainMessage(message));
     await deps.audit.record({
       at: at.toJSDate(),

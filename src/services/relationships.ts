@@ -1,5 +1,5 @@
 import { plainMessage, section } from '../../blocks/message';
-import { escapeMrkdwn, mention } from '../../blocks/mrkdwn';
+import { escapeWithin, mention } from '../../blocks/mrkdwn';
 import type { Clock } from '../clock';
 import { agreementWording, lifecycleWording as w, pauseWording, stageWording } from '../content/wording';
 import { agreementsButton, agreementsSaved } from '../../blocks/agreements';
@@ -284,7 +284,7 @@ export function createRelationshipService(deps: {
       if (relationship.channelId)
         await slack.post(
           relationship.channelId,
-          plainMessage(w.end.ended(mention(actorId), escapeMrkdwn(reason.trim()))),
+          plainMessage(w.end.ended(mention(actorId), escapeWithin(reason.trim(), 2000))),
         );
       await slack.post(
         deps.adminChannelId,

@@ -1,6 +1,7 @@
 import { Types } from 'mongoose';
 import type { CheckInAnswers, GoalProgress } from '../domain/check-ins';
 import type { Models } from './database';
+import { operator } from './mapping';
 
 export interface CheckInRecord {
   relationshipId: string;
@@ -36,7 +37,10 @@ export function createCheckInRepository(models: Models) {
     /** The scheduled dates this relationship's check-ins have answered. */
     async answeredDates(relationshipId: string): Promise<string[]> {
       if (!Types.ObjectId.isValid(relationshipId)) return [];
-      const dates = await checkIns.distinct('dueDate', { relationshipId, dueDate: { $exists: true } });
+      const dates = await checkIns.distinct('dueDate', {
+        relationshipId,
+        dueDate: operator({ $exists: true }),
+      });
       return dates.filter((d): d is string => typeof d === 'string');
     },
 

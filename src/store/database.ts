@@ -49,6 +49,11 @@ export async function connectDatabase(uri: string, logger: AppLogger): Promise<D
     autoIndex: false,
     autoCreate: false,
   });
+  // A second guard behind the request parsing: any `{ $…: … }` in a filter that the store did not mark with
+  // `operator()` becomes a plain equality. Set on this connection (not mongoose-wide) so several apps in one
+  // process behave alike. Mongoose 9 reads it from `connection.options`, which `set` writes; the
+  // `createConnection` option of the same name lands in `connection.config`, which queries don't read.
+  connection.set('sanitizeFilter', true);
   await connection.asPromise();
   const models = bindModels(connection);
   for (const model of Object.values(models)) {

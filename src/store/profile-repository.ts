@@ -1,6 +1,7 @@
 import type { ApplicationRole } from '../domain/application-form';
 import type { ProfileRecord } from '../domain/records';
 import type { Models } from './database';
+import { operator } from './mapping';
 
 export type CapacityChange = 'changed' | 'below_open_relationships' | 'not_a_mentor';
 
@@ -14,7 +15,7 @@ export function createProfileRepository(models: Models) {
     },
 
     async getMany(userIds: string[], role: ApplicationRole): Promise<ProfileRecord[]> {
-      const docs = await profiles.find({ userId: { $in: userIds }, role }).lean();
+      const docs = await profiles.find({ userId: operator({ $in: userIds }), role }).lean();
       return docs.map((doc) => stripId(doc) as ProfileRecord);
     },
 
@@ -39,7 +40,7 @@ export function createProfileRepository(models: Models) {
           role: 'mentor',
           approved: true,
           listed: true,
-          $expr: { $lt: ['$openRelationships', '$capacity'] },
+          $expr: operator({ $lt: ['$openRelationships', '$capacity'] }),
         })
         .lean();
       return docs.map((doc) => stripId(doc) as ProfileRecord);
@@ -60,7 +61,7 @@ export function createProfileRepository(models: Models) {
           userId: mentorId,
           role: 'mentor',
           approved: true,
-          $expr: { $lt: ['$openRelationships', '$capacity'] },
+          $expr: operator({ $lt: ['$openRelationships', '$capacity'] }),
         },
         { $inc: { openRelationships: 1 } },
       );
@@ -69,7 +70,7 @@ export function createProfileRepository(models: Models) {
 
     async releaseSeat(mentorId: string): Promise<void> {
       await profiles.updateOne(
-        { userId: mentorId, role: 'mentor', openRelationships: { $gt: 0 } },
+        { userId: mentorId, role: 'mentor', openRelationships: operator({ $gt: 0 }) },
         { $inc: { openRelationships: -1 } },
       );
     },
@@ -77,7 +78,7 @@ export function createProfileRepository(models: Models) {
     /** Sets a mentor's capacity unless it would drop below the relationships already open. */
     async setCapacity(mentorId: string, capacity: number): Promise<CapacityChange> {
       const result = await profiles.updateOne(
-        { userId: mentorId, role: 'mentor', approved: true, openRelationships: { $lte: capacity } },
+        { userId: mentorId, role: 'mentor', approved: true, openRelationships: operator({ $lte: capacity }) },
         { $set: { capacity } },
       );
       if (result.matchedCount === 1) return 'changed';

@@ -3,6 +3,7 @@ import type { PromptKind } from '../domain/prompt-kinds';
 import type { Models } from './database';
 import { isDuplicateKey } from './processed-events-repository';
 import type { PROMPT_STATES } from './schemas';
+import { operator } from './mapping';
 
 export type OutboxState = (typeof PROMPT_STATES)[number];
 
@@ -56,9 +57,9 @@ export function claimQuery(now: Date) {
   return {
     filter: {
       state: 'pending' as const,
-      dueAt: { $lte: now },
-      nextAttemptAt: { $not: { $gt: now } },
-      leaseUntil: { $not: { $gt: now } },
+      dueAt: operator({ $lte: now }),
+      nextAttemptAt: operator({ $not: { $gt: now } }),
+      leaseUntil: operator({ $not: { $gt: now } }),
     },
     sort: { dueAt: 1 } as const,
   };
@@ -141,8 +142,8 @@ export function createPromptRepository(models: Models) {
         {
           relationshipId,
           state: 'pending',
-          key: { $nin: keepKeys },
-          leaseUntil: { $not: { $gt: at } },
+          key: operator({ $nin: keepKeys }),
+          leaseUntil: operator({ $not: { $gt: at } }),
         },
         { $set: { state: 'cancelled', reason: shorten(reason), finishedAt: at } },
       );
@@ -156,7 +157,7 @@ export function createPromptRepository(models: Models) {
     async revive(relationshipId: string, keys: string[], reason: string): Promise<number> {
       if (!Types.ObjectId.isValid(relationshipId) || keys.length === 0) return 0;
       const result = await prompts.updateMany(
-        { relationshipId, key: { $in: keys }, state: 'cancelled', reason: shorten(reason) },
+        { relationshipId, key: operator({ $in: keys }), state: 'cancelled', reason: shorten(reason) },
         { $set: { state: 'pending' }, $unset: { reason: 1, finishedAt: 1, leaseOwner: 1, leaseUntil: 1 } },
       );
       return result.modifiedCount;

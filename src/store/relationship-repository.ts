@@ -5,7 +5,7 @@ import type { RelationshipRecord, TransitionRecord } from '../domain/records';
 import type { RelationshipStatus } from '../domain/relationship-stages';
 import type { Models } from './database';
 import { isDuplicateKey } from './processed-events-repository';
-import { toRecord, toRecordOrUndefined } from './mapping';
+import { toRecord, toRecordOrUndefined, operator } from './mapping';
 
 const OPEN: RelationshipStatus[] = ['introduced', 'stage1', 'stage2', 'stage3', 'stage4'];
 const LIVE: RelationshipStatus[] = ['requested', ...OPEN];
@@ -52,7 +52,7 @@ export function createRelationshipRepository(models: Models) {
     /** Open relationships (introduced to stage 4) in which this person is mentor or mentee. */
     async findOpenFor(userId: string): Promise<RelationshipRecord[]> {
       const docs = await relationships
-        .find({ $or: [{ mentorId: userId }, { menteeId: userId }], status: { $in: OPEN } })
+        .find({ $or: [{ mentorId: userId }, { menteeId: userId }], status: operator({ $in: OPEN }) })
         .sort({ requestedAt: 1 })
         .lean();
       return docs.map(map);
@@ -69,8 +69,8 @@ export function createRelationshipRepository(models: Models) {
     /** Mentees (of the given ids) who have a live request or relationship. */
     async menteesWithLiveRelationships(menteeIds: string[]): Promise<Set<string>> {
       const ids = await relationships.distinct('menteeId', {
-        menteeId: { $in: menteeIds },
-        status: { $in: LIVE },
+        menteeId: operator({ $in: menteeIds }),
+        status: operator({ $in: LIVE }),
       });
       return new Set(ids);
     },
@@ -152,7 +152,7 @@ export function createRelationshipRepository(models: Models) {
       if (!Types.ObjectId.isValid(id)) return undefined;
       const doc = await relationships
         .findOneAndUpdate(
-          { _id: id, status: { $in: OPEN } },
+          { _id: id, status: operator({ $in: OPEN }) },
           { $set: { pausedAt: from, pausedUntil: until, nextPlanAt: at } },
           { returnDocument: 'after' },
         )
@@ -163,7 +163,7 @@ export function createRelationshipRepository(models: Models) {
     /** Relationships whose prompt schedule needs planning, oldest request first (an indexed range query). */
     async dueForPlanning(now: Date, limit: number): Promise<RelationshipRecord[]> {
       const docs = await relationships
-        .find({ nextPlanAt: { $lte: now } })
+        .find({ nextPlanAt: operator({ $lte: now }) })
         .sort({ nextPlanAt: 1 })
         .limit(limit)
         .lean();
@@ -202,8 +202,8 @@ export function createRelationshipRepository(models: Models) {
       const docs = await relationships
         .find({
           status: 'requested',
-          requestedAt: { $lte: before },
-          requestReminderSentAt: { $exists: false },
+          requestedAt: operator({ $lte: before }),
+          requestReminderSentAt: operator({ $exists: false }),
         })
         .lean();
       return docs.map(map);
@@ -212,14 +212,16 @@ export function createRelationshipRepository(models: Models) {
     /** Marks the reminder sent; false if another copy of the bot marked it first. */
     async markReminderSent(id: string, at: Date): Promise<boolean> {
       const result = await relationships.updateOne(
-        { _id: id, status: 'requested', requestReminderSentAt: { $exists: false } },
+        { _id: id, status: 'requested', requestReminderSentAt: operator({ $exists: false }) },
         { $set: { requestReminderSentAt: at } },
       );
       return result.modifiedCount === 1;
     },
 
     async requestsMadeBefore(before: Date): Promise<RelationshipRecord[]> {
-      const docs = await relationships.find({ status: 'requested', requestedAt: { $lte: before } }).lean();
+      const docs = await relationships
+        .find({ status: 'requested', requestedAt: operator({ $lte: before }) })
+        .lean();
       return docs.map(map);
     },
   };

@@ -9,6 +9,7 @@ import {
   type NewOutboxItem,
   type PromptRepository,
 } from '../../src/store/prompt-repository';
+import { operator } from '../../src/store/mapping';
 import { freshDatabaseUri } from '../support/test-database';
 
 const T0 = new Date('2030-03-04T15:00:00Z');
@@ -192,7 +193,7 @@ describe('claimNext', () => {
     expect(won).toHaveLength(10);
     expect(new Set(won.map((item) => item.id)).size).toBe(10);
     expect(won.every((item) => item.attempts === 1)).toBe(true);
-    expect(await db.models.prompts.countDocuments({ leaseOwner: { $exists: true } })).toBe(10);
+    expect(await db.models.prompts.countDocuments({ leaseOwner: operator({ $exists: true }) })).toBe(10);
   });
 
   it('gives an item whose lease expired to another dispatcher; the first can then no longer settle it', async () => {

@@ -6,7 +6,9 @@ import type {
   SlackActionMiddlewareArgs,
 } from '@slack/bolt';
 import { declineReasonModal } from '../../../blocks/application';
+import { readPageValue } from '../../../blocks/directory';
 import { ACTIONS } from '../../../blocks/ids';
+import { mention } from '../../../blocks/mrkdwn';
 import { EVALUATION_LINK_ACTION } from '../../../blocks/prompts';
 import { preferencesModal } from '../../../blocks/requests';
 import {
@@ -64,12 +66,12 @@ export function registerActions(app: App, deps: SlackDeps): void {
     const result = await deps.requests.request(args.body.user.id, args.action.value ?? '');
     await tellPerson(
       args,
-      result.outcome === 'sent' ? requestWording.sent(`<@${args.action.value}>`) : result.message,
+      result.outcome === 'sent' ? requestWording.sent(mention(args.action.value ?? '')) : result.message,
     );
   });
 
   button(new RegExp(`^${ACTIONS.directoryPage}`), async (args) => {
-    const { page, words } = parsePageValue(args.action.value);
+    const { page, words } = readPageValue(args.action.value);
     const answer = await deps.directory.find(args.body.user.id, words, page);
     if (answer && args.respond) await args.respond({ ...answer, replace_original: true });
   });
@@ -177,16 +179,4 @@ async function tellPerson(args: ButtonArgs, text: string): Promise<void> {
   }
   const channel = args.body.channel?.id;
   if (channel) await args.client.chat.postEphemeral({ channel, user: args.body.user.id, text });
-}
-
-function parsePageValue(value: string | undefined): { page: number; words: string } {
-  try {
-    const parsed = JSON.parse(value ?? '{}') as { page?: unknown; words?: unknown };
-    return {
-      page: typeof parsed.page === 'number' ? parsed.page : 1,
-      words: typeof parsed.words === 'string' ? parsed.words : '',
-    };
-  } catch {
-    return { page: 1, words: '' };
-  }
 }

@@ -1,5 +1,5 @@
 import { applicationModal } from '../../../blocks/application';
-import { userIdFromMention } from '../../../blocks/mrkdwn';
+import { decodeSlackEntities, mention, userIdFromMention } from '../../../blocks/mrkdwn';
 import { directoryWording, requestWording } from '../../content/wording';
 import type { ApplicationRole } from '../../domain/application-form';
 import type { SubcommandContext, SubcommandHandler } from './command-router';
@@ -41,9 +41,9 @@ export const setListed =
     );
   };
 
-/** `/mentee find [words]` */
+/** `/mentee find [words]`: the words as the person typed them (Slack sends `&`, `<`, `>` escaped). */
 export const findMentors: SubcommandHandler = async (context) => {
-  const page = await context.deps.directory.find(context.userId, context.argText);
+  const page = await context.deps.directory.find(context.userId, decodeSlackEntities(context.argText));
   await context.reply(page ?? directoryWording.notAMentee);
 };
 
@@ -57,5 +57,5 @@ export const requestMentor: SubcommandHandler = async (context) => {
   // Posting the card to the mentor can take a moment: answer Slack first, then say how it went.
   await context.ack();
   const result = await context.deps.requests.request(context.userId, mentorId);
-  await context.followUp(result.outcome === 'sent' ? requestWording.sent(`<@${mentorId}>`) : result.message);
+  await context.followUp(result.outcome === 'sent' ? requestWording.sent(mention(mentorId)) : result.message);
 };
