@@ -26,7 +26,8 @@ async function main(): Promise<void> {
     bot = await startBot({ config, logger });
   } catch (error) {
     logger.fatal({ err: error }, 'the bot could not start');
-    const lines = error instanceof StartupProblems ? error.lines : [String((error as Error)?.message ?? error)];
+    const lines =
+      error instanceof StartupProblems ? error.lines : [String((error as Error)?.message ?? error)];
     process.stderr.write(`The bot could not start:\n${lines.map((line) => `  ${line}\n`).join('')}`);
     process.exit(1);
   }

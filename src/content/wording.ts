@@ -121,6 +121,8 @@ export const wording = {
     button:
       'This button is from an earlier version of the mentoring bot and no longer does anything. Open the bot’s *Home* tab for what you can do now, or type `/mentoring help`.',
     formTitle: 'Form out of date',
+    /** The title over a refusal shown in place of a form that has no field to show it under. */
+    notSavedTitle: 'Not saved',
     form: 'This form is from an earlier version of the mentoring bot, so nothing was saved. Please close it and start again from the bot’s *Home* tab or `/mentoring help`.',
     command: (command: string) =>
       `The mentoring bot no longer answers \`${command}\`. Type \`/mentoring help\` to see what it can do.`,

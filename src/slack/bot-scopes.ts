@@ -9,7 +9,8 @@ export const REQUIRED_BOT_SCOPES = {
     'posting and updating messages: the pair’s conversation, DMs to applicants, the staff channel, private notes',
   'im:write': 'opening a direct message with one person (application decisions, prompts for one person)',
   'mpim:write': 'opening the group conversation of a mentor, a mentee and the bot',
-  'im:history': 'finding a prompt in a DM that a stopped copy of the bot had already posted, so it is never sent twice',
+  'im:history':
+    'finding a prompt in a DM that a stopped copy of the bot had already posted, so it is never sent twice',
   'mpim:history': 'the same for prompts in a pair’s group conversation',
   'users:read': 'people’s names and time zones (prompts arrive in working hours where each person lives)',
   'channels:read': 'who is in the staff channel, if it is a public channel (its members are staff)',

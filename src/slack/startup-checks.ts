@@ -79,7 +79,9 @@ async function checkStaffChannel(client: WebClient, channelId: string): Promise<
       );
     }
     throw new StartupProblems(
-      [`Could not check the staff channel ADMIN_CHANNEL_ID=${channelId} (${code ?? (error as Error).message}).`],
+      [
+        `Could not check the staff channel ADMIN_CHANNEL_ID=${channelId} (${code ?? (error as Error).message}).`,
+      ],
       { cause: error },
     );
   }

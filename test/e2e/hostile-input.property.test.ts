@@ -3,7 +3,7 @@ import { ACTIONS, VIEWS } from '../../blocks/ids';
 import { makeTriggerId } from '../support/slack-emulator';
 import { enrol, matched, MENTEE_ANSWERS, MENTOR_ANSWERS } from '../support/flows';
 import { PEOPLE, startTestBot, TEAM_ID, type TestBot } from '../support/test-bot';
-import { waitFor } from '../support/wait';
+import { unescapedInjections } from '../support/mrkdwn-safety';
 
 /**
  * Hostile input, generated: at least 1,000 requests per run, signed as Slack signs them, from someone who
@@ -17,7 +17,6 @@ const JSON_TYPE = 'application/json';
 
 /** What an attacker types to make the bot shout at a channel or show a disguised link. */
 const INJECTIONS = ['<!channel>', '<!here>', '<!everyone>', '<http://evil.example|Reset your password>'];
-const FORBIDDEN_IN_OUTPUT = ['<!channel>', '<!here>', '<!everyone>', '<http://evil.example'];
 
 const SUBCOMMANDS = [
   'help',
@@ -64,11 +63,10 @@ describe('hostile input, generated', () => {
   /** Everything stored about the pair under attack, in a comparable form. */
   async function pairState(): Promise<string> {
     const m = t.bot.database.models;
-    const byPeople = { userId: { $in: victims } };
     const byRelationship = { relationshipId };
     const [profiles, applications, relationship, fit, goals, checkIns, feedback] = await Promise.all([
-      m.profiles.find(byPeople).sort({ userId: 1 }).lean(),
-      m.applications.find(byPeople).sort({ userId: 1 }).lean(),
+      Promise.all(victims.map((userId) => m.profiles.find({ userId }).lean())),
+      Promise.all(victims.map((userId) => m.applications.find({ userId }).lean())),
       m.relationships.findById(relationshipId).lean(),
       m.fitAssessments.find(byRelationship).lean(),
       m.goalForms.find(byRelationship).lean(),
@@ -243,7 +241,16 @@ describe('hostile input, generated', () => {
     .map(
       ({ type, user, tab, eventId }) =>
         async () =>
-          t.slack.event({ type, user, tab, channel: 'D0DAN', event_ts: '1.1' }, { eventId }),
+          // Raw: many of these are shapes Slack never sends, which the app refuses with a 400.
+          t.slack.post(
+            JSON.stringify({
+              type: 'event_callback',
+              team_id: TEAM_ID,
+              event_id: eventId,
+              event: { type, user, tab, channel: 'D0DAN', event_ts: '1.1' },
+            }),
+            JSON_TYPE,
+          ),
     );
 
   const shortcut = fc.string({ maxLength: 30 }).map(
@@ -298,20 +305,17 @@ describe('hostile input, generated', () => {
     expect(help.json?.text).toContain('How to use /mentoring');
     expect(await pairState()).toBe(before);
 
-    // Nothing the bot said anywhere carries the attacker's mass mentions or links as live mrkdwn.
-    const said = JSON.stringify([
-      t.emulator.messages(),
-      t.emulator.responses().map((r) => r.body),
-      t.emulator.views().map((v) => v.view),
-      t.emulator.callsTo('chat.postMessage').map((c) => c.args),
-    ]);
-    const leaks = FORBIDDEN_IN_OUTPUT.flatMap((marker) => {
-      const at = said.indexOf(marker);
-      return at === -1 ? [] : [said.slice(Math.max(0, at - 200), at + 60)];
-    });
-    expect(leaks).toEqual([]);
+    // Nothing the bot said anywhere (messages, private answers, modals, Home tabs) carries the attacker's
+    // mass mentions, links or mentions of people who aren't there as live mrkdwn.
+    const said = [
+      ...t.emulator.messages(),
+      ...t.emulator.responses().map((r) => r.body),
+      ...t.emulator.views().map((v) => v.view),
+    ];
+    const knownUserIds = Object.values(PEOPLE).map((person) => person.id);
+    expect(said.flatMap((message) => unescapedInjections(message, { knownUserIds }))).toEqual([]);
     expect(t.emulator.violations).toEqual([]);
     // No failure of the bot's own (a thrown TypeError, a cast error) hid behind a polite apology.
-    expect(t.logLines.filter((line) => Number(line.level) >= 50).map((line) => line.msg)).toEqual([]);
+    expect(t.logLines.filter((line) => Number(line.level) >= 50)).toEqual([]);
   }, 600_000);
 });

@@ -144,6 +144,23 @@ describe('the edge between Slack and the bot', () => {
         }),
         JSON_TYPE,
       ],
+      [
+        'an event whose user is null',
+        JSON.stringify({ type: 'event_callback', event_id: 'Ev3', event: { type: 'message', user: null } }),
+        JSON_TYPE,
+      ],
+      [
+        'a click whose team is a string',
+        form(
+          JSON.stringify({
+            type: 'block_actions',
+            user,
+            team: 'T1',
+            actions: [{ type: 'button', action_id: 'x' }],
+          }),
+        ),
+        FORM,
+      ],
       ['a slash command given twice', 'command=%2Fmentoring&command=%2Fmentor&text=&user_id=UBOB', FORM],
       ['a type nobody sends', JSON.stringify({ type: 'something_else' }), JSON_TYPE],
     ];
@@ -217,6 +234,10 @@ describe('the edge between Slack and the bot', () => {
       [
         'an event nobody listens to',
         { type: 'event_callback', event_id: 'EvX1', event: { type: 'team_join' } },
+      ],
+      [
+        'an event named like an object property',
+        { type: 'event_callback', event_id: 'EvX2', event: { type: 'constructor' } },
       ],
       [
         'a global shortcut',

@@ -149,7 +149,7 @@ export function registerActions(app: App, deps: SlackDeps): void {
       const rebuilt = await deps.goals.rebuildForm(
         String(metadata.relationshipId ?? ''),
         args.body.user.id,
-        readGoalDrafts(view.state.values as Parameters<typeof readGoalDrafts>[0]),
+        readGoalDrafts((view.state?.values ?? {}) as Parameters<typeof readGoalDrafts>[0]),
         change(args.action.value ?? ''),
         Number(metadata.revision ?? 0),
       );

@@ -14,6 +14,8 @@ const slackId = z.string().regex(/^[A-Z0-9]{2,40}$/, 'a Slack id');
 const shortText = z.string().max(255);
 
 const user = z.looseObject({ id: slackId });
+/** Where Bolt reads the workspace from; null in org-wide installs, otherwise an object. */
+const workspace = { team: z.looseObject({}).nullish(), enterprise: z.looseObject({}).nullish() };
 
 /** A slash command (form-encoded): every field is a single string. */
 const slashCommand = z.looseObject({
@@ -66,6 +68,7 @@ const action = z.looseObject({
 const blockActions = z.looseObject({
   type: z.literal('block_actions'),
   user,
+  ...workspace,
   trigger_id: z.string().max(255).optional(),
   response_url: z.string().max(2_000).optional(),
   channel: z.looseObject({ id: slackId }).optional(),
@@ -76,21 +79,24 @@ const blockActions = z.looseObject({
 const viewSubmission = z.looseObject({
   type: z.literal('view_submission'),
   user,
+  ...workspace,
   view: view.extend({ type: z.literal('modal'), state: viewState }),
 });
 
-const viewClosed = z.looseObject({ type: z.literal('view_closed'), user, view });
+const viewClosed = z.looseObject({ type: z.literal('view_closed'), user, ...workspace, view });
 
 const shortcut = z.looseObject({
   type: z.enum(['shortcut', 'message_action']),
   callback_id: shortText,
   trigger_id: z.string().max(255),
   user,
+  ...workspace,
 });
 
 const blockSuggestion = z.looseObject({
   type: z.literal('block_suggestion'),
   user,
+  ...workspace,
   action_id: shortText,
   value: z.string().max(2_000),
 });
@@ -100,13 +106,22 @@ const eventCallback = z.looseObject({
   type: z.literal('event_callback'),
   event_id: z.string().max(64),
   team_id: slackId.optional(),
-  event: z.looseObject({ type: z.string().max(128) }),
+  authorizations: z.array(z.looseObject({})).optional(),
+  // Bolt reads who and where from these before any listener runs, whatever the event type.
+  event: z.looseObject({
+    type: z.string().max(128),
+    user: z.union([z.string(), z.looseObject({ id: z.string() })]).optional(),
+    channel: z.union([z.string(), z.looseObject({})]).optional(),
+    channel_id: z.string().optional(),
+    item: z.looseObject({}).optional(),
+    subteam: z.looseObject({}).optional(),
+  }),
 });
 
 /** The fields of the events the app listens to. */
-const eventFields: Record<string, z.ZodType> = {
-  app_home_opened: z.looseObject({ user: slackId, tab: z.string().max(32).optional() }),
-};
+const eventFields = new Map<string, z.ZodType>([
+  ['app_home_opened', z.looseObject({ user: slackId, tab: z.string().max(32).optional() })],
+]);
 
 export type SlashCommandBody = z.infer<typeof slashCommand>;
 
@@ -148,7 +163,7 @@ export function checkSlackBody(body: unknown): BodyCheck {
     case 'event_callback': {
       const envelope = wrap('event', eventCallback.safeParse(body));
       if (!envelope.ok || envelope.request.kind !== 'event') return envelope;
-      const fields = eventFields[envelope.request.body.event.type];
+      const fields = eventFields.get(envelope.request.body.event.type); // a Map: `constructor` is not an event
       const checked = fields?.safeParse(envelope.request.body.event);
       return checked === undefined || checked.success ? envelope : failure(checked.error, 'event.');
     }

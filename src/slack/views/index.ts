@@ -17,6 +17,7 @@ import {
   type CommunicationChannel,
 } from '../../domain/application-form';
 import { reportUnexpected } from '../commands/command-router';
+import { noticeModal } from '../../../blocks/message';
 import type { SlackDeps } from '../deps';
 
 type ViewArgs = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
@@ -35,14 +36,13 @@ export function registerViews(app: App, deps: SlackDeps): void {
       let acknowledged = false;
       const ack: ViewArgs['ack'] = async (response) => {
         acknowledged = true;
-        await args.ack(response);
+        await args.ack(showableIn(args.view, response));
       };
       try {
         await handle(args, args.view.state.values as StateValues, ack);
       } catch (error) {
         const apology = reportUnexpected(deps, error, { callbackId });
-        if (!acknowledged)
-          await args.ack({ response_action: 'errors', errors: firstBlockError(args, apology) });
+        if (!acknowledged) await ack({ response_action: 'errors', errors: firstBlockError(args, apology) });
       }
     });
 
@@ -263,4 +263,23 @@ function firstBlockError(args: ViewArgs, message: string): Record<string, string
   // The error path must never throw itself: a view with no blocks simply has nowhere to show the message.
   const firstInput = (args.view.blocks ?? []).find((block) => block.type === 'input');
   return firstInput?.block_id ? { [firstInput.block_id]: message } : {};
+}
+
+type SubmissionAnswer = Parameters<ViewArgs['ack']>[0];
+
+/**
+ * Slack refuses field errors that don't name an input block of the submitted view (the person then sees
+ * "trouble connecting"). Errors are kept for the inputs the view has; with none of them left, the first
+ * message goes under the first input, and a view with no input at all is replaced by the message itself.
+ */
+function showableIn(view: ViewArgs['view'], response: SubmissionAnswer): SubmissionAnswer {
+  if (!response || response.response_action !== 'errors') return response;
+  const inputs = (view.blocks ?? []).filter((block) => block.type === 'input').map((block) => block.block_id);
+  const messages = Object.entries(response.errors);
+  const shown = messages.filter(([blockId]) => inputs.includes(blockId));
+  if (shown.length > 0) return { response_action: 'errors', errors: Object.fromEntries(shown) };
+  const [firstInput] = inputs;
+  const message = messages[0]?.[1] ?? wording.outdated.form;
+  if (firstInput) return { response_action: 'errors', errors: { [firstInput]: message } };
+  return { response_action: 'update', view: noticeModal(wording.outdated.notSavedTitle, message) };
 }
