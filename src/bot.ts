@@ -32,12 +32,17 @@ import { createPromptPlanner } from './scheduler/prompt-planner';
 import { createPromptDispatcher } from './scheduler/prompt-dispatcher';
 import { createPromptRepository } from './store/prompt-repository';
 import { DEFAULT_SCHEDULE } from './domain/prompt-schedule';
-import { createPromptSender } from './slack/slack-gateway';
+import { callSlack, createPromptSender } from './slack/slack-gateway';
 
 /** Working hours used to find a delivery hour that suits both people of a pair. */
 const WORK_START_HOUR = 9;
 const WORK_END_HOUR = 17;
 const PROMPT_CALL_TIMEOUT_MS = 10_000;
+/**
+ * Slack answers in well under a second; a call still unanswered after this is abandoned (or retried). Short
+ * enough that a person waiting on a modal submission still gets an answer within Slack's 3 s.
+ */
+const SLACK_CALL_TIMEOUT_MS = 2000;
 /** Several times the longest a prompt's Slack calls can take, so a live dispatcher never loses its lease. */
 const PROMPT_LEASE_MS = 60_000;
 /** Prompts sent per one-minute tick at most (about one a second, Slack's pace for posting). */
@@ -68,11 +73,14 @@ export async function startBot(options: {
   const clock = options.clock ?? systemClock;
 
   // Services call Slack through their own client, so they never share a rate-limit queue with Bolt's.
+  // It never retries by itself (WebClient would repeat a chat.postMessage after a 5xx or a timeout, when
+  // the message may have been posted): the gateway retries only what is safe to repeat (`callSlack`).
   const serviceClient = new WebClient(config.slack.botToken, {
     slackApiUrl: config.slack.apiUrl,
     logger: slackLoggerFrom(logger, 'web-api'),
-    retryConfig: { retries: 2, factor: 1.5, minTimeout: 200, maxTimeout: 1000 },
-    timeout: 10_000,
+    retryConfig: { retries: 0 },
+    rejectRateLimitedCalls: true,
+    timeout: SLACK_CALL_TIMEOUT_MS,
   });
   const identity = await verifyBotToken(serviceClient);
   // Scheduled prompts go through a third client: its rate limits are its own, and on a 429 it hands
@@ -310,7 +318,7 @@ export async function startBot(options: {
  */
 async function verifyBotToken(client: WebClient): Promise<{ botId: string; botUserId: string }> {
   try {
-    const identity = await client.auth.test();
+    const identity = await callSlack('idempotent', () => client.auth.test());
     return { botId: identity.bot_id ?? '', botUserId: identity.user_id ?? '' };
   } catch (error) {
     const code = (error as { data?: { error?: string } }).data?.error;
