@@ -50,7 +50,7 @@ describe('MongoDB stopped and restarted mid-run', () => {
     openModal = lastOpenedModal(t);
 
     // Slack is slow to take the post: MongoDB stops after the claim, before the send can be recorded.
-    t.emulator.delay('chat.postMessage', 5000);
+    t.emulator.delay('chat.postMessage', 8000); // under the prompts' 10 s timeout
     const logsBefore = t.logLines.length;
     const tick = t.bot.scheduler.tick();
     await waitFor(
@@ -121,6 +121,7 @@ describe('MongoDB stopped and restarted mid-run', () => {
       .findOne({ relationshipId: pair.relationshipId, kind: 'first_meeting_agenda' })
       .lean();
     expect(item?.state).toBe('sent');
+    expect(t.emulator.callsTo('conversations.history')).not.toHaveLength(0); // found, not posted again
     expect(promptKeysIn(t, pair.channel)).toEqual([`${pair.relationshipId}:first_meeting_agenda:once`]);
     expect(t.emulator.violations).toEqual([]);
   }, 90_000);
