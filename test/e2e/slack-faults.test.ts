@@ -292,16 +292,14 @@ const CASES: Case[] = [
 
 describe('Slack failing on each Web API method the bot calls', () => {
   let t: TestBot;
-  const unhandled: unknown[] = [];
-  const onUnhandled = (reason: unknown) => unhandled.push(reason);
 
+  // The bot runs in this process: an unhandled rejection in it fails the running case (jest reports it), and a
+  // crash would end the run. Each case also checks the bot still answers /healthz afterwards.
   beforeAll(async () => {
-    process.on('unhandledRejection', onUnhandled);
     t = await startTestBot();
   });
   afterAll(async () => {
     await t.stop();
-    process.off('unhandledRejection', onUnhandled);
   });
 
   it.each(CASES.map((c) => [c.method, describeFailure(c.failure), c.flowName, c] as const))(
@@ -315,7 +313,6 @@ describe('Slack failing on each Web API method the bot calls', () => {
       expect(t.emulator.callsTo(method).length).toBeGreaterThan(calls); // the failure was met
       expect(outcome).toBe(c.expected);
       if (c.posts !== undefined) expect(c.flow.posted?.(t)).toBe(c.posts);
-      expect(unhandled).toEqual([]);
       expect((await fetch(`${t.baseUrl}/healthz`)).status).toBe(200);
       expect(t.emulator.violations).toEqual([]);
     },
@@ -330,7 +327,6 @@ describe('Slack failing on each Web API method the bot calls', () => {
     expect(await run()).toBe('done');
     expect(scheduledPrompt.posted?.(t)).toBe(1);
     expect(t.emulator.callsTo('conversations.history').length).toBeGreaterThanOrEqual(2);
-    expect(unhandled).toEqual([]);
   }, 40_000);
 });
 
@@ -342,7 +338,9 @@ describe('Slack failing on auth.test at start', () => {
       emulator.injectFailure('auth.test', failure);
       const t = await startTestBot({ emulator });
       try {
-        expect(emulator.callsTo('auth.test')).toHaveLength(2);
+        const [failed, repeated] = emulator.callsTo('auth.test');
+        expect(failed?.response.ok).toBe(false);
+        expect(repeated?.response.ok).toBe(true);
         expect((await fetch(`${t.baseUrl}/healthz`)).status).toBe(200);
       } finally {
         await t.stop();
