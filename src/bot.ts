@@ -251,7 +251,8 @@ export async function startBot(options: {
     profiles,
     // Through the prompts' client: a 429 there fails fast (the stored zone is kept) instead of making the
     // services' client wait.
-    slackTimezone: async (userId) => (await createSlackGateway(promptClient).person(userId))?.timezone,
+    slackTimezone: async (userId) =>
+      (await createSlackGateway(promptClient, { maxRateLimitWaitS: 0 }).person(userId))?.timezone,
     prompts: promptRepository,
     clock,
     programTimezone: config.program.timezone,

@@ -35,13 +35,23 @@ const TRANSIENT_SLACK_ERRORS = new Set([
   'request_timeout',
 ]);
 
-export async function callSlack<T>(safety: CallSafety, call: () => Promise<T>): Promise<T> {
+export interface CallOptions {
+  /** Longest Retry-After waited out (seconds); 0 hands every rate limit straight back to the caller. */
+  maxRateLimitWaitS?: number;
+}
+
+export async function callSlack<T>(
+  safety: CallSafety,
+  call: () => Promise<T>,
+  options: CallOptions = {},
+): Promise<T> {
+  const maxWaitS = options.maxRateLimitWaitS ?? MAX_RATE_LIMIT_WAIT_S;
   for (let attempt = 0; ; attempt++) {
     try {
       return await call();
     } catch (error) {
       const pause = RETRY_PAUSES_MS[attempt];
-      const wait = pause === undefined ? undefined : retryWaitMs(safety, error, pause);
+      const wait = pause === undefined ? undefined : retryWaitMs(safety, error, pause, maxWaitS);
       if (wait === undefined) throw error;
       await new Promise((resolve) => setTimeout(resolve, wait));
     }
@@ -49,14 +59,19 @@ export async function callSlack<T>(safety: CallSafety, call: () => Promise<T>): 
 }
 
 /** How long to wait before trying `error`'s call again, or undefined when it must not be repeated. */
-function retryWaitMs(safety: CallSafety, error: unknown, pause: number): number | undefined {
+function retryWaitMs(
+  safety: CallSafety,
+  error: unknown,
+  pause: number,
+  maxRateLimitWaitS: number,
+): number | undefined {
   const { code, retryAfter, statusCode } = error as {
     code?: string;
     retryAfter?: number;
     statusCode?: number;
   };
   if (code === ErrorCode.RateLimitedError && typeof retryAfter === 'number')
-    return retryAfter <= MAX_RATE_LIMIT_WAIT_S ? Math.max(pause, retryAfter * 1000) : undefined;
+    return retryAfter <= maxRateLimitWaitS ? Math.max(pause, retryAfter * 1000) : undefined;
   if (slackErrorCode(error) === 'ratelimited') return pause;
   if (safety === 'post') return undefined;
   if (code === ErrorCode.HTTPError && typeof statusCode === 'number' && statusCode >= 500) return pause;
@@ -66,11 +81,12 @@ function retryWaitMs(safety: CallSafety, error: unknown, pause: number): number 
 }
 
 /** The Web API behind `SlackPort`. */
-export function createSlackGateway(client: WebClient): SlackPort {
+export function createSlackGateway(client: WebClient, options: CallOptions = {}): SlackPort {
+  const slack = <T>(safety: CallSafety, call: () => Promise<T>) => callSlack(safety, call, options);
   const gateway: SlackPort = {
     async person(userId) {
       try {
-        const { user } = await callSlack('idempotent', () => client.users.info({ user: userId }));
+        const { user } = await slack('idempotent', () => client.users.info({ user: userId }));
         if (!user?.id) return undefined;
         return {
           id: user.id,
@@ -87,7 +103,7 @@ export function createSlackGateway(client: WebClient): SlackPort {
 
     async openConversation(userIds): Promise<OpenConversationResult> {
       try {
-        const opened = await callSlack('idempotent', () =>
+        const opened = await slack('idempotent', () =>
           client.conversations.open({ users: userIds.join(',') }),
         );
         const channelId = opened.channel?.id;
@@ -101,7 +117,7 @@ export function createSlackGateway(client: WebClient): SlackPort {
 
     async post(channel, message: BotMessage) {
       // Never repeated after a 5xx or a timeout: the message may have been posted (see `callSlack`).
-      const posted = await callSlack('post', () =>
+      const posted = await slack('post', () =>
         client.chat.postMessage({ channel, text: message.text, blocks: message.blocks }),
       );
       return { channel: posted.channel ?? channel, ts: posted.ts ?? '' };
@@ -114,20 +130,20 @@ export function createSlackGateway(client: WebClient): SlackPort {
     },
 
     async update(channel, ts, message) {
-      await callSlack('idempotent', () =>
+      await slack('idempotent', () =>
         client.chat.update({ channel, ts, text: message.text, blocks: message.blocks }),
       );
     },
 
     async publishHome(userId, view) {
-      await callSlack('idempotent', () => client.views.publish({ user_id: userId, view }));
+      await slack('idempotent', () => client.views.publish({ user_id: userId, view }));
     },
 
     async channelMembers(channelId) {
       const members: string[] = [];
       let cursor: string | undefined;
       do {
-        const page = await callSlack('idempotent', () =>
+        const page = await slack('idempotent', () =>
           client.conversations.members({ channel: channelId, cursor, limit: 200 }),
         );
         members.push(...(page.members ?? []));
