@@ -39,6 +39,11 @@ import { checkSlackSetup } from './slack/startup-checks';
 const WORK_START_HOUR = 9;
 const WORK_END_HOUR = 17;
 const PROMPT_CALL_TIMEOUT_MS = 10_000;
+/**
+ * Slack answers in well under a second; a call still unanswered after this is abandoned (or retried). Short
+ * enough that a person waiting on a modal submission still gets an answer within Slack's 3 s.
+ */
+const SLACK_CALL_TIMEOUT_MS = 2000;
 /** Several times the longest a prompt's Slack calls can take, so a live dispatcher never loses its lease. */
 const PROMPT_LEASE_MS = 60_000;
 /** Prompts sent per one-minute tick at most (about one a second, Slack's pace for posting). */
@@ -69,11 +74,14 @@ export async function startBot(options: {
   const clock = options.clock ?? systemClock;
 
   // Services call Slack through their own client, so they never share a rate-limit queue with Bolt's.
+  // It never retries by itself (WebClient would repeat a chat.postMessage after a 5xx or a timeout, when
+  // the message may have been posted): the gateway retries only what is safe to repeat (`callSlack`).
   const serviceClient = new WebClient(config.slack.botToken, {
     slackApiUrl: config.slack.apiUrl,
     logger: slackLoggerFrom(logger, 'web-api'),
-    retryConfig: { retries: 2, factor: 1.5, minTimeout: 200, maxTimeout: 1000 },
-    timeout: 10_000,
+    retryConfig: { retries: 0 },
+    rejectRateLimitedCalls: true,
+    timeout: SLACK_CALL_TIMEOUT_MS,
   });
   const identity = await checkSlackSetup(serviceClient, config.staff.adminChannelId);
   // Scheduled prompts go through a third client: its rate limits are its own, and on a 429 it hands
@@ -244,7 +252,8 @@ export async function startBot(options: {
     profiles,
     // Through the prompts' client: a 429 there fails fast (the stored zone is kept) instead of making the
     // services' client wait.
-    slackTimezone: async (userId) => (await createSlackGateway(promptClient).person(userId))?.timezone,
+    slackTimezone: async (userId) =>
+      (await createSlackGateway(promptClient, { maxRateLimitWaitS: 0 }).person(userId))?.timezone,
     prompts: promptRepository,
     clock,
     programTimezone: config.program.timezone,

@@ -114,6 +114,8 @@ export const wording = {
     unexpected: (reference: string) =>
       `Sorry, something went wrong on our side. Please try again in a moment; if it keeps happening, tell the program office and quote reference ${reference}.`,
     staffOnly: 'That is for program staff only. If you need something changed, ask in the staff channel.',
+    /** The program's records (MongoDB) are out of reach for a moment, e.g. while the database restarts. */
+    unavailable: "We can't reach the program's records just now. Please try again in a moment.",
   },
   /** Buttons and forms on old messages whose ids this version no longer knows (messages live forever). */
   outdated: {

@@ -7,6 +7,7 @@ import { planPrompts, type PlannedPrompt, type ScheduleSettings } from '../domai
 import type { RelationshipRecord } from '../domain/records';
 import type { RelationshipStatus } from '../domain/relationship-stages';
 import { nextDeliveryTime, type DeliveryWindowRule } from '../domain/time-window';
+import { isDatabaseUnavailable } from '../store/availability';
 import type { CheckInRepository } from '../store/check-in-repository';
 import type { GoalFormRepository } from '../store/goal-form-repository';
 import type { ProfileRepository } from '../store/profile-repository';
@@ -152,6 +153,7 @@ export function createPromptPlanner(deps: {
           try {
             added += await write(await planFor(relationship, true));
           } catch (error) {
+            if (isDatabaseUnavailable(error)) throw error; // the whole tick waits (see the scheduler)
             deps.logger.error({ err: error, relationshipId: relationship.id }, 'could not plan prompts');
             planAgainAt = clock.now().plus({ minutes: 5 }).toJSDate();
           }

@@ -1,5 +1,6 @@
 import cron, { type ScheduledTask } from 'node-cron';
 import type { AppLogger } from '../logger';
+import { isDatabaseUnavailable } from '../store/availability';
 
 /** One piece of periodic work; it must be safe to run from several copies of the bot at once. */
 export interface ScheduledJob {
@@ -23,14 +24,30 @@ export function createScheduler(jobs: ScheduledJob[], logger: AppLogger): Schedu
   let task: ScheduledTask | undefined;
   let running: Promise<void> | undefined;
 
+  let waitingForDatabase = false;
+
   async function runAll() {
     for (const job of jobs) {
       try {
         const result = await job.run();
         logger.debug({ job: job.name, result }, 'scheduled job ran');
       } catch (error) {
+        if (isDatabaseUnavailable(error)) {
+          // The other jobs would fail the same way: one line per tick, and the next tick tries again.
+          // Work claimed before the outage keeps its lease and is picked up again once it expires.
+          waitingForDatabase = true;
+          logger.warn(
+            { job: job.name, error: error instanceof Error ? error.message : String(error) },
+            'MongoDB is unavailable; scheduled jobs wait for the next tick',
+          );
+          return;
+        }
         logger.error({ err: error, job: job.name }, 'scheduled job failed');
       }
+    }
+    if (waitingForDatabase) {
+      waitingForDatabase = false;
+      logger.info('MongoDB is reachable again; scheduled jobs resumed');
     }
   }
 

@@ -41,10 +41,13 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
   const clientOptions = {
     slackApiUrl: config.slack.apiUrl,
     logger: slackLoggerFrom(logger, 'web-api'),
-    // Interactive calls (opening a modal, answering a command) are worth little after a few seconds;
-    // fail fast and tell the person rather than queue for minutes behind a rate limit.
-    retryConfig: { retries: 2, factor: 1.5, minTimeout: 200, maxTimeout: 1000 },
-    timeout: 10_000,
+    // Interactive calls (opening a modal, an ephemeral answer) are worth little after a few seconds, and a
+    // trigger expires after 3 s: fail fast and tell the person rather than wait out a rate limit. No
+    // automatic retries: WebClient would repeat a chat.postEphemeral after a 5xx or a timeout, when it may
+    // have been shown already.
+    retryConfig: { retries: 0 },
+    rejectRateLimitedCalls: true,
+    timeout: 2000,
   };
 
   const receiver = config.slack.socketMode

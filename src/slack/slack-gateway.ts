@@ -1,4 +1,4 @@
-import type { WebClient } from '@slack/web-api';
+import { ErrorCode, type WebClient } from '@slack/web-api';
 import type { BotMessage } from '../../blocks/message';
 import type { OpenConversationResult, PromptSender, SlackPort } from '../services/ports';
 
@@ -11,12 +11,82 @@ const CONVERSATION_REFUSALS = new Set([
   'cannot_dm_bot',
 ]);
 
+/**
+ * How a Web API call may be repeated when Slack fails. The clients themselves never retry (see the client
+ * options in `bot.ts` and `app.ts`): WebClient's retries are per client, and it would repeat a post.
+ * - `idempotent` (reads, `conversations.open`, `chat.update`, `views.publish`): doing it twice is harmless,
+ *   so it is tried again after an HTTP 5xx, a network error or timeout, `internal_error`, `fatal_error`, or a
+ *   rate limit.
+ * - `post` (`chat.postMessage`): after a 5xx, a timeout or `internal_error`/`fatal_error` the message may
+ *   have been posted, and a double post is worse than a reported failure; only a rate limit (Slack did not
+ *   take the call) is waited out and tried again.
+ */
+export type CallSafety = 'idempotent' | 'post';
+
+/** Tries after the first: with these pauses (ms) unless Slack's Retry-After says otherwise. */
+const RETRY_PAUSES_MS = [200, 800];
+/** A rate limit asking for a longer wait than this is reported instead (people are waiting). */
+const MAX_RATE_LIMIT_WAIT_S = 5;
+/** Slack's answer codes for its own transient faults ("it's possible some of the operation succeeded"). */
+const TRANSIENT_SLACK_ERRORS = new Set([
+  'internal_error',
+  'fatal_error',
+  'service_unavailable',
+  'request_timeout',
+]);
+
+export interface CallOptions {
+  /** Longest Retry-After waited out (seconds); 0 hands every rate limit straight back to the caller. */
+  maxRateLimitWaitS?: number;
+}
+
+export async function callSlack<T>(
+  safety: CallSafety,
+  call: () => Promise<T>,
+  options: CallOptions = {},
+): Promise<T> {
+  const maxWaitS = options.maxRateLimitWaitS ?? MAX_RATE_LIMIT_WAIT_S;
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await call();
+    } catch (error) {
+      const pause = RETRY_PAUSES_MS[attempt];
+      const wait = pause === undefined ? undefined : retryWaitMs(safety, error, pause, maxWaitS);
+      if (wait === undefined) throw error;
+      await new Promise((resolve) => setTimeout(resolve, wait));
+    }
+  }
+}
+
+/** How long to wait before trying `error`'s call again, or undefined when it must not be repeated. */
+function retryWaitMs(
+  safety: CallSafety,
+  error: unknown,
+  pause: number,
+  maxRateLimitWaitS: number,
+): number | undefined {
+  const { code, retryAfter, statusCode } = error as {
+    code?: string;
+    retryAfter?: number;
+    statusCode?: number;
+  };
+  if (code === ErrorCode.RateLimitedError && typeof retryAfter === 'number')
+    return retryAfter <= maxRateLimitWaitS ? Math.max(pause, retryAfter * 1000) : undefined;
+  if (slackErrorCode(error) === 'ratelimited') return pause;
+  if (safety === 'post') return undefined;
+  if (code === ErrorCode.HTTPError && typeof statusCode === 'number' && statusCode >= 500) return pause;
+  if (code === ErrorCode.RequestError) return pause; // network error or timeout
+  const slackCode = slackErrorCode(error);
+  return slackCode && TRANSIENT_SLACK_ERRORS.has(slackCode) ? pause : undefined;
+}
+
 /** The Web API behind `SlackPort`. */
-export function createSlackGateway(client: WebClient): SlackPort {
+export function createSlackGateway(client: WebClient, options: CallOptions = {}): SlackPort {
+  const slack = <T>(safety: CallSafety, call: () => Promise<T>) => callSlack(safety, call, options);
   const gateway: SlackPort = {
     async person(userId) {
       try {
-        const { user } = await client.users.info({ user: userId });
+        const { user } = await slack('idempotent', () => client.users.info({ user: userId }));
         if (!user?.id) return undefined;
         return {
           id: user.id,
@@ -33,7 +103,9 @@ export function createSlackGateway(client: WebClient): SlackPort {
 
     async openConversation(userIds): Promise<OpenConversationResult> {
       try {
-        const opened = await client.conversations.open({ users: userIds.join(',') });
+        const opened = await slack('idempotent', () =>
+          client.conversations.open({ users: userIds.join(',') }),
+        );
         const channelId = opened.channel?.id;
         return channelId ? { ok: true, channelId } : { ok: false, error: 'no_channel' };
       } catch (error) {
@@ -44,7 +116,10 @@ export function createSlackGateway(client: WebClient): SlackPort {
     },
 
     async post(channel, message: BotMessage) {
-      const posted = await client.chat.postMessage({ channel, text: message.text, blocks: message.blocks });
+      // Never repeated after a 5xx or a timeout: the message may have been posted (see `callSlack`).
+      const posted = await slack('post', () =>
+        client.chat.postMessage({ channel, text: message.text, blocks: message.blocks }),
+      );
       return { channel: posted.channel ?? channel, ts: posted.ts ?? '' };
     },
 
@@ -55,18 +130,22 @@ export function createSlackGateway(client: WebClient): SlackPort {
     },
 
     async update(channel, ts, message) {
-      await client.chat.update({ channel, ts, text: message.text, blocks: message.blocks });
+      await slack('idempotent', () =>
+        client.chat.update({ channel, ts, text: message.text, blocks: message.blocks }),
+      );
     },
 
     async publishHome(userId, view) {
-      await client.views.publish({ user_id: userId, view });
+      await slack('idempotent', () => client.views.publish({ user_id: userId, view }));
     },
 
     async channelMembers(channelId) {
       const members: string[] = [];
       let cursor: string | undefined;
       do {
-        const page = await client.conversations.members({ channel: channelId, cursor, limit: 200 });
+        const page = await slack('idempotent', () =>
+          client.conversations.members({ channel: channelId, cursor, limit: 200 }),
+        );
         members.push(...(page.members ?? []));
         cursor = page.response_metadata?.next_cursor || undefined;
       } while (cursor);

@@ -1,6 +1,6 @@
 import type { WebClient } from '@slack/web-api';
 import { missingScopes } from './bot-scopes';
-import { slackErrorCode } from './slack-gateway';
+import { callSlack, slackErrorCode } from './slack-gateway';
 
 /** Problems found at start that a person must fix in Slack; each line says what and how. */
 export class StartupProblems extends Error {
@@ -42,7 +42,7 @@ export async function checkSlackSetup(client: WebClient, adminChannelId: string)
 
 async function authenticate(client: WebClient): Promise<BotIdentity & { scopes: string[] }> {
   try {
-    const answer = await client.auth.test();
+    const answer = await callSlack('idempotent', () => client.auth.test());
     return {
       botId: answer.bot_id ?? '',
       botUserId: answer.user_id ?? '',
@@ -65,7 +65,7 @@ async function checkStaffChannel(client: WebClient, channelId: string): Promise<
   const invite = `invite the bot to the staff channel (in the channel: /invite @ the bot's name) and start it again`;
   let isMember: boolean | undefined;
   try {
-    const answer = await client.conversations.info({ channel: channelId });
+    const answer = await callSlack('idempotent', () => client.conversations.info({ channel: channelId }));
     isMember = answer.channel?.is_member;
   } catch (error) {
     const code = slackErrorCode(error);

@@ -2,6 +2,7 @@ import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import mongoose, { type Connection } from 'mongoose';
 import type { AppLogger } from '../logger';
+import { isDatabaseUnavailable } from './availability';
 import {
   applicationSchema,
   auditEventSchema,
@@ -44,17 +45,12 @@ export interface Database {
 export async function connectDatabase(uri: string, logger: AppLogger): Promise<Database> {
   // Collections and indexes are created here, one at a time, rather than by mongoose in the background:
   // the app never serves before its unique indexes exist, and DDL is not raced against itself.
-  const connection = mongoose.createConnection(uri, {
-    serverSelectionTimeoutMS: 10_000,
-    autoIndex: false,
-    autoCreate: false,
-  });
+  const connection = await openConnection(uri, logger);
   // A second guard behind the request parsing: any `{ $…: … }` in a filter that the store did not mark with
   // `operator()` becomes a plain equality. Set on this connection (not mongoose-wide) so several apps in one
   // process behave alike. Mongoose 9 reads it from `connection.options`, which `set` writes; the
   // `createConnection` option of the same name lands in `connection.config`, which queries don't read.
   connection.set('sanitizeFilter', true);
-  await connection.asPromise();
   const models = bindModels(connection);
   for (const model of Object.values(models)) {
     await model.createCollection();
@@ -78,6 +74,35 @@ export async function connectDatabase(uri: string, logger: AppLogger): Promise<D
       await connection.close();
     },
   };
+}
+
+/**
+ * While MongoDB is down, an operation fails within this time instead of waiting: someone validating a modal
+ * must be answered within Slack's 3 s, and a scheduler tick should end rather than hang.
+ */
+const OPERATION_SERVER_SELECTION_MS = 2000;
+/** How long the first connection may keep trying at start (a MongoDB started alongside the bot). */
+const CONNECT_DEADLINE_MS = 10_000;
+
+async function openConnection(uri: string, logger: AppLogger): Promise<Connection> {
+  const deadline = Date.now() + CONNECT_DEADLINE_MS;
+  for (;;) {
+    const connection = mongoose.createConnection(uri, {
+      serverSelectionTimeoutMS: OPERATION_SERVER_SELECTION_MS,
+      // Never queue queries while disconnected (mongoose would hold them for 10 s): fail, and let the
+      // person be told to try again in a moment.
+      bufferCommands: false,
+      autoIndex: false,
+      autoCreate: false,
+    });
+    try {
+      return await connection.asPromise();
+    } catch (error) {
+      await connection.close().catch(() => undefined);
+      if (Date.now() >= deadline || !isDatabaseUnavailable(error)) throw error;
+      logger.warn({ err: error }, 'MongoDB is not reachable yet; trying again');
+    }
+  }
 }
 
 export interface EmbeddedMongo {

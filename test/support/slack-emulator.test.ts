@@ -822,6 +822,36 @@ describe('failures and rate limits', () => {
     expect(emu.violations).toEqual([]);
   });
 
+  it('with handled: true, does the work and then fails the answer (the post is there)', async () => {
+    const web = client({ retryConfig: { retries: 0 } });
+    emu.injectFailure('chat.postMessage', { status: 503, handled: true });
+    await expect(web.chat.postMessage({ channel: 'C1', text: 'posted anyway' })).rejects.toMatchObject({
+      code: ErrorCode.HTTPError,
+      statusCode: 503,
+    });
+    emu.injectFailure('chat.postMessage', { error: 'internal_error', handled: true });
+    await expect(web.chat.postMessage({ channel: 'C1', text: 'also posted' })).rejects.toMatchObject(
+      platformError('internal_error'),
+    );
+    expect(emu.messages('C1').map((m) => m.text)).toEqual(['posted anyway', 'also posted']);
+    expect(emu.callsTo('chat.postMessage').map((c) => c.response.handled)).toEqual([true, true]);
+  });
+
+  it('hang never answers: the client times out; with handled: true the message was posted', async () => {
+    emu.injectFailure('chat.postMessage', { hang: true });
+    emu.injectFailure('chat.postMessage', { hang: true, handled: true });
+    const web = client({ timeout: 100, retryConfig: { retries: 0 } });
+    for (const text of ['never posted', 'posted, answer lost'])
+      await expect(web.chat.postMessage({ channel: 'C1', text })).rejects.toMatchObject({
+        code: ErrorCode.RequestError,
+      });
+    expect(emu.messages('C1').map((m) => m.text)).toEqual(['posted, answer lost']);
+    expect(emu.callsTo('chat.postMessage').map((c) => c.response)).toEqual([
+      { hung: true, handled: false },
+      { hung: true, handled: true },
+    ]);
+  });
+
   it('answers 429 beyond a sustained rate limit', async () => {
     emu.setRateLimit('chat.postMessage', 2);
     const web = client({ rejectRateLimitedCalls: true });

@@ -79,8 +79,17 @@ export interface EmulatorOptions {
   scopes?: string[];
 }
 
+/**
+ * A failure `injectFailure()` makes Slack answer with. By default Slack fails before doing anything; with
+ * `handled: true` it does the work (the message is posted, the view published) and then the answer fails,
+ * as when Slack's edge times out or errs after the backend acted ("it's possible some aspect of the
+ * operation succeeded"). `hang` never answers: the client's timeout is all that ends the call.
+ */
 export type InjectedFailure =
-  { status: 429; retryAfter: number } | { status: 500 | 502 | 503 } | { error: string };
+  | { status: 429; retryAfter: number }
+  | { status: 500 | 502 | 503 | 504; handled?: boolean }
+  | { error: string; handled?: boolean }
+  | { hang: true; handled?: boolean };
 
 /** A message an app sent to an interaction's `response_url` (Bolt's `respond()`). */
 export interface RespondedMessage {
@@ -386,14 +395,30 @@ export class SlackEmulator {
     };
 
     const injected = take(this.injections, method);
-    if (injected !== undefined) {
-      if ('error' in injected) return answer({ ok: false, error: injected.error });
-      if (injected.status === 429) {
-        return this.answerRateLimited(answer, injected.retryAfter);
+    const fail = (failure: InjectedFailure, handled: boolean) => {
+      if ('hang' in failure) {
+        // No answer: the call is recorded and the socket left open until the client gives up.
+        this.calls.push({ method, args, at, response: { hung: true, handled } });
+        return;
       }
-      const response = { ok: false, error: `http_${injected.status}` };
-      return answer(response, injected.status, {}, { ...response, http_status: injected.status });
-    }
+      if ('error' in failure)
+        return answer(
+          { ok: false, error: failure.error },
+          200,
+          {},
+          {
+            ok: false,
+            error: failure.error,
+            handled,
+          },
+        );
+      if (failure.status === 429) return this.answerRateLimited(answer, failure.retryAfter);
+      const response = { ok: false, error: `http_${failure.status}` };
+      return answer(response, failure.status, {}, { ...response, http_status: failure.status, handled });
+    };
+    const handledFailure =
+      injected !== undefined && 'handled' in injected && injected.handled ? injected : undefined;
+    if (injected !== undefined && handledFailure === undefined) return fail(injected, false);
 
     const retryAfter = this.checkRateLimit(method, at);
     if (retryAfter !== undefined) return this.answerRateLimited(answer, retryAfter);
@@ -426,9 +451,12 @@ export class SlackEmulator {
     }
 
     try {
-      answer({ ok: true, ...handler(args, method) }, 200, scopeHeaders);
+      const reply = { ok: true, ...handler(args, method) };
+      if (handledFailure !== undefined) return fail(handledFailure, true);
+      answer(reply, 200, scopeHeaders);
     } catch (error) {
       if (!(error instanceof SlackFailure)) throw error;
+      if (handledFailure !== undefined) return fail(handledFailure, false);
       const response: Reply = { ok: false, error: error.error };
       if (error.messages.length > 0) response.response_metadata = { messages: error.messages };
       answer(response, 200, scopeHeaders);
@@ -590,6 +618,7 @@ export class SlackEmulator {
     };
     const injected = take(this.injections, 'response_url');
     if (injected !== undefined) {
+      if ('hang' in injected) return; // no answer; the socket stays open until the client gives up
       if ('error' in injected) return fail(400, injected.error, []);
       return fail(injected.status, `http_${injected.status}`, []);
     }

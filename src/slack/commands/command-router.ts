@@ -3,6 +3,7 @@ import { commandHelpMessage } from '../../../blocks/help';
 import { ephemeral, plainMessage } from '../../../blocks/message';
 import { wording } from '../../content/wording';
 import type { SlackDeps } from '../deps';
+import { isDatabaseUnavailable } from '../../store/availability';
 import { newErrorReference, UserFacingError } from '../errors';
 
 export type CommandArgs = SlackCommandMiddlewareArgs & AllMiddlewareArgs;
@@ -91,9 +92,20 @@ export function registerSubcommands(
   });
 }
 
-/** Logs an unexpected failure with a reference and returns the apology the person sees. */
+/**
+ * Logs an unexpected failure with a reference and returns the apology the person sees. While MongoDB is out
+ * of reach the answer is a short "try again in a moment" (and the log a one-line warning, not a stack trace).
+ */
 export function reportUnexpected(deps: SlackDeps, error: unknown, context: Record<string, unknown>): string {
+  if (isDatabaseUnavailable(error)) {
+    deps.logger.warn({ error: describe(error), ...context }, 'request failed: MongoDB is unavailable');
+    return wording.errors.unavailable;
+  }
   const reference = newErrorReference();
   deps.logger.error({ err: error, reference, ...context }, 'request failed');
   return wording.errors.unexpected(reference);
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
 }
