@@ -136,7 +136,12 @@ export function createSlackGateway(client: WebClient, options: CallOptions = {})
     },
 
     async publishHome(userId, view) {
-      await slack('idempotent', () => client.views.publish({ user_id: userId, view }));
+      try {
+        await slack('idempotent', () => client.views.publish({ user_id: userId, view }));
+      } catch (error) {
+        // Someone who has left the workspace has no Home tab to refresh; nothing is lost.
+        if (slackErrorCode(error) !== 'user_not_found') throw error;
+      }
     },
 
     async channelMembers(channelId) {

@@ -218,6 +218,8 @@ describe('the directory, requests and the pair’s group DM', () => {
         t.slack.viewSubmission(
           { userId },
           {
+            id: 'VPREFERENCES',
+            type: 'modal',
             callback_id: 'pair_preferences',
             private_metadata: JSON.stringify({ relationshipId, side }),
             blocks: [{ type: 'input', block_id: 'field_channels' }],

@@ -4,6 +4,7 @@ import { applicationState, lastOpenedModal, MENTEE_ANSWERS, responseTexts } from
 import { promptKeysIn, seedPair, type SeededPair } from '../support/prompt-seeds';
 import { PEOPLE, startTestBot, type TestBot } from '../support/test-bot';
 import { waitFor } from '../support/wait';
+import { operator } from '../../src/store/mapping';
 
 /**
  * MongoDB stopped and started again while the bot runs. The file has a MongoDB of its own (a one-member
@@ -54,7 +55,8 @@ describe('MongoDB stopped and restarted mid-run', () => {
     const logsBefore = t.logLines.length;
     const tick = t.bot.scheduler.tick();
     await waitFor(
-      async () => (await t.bot.database.models.prompts.exists({ claimedAt: { $ne: null } })) !== null,
+      async () =>
+        (await t.bot.database.models.prompts.exists({ claimedAt: operator({ $ne: null }) })) !== null,
     );
     await mongo.stop({ doCleanup: false, force: false });
     await tick;
