@@ -50,7 +50,7 @@ const PROMPT_LEASE_MS = 60_000;
 const PROMPTS_PER_TICK = 100;
 
 export interface RunningBot {
-  /** HTTP mode: the port it listens on. */
+  /** The port it listens on: HTTP mode, for Slack's requests and /healthz; Socket Mode, for /healthz. */
   readonly port: number | undefined;
   readonly database: Database;
   /** The periodic jobs; `tick()` runs them once now. */
@@ -69,6 +69,8 @@ export async function startBot(options: {
   clock?: Clock;
   /** Tests drive the scheduler with `tick()` and a moved clock instead. */
   startScheduler?: boolean;
+  /** Socket Mode: how long the first connection may keep failing before the start fails (default 30 s). */
+  socketModeStartTimeoutMs?: number;
 }): Promise<RunningBot> {
   const { config, logger } = options;
   const clock = options.clock ?? systemClock;
@@ -237,6 +239,7 @@ export async function startBot(options: {
       closeOut,
       home,
     },
+    socketModeStartTimeoutMs: options.socketModeStartTimeoutMs,
   });
 
   const promptRepository = createPromptRepository(database.models);
@@ -286,11 +289,22 @@ export async function startBot(options: {
   );
   if (options.startScheduler ?? true) scheduler.start();
 
-  const started = (await slack.app.start(config.http.port)) as Server | undefined;
-  const port = config.slack.socketMode ? undefined : (started?.address() as AddressInfo | null)?.port;
+  let started: Server | undefined;
+  try {
+    started = (await slack.app.start(config.http.port)) as Server | undefined;
+  } catch (error) {
+    // A failed start leaves nothing running: no jobs, no connection, no embedded mongod.
+    await scheduler.stop();
+    await database.close().catch(() => undefined);
+    await embedded?.stop().catch(() => undefined);
+    throw error;
+  }
+  const port = slack.socketMode ? slack.socketMode.port : (started?.address() as AddressInfo | null)?.port;
   logger.info(
     { mode: config.slack.socketMode ? 'socket' : 'http', port },
-    config.slack.socketMode ? 'connected to Slack in Socket Mode' : `listening on port ${port}`,
+    config.slack.socketMode
+      ? `connected to Slack in Socket Mode; /healthz on port ${port}`
+      : `listening on port ${port}`,
   );
 
   let stopping: Promise<void> | undefined;

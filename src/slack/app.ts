@@ -11,6 +11,7 @@ import { InFlightWork } from './in-flight';
 import { reportUnexpected } from './commands/command-router';
 import { CheckedHttpReceiver } from './edge/checked-receiver';
 import { answerWhatNoListenerWill, ListenerIds } from './edge/request-guard';
+import { WatchedSocketModeReceiver } from './socket-mode';
 
 export interface SlackAppOptions {
   config: AppConfig;
@@ -22,6 +23,8 @@ export interface SlackAppOptions {
   /** True the first time an Events API event id is seen (Slack retries deliveries it thinks were lost). */
   markEventFirstSeen: (eventId: string) => Promise<boolean>;
   deps: Omit<SlackDeps, 'logger'>;
+  /** Socket Mode: how long the first connection may keep failing before the start fails (tests shorten it). */
+  socketModeStartTimeoutMs?: number;
 }
 
 export interface SlackApp {
@@ -29,6 +32,8 @@ export interface SlackApp {
   readonly inFlight: InFlightWork;
   /** HTTP mode: the HTTP receiver (for its port); Socket Mode: undefined. */
   readonly receiver: CheckedHttpReceiver | undefined;
+  /** Socket Mode: the watched connection (and /healthz's port); HTTP mode: undefined. */
+  readonly socketMode: WatchedSocketModeReceiver | undefined;
 }
 
 /**
@@ -50,6 +55,17 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
     timeout: 2000,
   };
 
+  const socketMode = config.slack.socketMode
+    ? new WatchedSocketModeReceiver({
+        appToken: config.slack.appToken ?? '',
+        logger,
+        slackLogger: boltLogger,
+        clientOptions,
+        health: healthHandler(options.isHealthy),
+        port: config.http.port,
+        startTimeoutMs: options.socketModeStartTimeoutMs,
+      })
+    : undefined;
   const receiver = config.slack.socketMode
     ? undefined
     : new CheckedHttpReceiver({
@@ -66,9 +82,7 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
     logger: boltLogger,
     logLevel: LogLevel.INFO,
     clientOptions,
-    ...(receiver
-      ? { receiver }
-      : { socketMode: true, appToken: config.slack.appToken, signingSecret: config.slack.signingSecret }),
+    ...(receiver ? { receiver } : { socketMode: true, receiver: socketMode }),
   });
 
   const deps: SlackDeps = { ...options.deps, logger };
@@ -103,7 +117,7 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
     reportUnexpected(deps, error, { where: 'bolt' });
   });
 
-  return { app, inFlight, receiver };
+  return { app, inFlight, receiver, socketMode };
 }
 
 function healthHandler(isHealthy: () => Promise<boolean>) {

@@ -173,6 +173,8 @@ export function makeTriggerId(issuedAtMs: number = Date.now()): string {
 export class SlackEmulator {
   readonly apiUrl: string;
   readonly botToken: string;
+  /** The app-level token (xapp-) apps.connections.open accepts. */
+  readonly appToken = 'xapp-1-A0TEST-1-emulated';
   readonly teamId: string;
   readonly botUserId: string;
   readonly botId: string;
@@ -204,6 +206,8 @@ export class SlackEmulator {
   private lastTsMicros = 0;
   private sequence = 0;
   private readonly handlers: Record<string, Handler>;
+  /** The websocket apps.connections.open hands out (Socket Mode); unset, the emulator's own 404. */
+  private socketModeUrl: string | undefined;
 
   private constructor(
     private readonly server: http.Server,
@@ -331,6 +335,11 @@ export class SlackEmulator {
     return [...this.responded];
   }
 
+  /** The websocket URL apps.connections.open answers (a local server, or a port nothing listens on). */
+  setSocketModeUrl(url: string): void {
+    this.socketModeUrl = url;
+  }
+
   /** More than `perMinute` calls to `method` within any 60 s window answer 429 with Retry-After. */
   setRateLimit(method: string, perMinute: number): void {
     this.rateLimits.set(method, { perMinute, hits: [] });
@@ -423,6 +432,7 @@ export class SlackEmulator {
     const retryAfter = this.checkRateLimit(method, at);
     if (retryAfter !== undefined) return this.answerRateLimited(answer, retryAfter);
 
+    if (method === 'apps.connections.open') return answer(this.openSocketConnection(token));
     const handler = this.handlers[method];
     if (handler === undefined) return answer({ ok: false, error: 'unknown_method' });
     if (parsed === undefined) {
@@ -650,6 +660,19 @@ export class SlackEmulator {
     this.responded.push({ urlId, body: message, at: Date.now() });
     res.writeHead(200, { 'Content-Type': 'application/json' });
     res.end(JSON.stringify({ ok: true }));
+  }
+
+  /**
+   * apps.connections.open (Socket Mode) takes only the app-level token: Slack answers a bot token with
+   * not_allowed_token_type and any other with invalid_auth.
+   */
+  private openSocketConnection(token: string | undefined): Reply {
+    if (token === undefined || token === '') return { ok: false, error: 'not_authed' };
+    if (token === this.botToken) return { ok: false, error: 'not_allowed_token_type' };
+    if (token !== this.appToken) return { ok: false, error: 'invalid_auth' };
+    const ticket = randomBytes(8).toString('hex');
+    const url = this.socketModeUrl ?? `${this.baseUrl.replace(/^http/, 'ws')}/link/`;
+    return { ok: true, url: `${url}${url.includes('?') ? '&' : '?'}ticket=${ticket}&app_id=A0TEST` };
   }
 
   // ---- helpers for handlers -----------------------------------------------------------------------------
