@@ -20,10 +20,10 @@ RUN npm run build
 # ---- runtime -----------------------------------------------------------------------------------------------
 FROM node:${NODE_VERSION}-bookworm-slim AS runtime
 ENV NODE_ENV=production \
-    PORT=3000 \
-    MONGOMS_DISABLE_POSTINSTALL=1
+    PORT=3000
 WORKDIR /app
 COPY package.json package-lock.json ./
+# Development tools (tsx, pino-pretty, the embedded MongoDB, the test stack) are devDependencies: left out.
 RUN npm ci --omit=dev --no-audit --no-fund && npm cache clean --force
 COPY --from=build /app/dist ./dist
 # The node image's unprivileged user; the app writes nothing to disk (logs go to stdout).

@@ -116,7 +116,13 @@ export interface EmbeddedMongo {
  * The port is remembered beside the data because the replica set's config names it.
  */
 export async function startEmbeddedMongo(dataDir: string, logger: AppLogger): Promise<EmbeddedMongo> {
-  const { MongoMemoryReplSet } = await import('mongodb-memory-server');
+  // A development dependency: an install without them (a production image) must set MONGODB_URI.
+  const { MongoMemoryReplSet } = await import('mongodb-memory-server').catch((error: unknown) => {
+    throw new Error(
+      'MONGODB_URI is not set and the embedded MongoDB is not installed (it comes with `npm install`, not `npm ci --omit=dev`): set MONGODB_URI',
+      { cause: error },
+    );
+  });
   const dbPath = path.resolve(dataDir, 'mongodb');
   const portFile = path.resolve(dataDir, 'mongodb.port');
   mkdirSync(dbPath, { recursive: true });
