@@ -2,9 +2,8 @@ import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { copyFileSync, mkdtempSync, readdirSync, readFileSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { SignedSlackClient } from '../support/signed-slack-client';
 import type { SlackEmulator } from '../support/slack-emulator';
-import { startEmulatorWithPeople, testEnvironment, SIGNING_SECRET, TEAM_ID } from '../support/test-bot';
+import { signedClientFor, startEmulatorWithPeople, testEnvironment } from '../support/test-bot';
 import { waitFor } from '../support/wait';
 
 const ROOT = path.join(__dirname, '../..');
@@ -170,16 +169,7 @@ describe('the bot process', () => {
       const baseUrl = `http://127.0.0.1:${port}`;
       expect((await fetch(`${baseUrl}/healthz`)).status).toBe(200);
 
-      const slack = new SignedSlackClient(
-        baseUrl,
-        SIGNING_SECRET,
-        {
-          teamId: TEAM_ID,
-          appId: 'A0TEST',
-          responseUrlBase: `${emulator.apiUrl.replace(/api\/$/, '')}response/`,
-        },
-        emulator.violations,
-      );
+      const slack = signedClientFor(baseUrl, emulator);
       const help = await slack.command('/mentoring', 'help', { userId: 'UALICE' });
       expect(help.json?.text).toContain('How to use /mentoring');
 

@@ -69,17 +69,7 @@ export async function startTestBot(
     },
   );
   const baseUrl = `http://127.0.0.1:${bot.port}`;
-  // The client records what Slack would object to in the bot's HTTP answers with the emulator's violations.
-  const slack = new SignedSlackClient(
-    baseUrl,
-    SIGNING_SECRET,
-    {
-      teamId: TEAM_ID,
-      appId: 'A0TEST',
-      responseUrlBase: `${emulator.apiUrl.replace(/api\/$/, '')}response/`,
-    },
-    emulator.violations,
-  );
+  const slack = signedClientFor(baseUrl, emulator);
   return {
     bot,
     emulator,
@@ -93,6 +83,23 @@ export async function startTestBot(
       if (!options.emulator) await emulator.stop();
     },
   };
+}
+
+/**
+ * Signs requests to a bot at `baseUrl` as Slack would, with response URLs served by `emulator`; what Slack
+ * would object to in the bot's HTTP answers is recorded with the emulator's violations.
+ */
+export function signedClientFor(baseUrl: string, emulator: SlackEmulator): SignedSlackClient {
+  return new SignedSlackClient(
+    baseUrl,
+    SIGNING_SECRET,
+    {
+      teamId: TEAM_ID,
+      appId: 'A0TEST',
+      responseUrlBase: `${emulator.apiUrl.replace(/api\/$/, '')}response/`,
+    },
+    emulator.violations,
+  );
 }
 
 /** The people the tests talk about, known to the emulator as Slack users. */
