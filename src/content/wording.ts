@@ -117,6 +117,8 @@ export const wording = {
     /** The program's records (MongoDB) are out of reach for a moment, e.g. while the database restarts. */
     unavailable: "We can't reach the program's records just now. Please try again in a moment.",
   },
+  /** The title of a small modal that carries a note where Slack gives no other way to answer a click. */
+  notice: { title: 'Mentoring' },
   /** Buttons and forms on old messages whose ids this version no longer knows (messages live forever). */
   outdated: {
     buttonTitle: 'Button out of date',

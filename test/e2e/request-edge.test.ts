@@ -1,3 +1,5 @@
+import { ACTIONS, VIEWS } from '../../blocks/ids';
+import { goalWording } from '../../src/content/wording';
 import { makeTriggerId } from '../support/slack-emulator';
 import { signSlackRequest } from '../support/signed-slack-client';
 import { PEOPLE, SIGNING_SECRET, startTestBot, TEAM_ID, type TestBot } from '../support/test-bot';
@@ -206,6 +208,27 @@ describe('the edge between Slack and the bot', () => {
           .views()
           .some((v) => v.kind === 'modal' && JSON.stringify(v.view).includes('earlier version')),
       );
+    });
+
+    it('a refused button inside a modal (no response URL there): the answer goes on top of the modal', async () => {
+      const modal = {
+        id: 'VGOALS1',
+        type: 'modal',
+        callback_id: VIEWS.goalForm,
+        private_metadata: JSON.stringify({ relationshipId: '000000000000000000000000', revision: 1 }),
+        hash: 'h1',
+        blocks: [{ type: 'input', block_id: 'b', element: { type: 'plain_text_input', action_id: 'a' } }],
+        state: { values: {} },
+      };
+      const answer = await t.slack.blockAction(
+        { userId: PEOPLE.bob.id },
+        { actionId: ACTIONS.addGoal },
+        { view: modal },
+      );
+      expect(answer.status).toBe(200);
+      await waitFor(() => t.emulator.callsTo('views.push').some((call) => call.response.ok === true));
+      const pushed = t.emulator.callsTo('views.push').at(-1)?.args.view as { blocks: unknown[] };
+      expect(JSON.stringify(pushed.blocks)).toContain(goalWording.noRelationship.slice(0, 30));
     });
 
     it('a form from an earlier version: the modal is replaced by a note saying nothing was saved', async () => {

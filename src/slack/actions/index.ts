@@ -24,6 +24,7 @@ import { readGoalDrafts, type GoalFormMetadata } from '../../../blocks/goal-form
 import { reportUnexpected } from '../commands/command-router';
 import type { SlackDeps } from '../deps';
 import { UserFacingError } from '../errors';
+import { tellWhoClicked } from '../tell-who-clicked';
 
 type ButtonArgs = SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMiddlewareArgs;
 
@@ -173,10 +174,5 @@ export function registerActions(app: App, deps: SlackDeps): void {
 
 /** An answer only the person who clicked sees: in the message's conversation when there is one. */
 async function tellPerson(args: ButtonArgs, text: string): Promise<void> {
-  if (args.respond && args.body.response_url) {
-    await args.respond({ response_type: 'ephemeral', replace_original: false, text });
-    return;
-  }
-  const channel = args.body.channel?.id;
-  if (channel) await args.client.chat.postEphemeral({ channel, user: args.body.user.id, text });
+  await tellWhoClicked(args, text, wording.notice.title);
 }

@@ -1,6 +1,7 @@
 import type { AllMiddlewareArgs, AnyMiddlewareArgs, App, Middleware } from '@slack/bolt';
 import { escapeMrkdwn } from '../../../blocks/mrkdwn';
 import { noticeModal } from '../../../blocks/message';
+import { tellWhoClicked, type ClickOrigin } from '../tell-who-clicked';
 import { wording } from '../../content/wording';
 import type { AppLogger } from '../../logger';
 import { checkSlackBody } from './payloads';
@@ -116,26 +117,16 @@ export function answerWhatNoListenerWill(ids: ListenerIds, logger: AppLogger): M
   };
 }
 
-/**
- * Tells the person who clicked: privately in the message's conversation, or, for a button on the Home tab or
- * in a modal (no response_url there), in a small modal opened with the click's trigger.
- */
-async function tellOutdated(
-  args: AnyMiddlewareArgs & AllMiddlewareArgs,
-  body: { response_url?: string; trigger_id?: string; view?: { type: string } },
-): Promise<void> {
+/** A note for the person who clicked; telling is a courtesy, the click is already acknowledged. */
+async function tellOutdated(args: AnyMiddlewareArgs & AllMiddlewareArgs, body: ClickOrigin): Promise<void> {
   const respond = 'respond' in args ? args.respond : undefined;
   try {
-    if (respond && body.response_url) {
-      await respond({ response_type: 'ephemeral', replace_original: false, text: wording.outdated.button });
-    } else if (body.trigger_id) {
-      const view = noticeModal(wording.outdated.buttonTitle, wording.outdated.button);
-      // From inside a modal the notice goes on top of it; views.open would be refused there.
-      if (body.view?.type === 'modal') await args.client.views.push({ trigger_id: body.trigger_id, view });
-      else await args.client.views.open({ trigger_id: body.trigger_id, view });
-    }
+    await tellWhoClicked(
+      { respond, client: args.client, body },
+      wording.outdated.button,
+      wording.outdated.buttonTitle,
+    );
   } catch (error) {
-    // Telling is a courtesy: the click is already acknowledged.
     args.logger.warn(`could not tell about an outdated button: ${String(error)}`);
   }
 }
