@@ -15,4 +15,53 @@ export default tseslint.config(
     files: ['src/**/*.ts', 'blocks/**/*.ts'],
     rules: { 'no-console': 'error' },
   },
+  // The layers (README, "Architecture"): each rule names what a layer may not reach for.
+  {
+    files: ['src/**/*.ts', 'blocks/**/*.ts'],
+    ignores: ['src/store/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { paths: [{ name: 'mongoose', message: 'Only src/store knows MongoDB; ask a repository.' }] },
+      ],
+    },
+  },
+  {
+    files: ['src/domain/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['../*', 'node:*', '@slack/*', 'mongoose'],
+              message: 'src/domain is pure rules: domain code, luxon and zod only.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['blocks/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: [
+                '**/src/services/*',
+                '**/src/store/*',
+                '**/src/slack/*',
+                '**/src/scheduler/*',
+                'mongoose',
+              ],
+              message: 'blocks/ are pure Block Kit builders: data in, JSON out.',
+            },
+          ],
+        },
+      ],
+    },
+  },
 );
