@@ -1,31 +1,19 @@
-import { WebClient } from '@slack/web-api';
 import mongoose from 'mongoose';
 import pino from 'pino';
 import type { Clock } from '../src/clock';
-import { DEFAULT_SCHEDULE } from '../src/domain/prompt-schedule';
-import { slackLoggerFrom, type AppLogger } from '../src/logger';
-import { createPromptDispatcher } from '../src/scheduler/prompt-dispatcher';
-import { createPromptPlanner, type PromptPlanner } from '../src/scheduler/prompt-planner';
-import { createPromptSender, createSlackGateway } from '../src/slack/slack-gateway';
-import { createCheckInRepository } from '../src/store/check-in-repository';
+import { createPromptEngine, type PromptEngine } from '../src/composition/prompt-engine';
+import { createSlackClients } from '../src/composition/slack-clients';
+import { createRepositories } from '../src/composition/store';
+import { parseConfig, type AppConfig } from '../src/config';
+import type { AppLogger } from '../src/logger';
+import type { PromptDispatcher } from '../src/scheduler/prompt-dispatcher';
+import type { PromptPlanner } from '../src/scheduler/prompt-planner';
 import { bindModels, type Models } from '../src/store/database';
-import { createGoalFormRepository } from '../src/store/goal-form-repository';
-import { createProfileRepository } from '../src/store/profile-repository';
-import { createPromptRepository } from '../src/store/prompt-repository';
-import { createRelationshipRepository } from '../src/store/relationship-repository';
 
 /**
- * The scheduler's planner and dispatcher wired the way `src/bot.ts` wires them (same repositories, same
- * delivery window, a prompt client that hands 429s back instead of waiting), minus the rest of the bot.
+ * The scheduler's planner and dispatcher, built by the bot's own factory (`createPromptEngine`, with the
+ * prompts' client from `createSlackClients`) over the default configuration, minus the rest of the bot.
  */
-
-/** src/bot.ts: PROMPT_LOCAL_HOUR's default and the working hours a pair's shared hour must fall in. */
-export const DELIVERY_WINDOW = { localHour: 10, workStartHour: 9, workEndHour: 17 };
-export const PROGRAM_TIMEZONE = 'America/Chicago';
-export const ADMIN_CHANNEL_ID = 'CADMIN';
-/** src/bot.ts: PROMPTS_PER_TICK. */
-export const PROMPTS_PER_TICK = 100;
-const PROGRAM = { name: 'Alumni Mentoring Program', contact: 'mentoring@example.edu' };
 
 /** The benchmark prints its own figures; the engine's log lines would only get in the way. */
 export const silentLogger: AppLogger = pino({ level: 'silent' });
@@ -37,64 +25,51 @@ export interface SlackTarget {
 }
 
 /**
- * src/bot.ts's service client (retries, and waits out a 429 itself), through which the planner re-reads
- * time zones from users.info.
+ * The bot's configuration with its defaults (program time zone, prompt hour, quiet days) as a deployment
+ * that sets only what it must would have it, pointed at the emulator.
  */
-function slackTimezoneReader(slack: SlackTarget): (userId: string) => Promise<string | undefined> {
-  const client = new WebClient(slack.botToken, {
-    slackApiUrl: slack.slackApiUrl,
-    logger: slackLoggerFrom(silentLogger, 'web-api'),
-    retryConfig: { retries: 2, factor: 1.5, minTimeout: 200, maxTimeout: 1000 },
-    timeout: 10_000,
+export function benchConfig(slack: SlackTarget): AppConfig {
+  const parsed = parseConfig({
+    SLACK_BOT_TOKEN: slack.botToken,
+    SLACK_API_URL: slack.slackApiUrl,
+    // Required in HTTP mode; the benchmark serves no requests.
+    SLACK_SIGNING_SECRET: 'unused-by-the-benchmark',
+    ADMIN_CHANNEL_ID: 'CADMIN',
+    PROGRAM_CONTACT: 'mentoring@example.edu',
+    LOG_LEVEL: 'silent',
   });
-  const gateway = createSlackGateway(client);
-  return async (userId) => (await gateway.person(userId))?.timezone;
+  if (!parsed.ok) throw new Error(`benchmark configuration: ${parsed.problems.join('; ')}`);
+  return parsed.config;
+}
+
+/** The bot's prompt engine over `models`; `owner` and `leaseMs` as a dispatcher process sets them. */
+export function createBenchEngine(
+  models: Models,
+  options: SlackTarget & { clock: Clock; owner?: string; leaseMs?: number },
+): PromptEngine {
+  const config = benchConfig(options);
+  return createPromptEngine({
+    config,
+    repositories: createRepositories(models),
+    promptClient: createSlackClients(config, silentLogger).prompts,
+    clock: options.clock,
+    logger: silentLogger,
+    owner: options.owner,
+    leaseMs: options.leaseMs,
+  });
 }
 
 export function createBenchPlanner(models: Models, clock: Clock, slack: SlackTarget): PromptPlanner {
-  return createPromptPlanner({
-    relationships: createRelationshipRepository(models),
-    goalForms: createGoalFormRepository(models),
-    checkIns: createCheckInRepository(models),
-    profiles: createProfileRepository(models),
-    slackTimezone: slackTimezoneReader(slack),
-    prompts: createPromptRepository(models),
-    clock,
-    programTimezone: PROGRAM_TIMEZONE,
-    window: DELIVERY_WINDOW,
-    schedule: DEFAULT_SCHEDULE,
-    logger: silentLogger,
-  });
+  return createBenchEngine(models, { ...slack, clock }).planner;
 }
 
 export function createBenchDispatcher(
   models: Models,
   options: SlackTarget & { clock: Clock; owner: string; leaseMs: number },
-) {
-  // src/bot.ts's promptClient: no retries and rejectRateLimitedCalls, so a 429 reaches the dispatcher.
-  const client = new WebClient(options.botToken, {
-    slackApiUrl: options.slackApiUrl,
-    logger: slackLoggerFrom(silentLogger, 'prompts'),
-    rejectRateLimitedCalls: true,
-    retryConfig: { retries: 0 },
-    timeout: 10_000,
-  });
-  return createPromptDispatcher({
-    prompts: createPromptRepository(models),
-    planner: createBenchPlanner(models, options.clock, options),
-    sender: createPromptSender(client),
-    clock: options.clock,
-    program: PROGRAM,
-    adminChannelId: ADMIN_CHANNEL_ID,
-    window: DELIVERY_WINDOW,
-    quietDays: DEFAULT_SCHEDULE.quietDays,
-    owner: options.owner,
-    leaseMs: options.leaseMs,
-    maxPerTick: PROMPTS_PER_TICK,
-    logger: silentLogger,
-  });
+): PromptDispatcher {
+  return createBenchEngine(models, options).dispatcher;
 }
-export type BenchDispatcher = ReturnType<typeof createBenchDispatcher>;
+export type BenchDispatcher = PromptDispatcher;
 
 /**
  * Models on a connection that never creates collections or indexes. Dispatcher processes use this: the

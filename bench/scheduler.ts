@@ -1,6 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { WebClient } from '@slack/web-api';
 import { systemClock } from '../src/clock';
+import { PROMPT_LEASE_MS } from '../src/composition/prompt-engine';
 import { connectDatabase, type Database } from '../src/store/database';
 import { operator } from '../src/store/mapping';
 import { SlackEmulator } from '../test/support/slack-emulator';
@@ -37,8 +38,6 @@ const RUN_SEED = 20_240_601;
 const STATUS_ORDER = ['introduced', 'stage1', 'stage2', 'stage3', 'stage4', 'completed', 'ended_early'];
 /** The planner reads at most this many relationships per query (prompt-planner.ts BATCH). */
 const PLANNER_BATCH = 200;
-/** Lease in the single-process dispatch runs (src/bot.ts PROMPT_LEASE_MS). */
-const BOT_LEASE_MS = 60_000;
 
 async function main(): Promise<void> {
   const options = parseOptions(process.argv.slice(2));
@@ -206,7 +205,7 @@ async function measureDispatchThroughput(
     slackApiUrl: emulator.apiUrl,
     botToken: emulator.botToken,
     owner: 'bench-dispatcher',
-    leaseMs: BOT_LEASE_MS,
+    leaseMs: PROMPT_LEASE_MS,
   });
 
   // The dispatcher's own pace first, with no limit: it says whether the limit below is reachable at all.

@@ -1,4 +1,5 @@
 import { App, LogLevel } from '@slack/bolt';
+import type { WebClientOptions } from '@slack/web-api';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AppConfig } from '../config';
 import { slackLoggerFrom, type AppLogger } from '../logger';
@@ -18,6 +19,8 @@ export interface SlackAppOptions {
   logger: AppLogger;
   /** Who the bot is (from auth.test at start), so Bolt need not ask Slack again. */
   identity: { botId: string; botUserId: string };
+  /** Options of Bolt's own client, the one listeners are given (`createSlackClients().interactive`). */
+  clientOptions: Readonly<WebClientOptions>;
   /** Answers GET /healthz: true when the app can serve (MongoDB reachable). */
   isHealthy: () => Promise<boolean>;
   /** True the first time an Events API event id is seen (Slack retries deliveries it thinks were lost). */
@@ -43,17 +46,7 @@ export interface SlackApp {
 export function createSlackApp(options: SlackAppOptions): SlackApp {
   const { config, logger } = options;
   const boltLogger = slackLoggerFrom(logger, 'bolt');
-  const clientOptions = {
-    slackApiUrl: config.slack.apiUrl,
-    logger: slackLoggerFrom(logger, 'web-api'),
-    // Interactive calls (opening a modal, an ephemeral answer) are worth little after a few seconds, and a
-    // trigger expires after 3 s: fail fast and tell the person rather than wait out a rate limit. No
-    // automatic retries: WebClient would repeat a chat.postEphemeral after a 5xx or a timeout, when it may
-    // have been shown already.
-    retryConfig: { retries: 0 },
-    rejectRateLimitedCalls: true,
-    timeout: 2000,
-  };
+  const { clientOptions } = options;
 
   const socketMode = config.slack.socketMode
     ? new WatchedSocketModeReceiver({

@@ -13,7 +13,7 @@ const CONVERSATION_REFUSALS = new Set([
 
 /**
  * How a Web API call may be repeated when Slack fails. The clients themselves never retry (see the client
- * options in `bot.ts` and `app.ts`): WebClient's retries are per client, and it would repeat a post.
+ * options in `composition/slack-clients.ts`): WebClient's retries are per client, and it would repeat a post.
  * - `idempotent` (reads, `conversations.open`, `chat.update`, `views.publish`): doing it twice is harmless,
  *   so it is tried again after an HTTP 5xx, a network error or timeout, `internal_error`, `fatal_error`, or a
  *   rate limit.

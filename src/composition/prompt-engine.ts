@@ -1,0 +1,102 @@
+import { randomBytes } from 'node:crypto';
+import { hostname } from 'node:os';
+import type { WebClient } from '@slack/web-api';
+import type { Clock } from '../clock';
+import type { AppConfig } from '../config';
+import { DEFAULT_SCHEDULE } from '../domain/prompt-schedule';
+import type { AppLogger } from '../logger';
+import { createPromptDispatcher, type PromptDispatcher } from '../scheduler/prompt-dispatcher';
+import { createPromptPlanner, type PromptPlanner } from '../scheduler/prompt-planner';
+import type { ScheduledJob } from '../scheduler/scheduler';
+import type { RequestService } from '../services/requests';
+import { createPromptSender, createSlackGateway } from '../slack/slack-gateway';
+import { programSettings } from './services';
+import type { Repositories } from './store';
+
+/** Working hours used to find a delivery hour that suits both people of a pair. */
+export const WORK_START_HOUR = 9;
+export const WORK_END_HOUR = 17;
+/** Several times the longest a prompt's Slack calls can take, so a live dispatcher never loses its lease. */
+export const PROMPT_LEASE_MS = 60_000;
+/** Prompts sent per one-minute tick at most (about one a second, Slack's pace for posting). */
+export const PROMPTS_PER_TICK = 100;
+
+/** The scheduled prompts: the planner that writes the outbox and the dispatcher that sends it. */
+export interface PromptEngine {
+  readonly planner: PromptPlanner;
+  readonly dispatcher: PromptDispatcher;
+}
+
+/** Who this copy of the bot is, in leases: unique per process, readable in the outbox. */
+export function leaseOwner(): string {
+  return `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
+}
+
+/**
+ * The planner and the dispatcher as the bot runs them (the benchmark builds them here too): the delivery
+ * window from the configuration and the working hours, the schedule with the configured quiet days, and
+ * every Slack call through the prompts' client.
+ */
+export function createPromptEngine(deps: {
+  config: Pick<AppConfig, 'program' | 'staff'>;
+  repositories: Pick<Repositories, 'relationships' | 'goalForms' | 'checkIns' | 'profiles' | 'prompts'>;
+  /** The prompts' client (`SlackClients.prompts`). */
+  promptClient: WebClient;
+  clock: Clock;
+  logger: AppLogger;
+  /** Default: `leaseOwner()`. */
+  owner?: string;
+  /** Default: PROMPT_LEASE_MS. */
+  leaseMs?: number;
+}): PromptEngine {
+  const { config, repositories, promptClient, clock, logger } = deps;
+  const window = {
+    localHour: config.program.promptLocalHour,
+    workStartHour: WORK_START_HOUR,
+    workEndHour: WORK_END_HOUR,
+  };
+  // Through the prompts' client: a 429 there fails fast (the stored zone is kept) instead of making the
+  // services' client wait.
+  const zones = createSlackGateway(promptClient, { maxRateLimitWaitS: 0 });
+  const planner = createPromptPlanner({
+    relationships: repositories.relationships,
+    goalForms: repositories.goalForms,
+    checkIns: repositories.checkIns,
+    profiles: repositories.profiles,
+    slackTimezone: async (userId) => (await zones.person(userId))?.timezone,
+    prompts: repositories.prompts,
+    clock,
+    programTimezone: config.program.timezone,
+    window,
+    schedule: { ...DEFAULT_SCHEDULE, quietDays: config.program.quietRelationshipDays },
+    logger,
+  });
+  const dispatcher = createPromptDispatcher({
+    prompts: repositories.prompts,
+    planner,
+    sender: createPromptSender(promptClient),
+    clock,
+    program: programSettings(config),
+    adminChannelId: config.staff.adminChannelId,
+    window,
+    quietDays: config.program.quietRelationshipDays,
+    owner: deps.owner ?? leaseOwner(),
+    leaseMs: deps.leaseMs ?? PROMPT_LEASE_MS,
+    maxPerTick: PROMPTS_PER_TICK,
+    logger,
+  });
+  return { planner, dispatcher };
+}
+
+/** The periodic work of one copy of the bot, in the order each tick runs it. */
+export function createSchedulerJobs(parts: {
+  requests: Pick<RequestService, 'sweepRequests'>;
+  prompts: PromptEngine;
+}): ScheduledJob[] {
+  const { requests, prompts } = parts;
+  return [
+    { name: 'mentor requests: reminders and lapses', run: () => requests.sweepRequests() },
+    { name: 'prompts: plan', run: () => prompts.planner.planDue() },
+    { name: 'prompts: dispatch', run: () => prompts.dispatcher.dispatchDue() },
+  ];
+}

@@ -1,0 +1,153 @@
+import type { WebClient } from '@slack/web-api';
+import type { Clock } from '../clock';
+import type { AppConfig } from '../config';
+import type { ProgramSettings } from '../content/wording';
+import type { AppLogger } from '../logger';
+import { createCheckInService } from '../services/check-ins';
+import { createCloseOutService } from '../services/close-out';
+import { createDirectoryService } from '../services/directory';
+import { createEnrollmentService } from '../services/enrollment';
+import { createGoalService } from '../services/goals';
+import { createHomeService } from '../services/home';
+import { createRelationshipService } from '../services/relationships';
+import { createRequestService } from '../services/requests';
+import { createStaffDirectory } from '../services/staff';
+import { createSlackGateway } from '../slack/slack-gateway';
+import type { Repositories } from './store';
+
+/** What messages say about the program: its name, whom to contact, the evaluation form. */
+export function programSettings(config: Pick<AppConfig, 'program'>): ProgramSettings {
+  return {
+    name: config.program.name,
+    contact: config.program.contact,
+    evaluationFormUrl: config.program.evaluationFormUrl,
+  };
+}
+
+/**
+ * The use cases, each over the repositories it needs and the services' Slack client (through the gateway,
+ * which retries only what is safe to repeat).
+ */
+export function createServices(deps: {
+  config: AppConfig;
+  clock: Clock;
+  logger: AppLogger;
+  /** The services' client (`SlackClients.services`). */
+  slackClient: WebClient;
+  repositories: Repositories;
+}) {
+  const { config, clock, logger, repositories: store } = deps;
+  const { profiles, applications, relationships, audit, goalForms } = store;
+  const gateway = createSlackGateway(deps.slackClient);
+  const program = programSettings(config);
+  const adminChannelId = config.staff.adminChannelId;
+  const programTimezone = config.program.timezone;
+
+  const staff = createStaffDirectory({
+    slack: gateway,
+    clock,
+    adminChannelId,
+    staffUserIds: config.staff.userIds,
+  });
+  // App Home is refreshed after changes that show there; a failed refresh never fails the change itself.
+  const refreshHomes = async (userIds: string[]) => {
+    try {
+      await home.refresh(userIds);
+    } catch (error) {
+      logger.warn({ err: error }, 'could not refresh App Home');
+    }
+  };
+  const enrollment = createEnrollmentService({
+    applications,
+    profiles,
+    audit,
+    slack: gateway,
+    staff,
+    clock,
+    program,
+    taxonomy: config.program.interests,
+    adminChannelId,
+  });
+  const directory = createDirectoryService({ profiles, relationships, audit, clock });
+  const requests = createRequestService({
+    relationships,
+    profiles,
+    audit,
+    slack: gateway,
+    staff,
+    clock,
+    program,
+    adminChannelId,
+    maxPendingRequests: config.program.maxPendingRequests,
+    onChanged: refreshHomes,
+  });
+  const relationshipService = createRelationshipService({
+    relationships,
+    fitAssessments: store.fitAssessments,
+    profiles,
+    hasGoalForm: (relationshipId) => goalForms.exists(relationshipId),
+    audit,
+    slack: gateway,
+    clock,
+    programTimezone,
+    adminChannelId,
+    onChanged: refreshHomes,
+  });
+  const goals = createGoalService({
+    relationships,
+    goalForms,
+    profiles,
+    audit,
+    slack: gateway,
+    clock,
+    programTimezone,
+    maxProgramMonths: config.program.maxProgramMonths,
+    onChanged: refreshHomes,
+  });
+  const checkIns = createCheckInService({
+    relationships,
+    goalForms,
+    checkIns: store.checkIns,
+    profiles,
+    audit,
+    slack: gateway,
+    clock,
+    programTimezone,
+    onChanged: refreshHomes,
+  });
+  const closeOut = createCloseOutService({
+    relationships,
+    feedback: store.feedback,
+    profiles,
+    staff,
+    audit,
+    slack: gateway,
+    clock,
+  });
+  const home = createHomeService({
+    relationships,
+    goalForms,
+    checkInStanding: (relationship) => checkIns.standing(relationship),
+    programTimezone,
+    profiles,
+    applications,
+    staff,
+    clock,
+    program,
+    publish: (userId, view) => gateway.publishHome(userId, view),
+  });
+
+  return {
+    program,
+    staff,
+    enrollment,
+    directory,
+    requests,
+    relationships: relationshipService,
+    goals,
+    checkIns,
+    closeOut,
+    home,
+  };
+}
+export type Services = ReturnType<typeof createServices>;
