@@ -21,6 +21,7 @@ import { createRequestService } from './services/requests';
 import { createRelationshipService } from './services/relationships';
 import { createGoalService } from './services/goals';
 import { createHomeService } from './services/home';
+import { homeHints } from './slack/commands/command-table';
 import { createFitAssessmentRepository } from './store/fit-assessment-repository';
 import { createGoalFormRepository } from './store/goal-form-repository';
 import { createCheckInRepository } from './store/check-in-repository';
@@ -216,6 +217,7 @@ export async function startBot(options: {
     staff,
     clock,
     program,
+    hints: homeHints(program),
     publish: (userId, view) => gateway.publishHome(userId, view),
   });
 
