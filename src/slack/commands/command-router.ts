@@ -67,8 +67,8 @@ export function registerCommand(app: App, spec: CommandSpec, deps: SlackDeps): v
       let staffChecked = false;
       for (;;) {
         const found = resolve(current, rest);
-        const showHelp = (unknown?: string) =>
-          base.reply(commandHelpMessage(deps.program, helpFor(deps.program, current.command), unknown));
+        const help = helpFor(deps.program, current.command);
+        const showHelp = (unknown?: string) => base.reply(commandHelpMessage(deps.program, help, unknown));
         if (!found) {
           const [first] = rest;
           const asked = first === undefined || first.toLowerCase() === 'help';
