@@ -12,6 +12,7 @@ import { createHomeService } from '../services/home';
 import { createRelationshipService } from '../services/relationships';
 import { createRequestService } from '../services/requests';
 import { createStaffDirectory } from '../services/staff';
+import { homeHints } from '../slack/commands/command-table';
 import { createSlackGateway } from '../slack/slack-gateway';
 import type { Repositories } from './store';
 
@@ -134,6 +135,7 @@ export function createServices(deps: {
     staff,
     clock,
     program,
+    hints: homeHints(program),
     publish: (userId, view) => gateway.publishHome(userId, view),
   });
 

@@ -10,98 +10,75 @@ export interface ProgramSettings {
   readonly evaluationFormUrl?: string | undefined;
 }
 
-export interface CommandHelp {
-  readonly command: string;
+/** A command's summary and, for each of its sub-commands, the help line (what it does). */
+export interface CommandWording<Key extends string> {
   readonly summary: string;
-  readonly usages: readonly { readonly usage: string; readonly does: string }[];
+  readonly does: Readonly<Record<Key, string>>;
 }
 
-export function commandHelp(program: ProgramSettings): Record<string, CommandHelp> {
+/**
+ * The help wording for every command and sub-command. Which sub-commands exist, who may use them and
+ * their arguments are in the command table (src/slack/commands/command-table.ts), which picks its help
+ * lines from here; the help, App Home's hints and the manifest test are built from that table.
+ */
+export function commandWording(program: ProgramSettings) {
   return {
     '/mentoring': {
-      command: '/mentoring',
       summary: `Your place in the ${program.name}: where your mentoring relationship stands and what comes next.`,
-      usages: [
-        { usage: '/mentoring status', does: 'Your relationships, their stage and your next check-in.' },
-        { usage: '/mentoring stage', does: 'What your current stage is for and what comes next.' },
-        {
-          usage: '/mentoring agreements',
-          does: 'Stage 1: record how often and how you will be in touch, and confidentiality.',
-        },
-        { usage: '/mentoring end', does: 'End a mentoring relationship early, with a reason.' },
-        {
-          usage: '/mentoring pause <weeks>',
-          does: 'Pause the bot’s prompts for your pair; `resume` starts them again.',
-        },
-        {
-          usage: '/mentoring admin help',
-          does: 'Program staff only: reviews, matching, reports and exports.',
-        },
-      ],
+      does: {
+        status: 'Your mentoring relationships and the stage each one is in.',
+        stage: 'What your current stage is for and what comes next.',
+        agreements: 'Stage 1: record how often and how you will be in touch, and confidentiality.',
+        pause:
+          'Pause the bot’s prompts to your pair for a few weeks (name your partner if you have several).',
+        resume: 'Start the bot’s prompts to your pair again before the pause ends.',
+        end: 'End a mentoring relationship early, with a reason.',
+        admin: 'Program staff only: applications waiting for review, matching and suggestions.',
+      },
     },
     '/mentoring admin': {
-      command: '/mentoring admin',
       summary: `Program staff tools for the ${program.name}. Available to members of the staff channel.`,
-      usages: [
-        {
-          usage: '/mentoring admin match @mentee @mentor',
-          does: 'Ask a mentor to take a mentee, on staff’s behalf.',
-        },
-        {
-          usage: '/mentoring admin suggest',
-          does: 'Unmatched approved mentees with their three best mentors.',
-        },
-        { usage: '/mentoring admin pending', does: 'Applications waiting for a decision.' },
-      ],
+      does: {
+        match: 'Ask a mentor to take a mentee, on staff’s behalf.',
+        suggest: 'Unmatched approved mentees with their three best mentors.',
+        pending: 'Applications waiting for a decision.',
+      },
     },
     '/mentor': {
-      command: '/mentor',
       summary: 'For alumni who mentor students.',
-      usages: [
-        { usage: '/mentor apply', does: 'Apply to mentor (or edit an application that is still waiting).' },
-        { usage: '/mentor capacity <1-5>', does: 'How many mentees you can take at once.' },
-        { usage: '/mentor list', does: 'Show yourself in the mentoring directory.' },
-        {
-          usage: '/mentor unlist',
-          does: 'Hide yourself from the directory (your mentees are not affected).',
-        },
-        { usage: '/mentor fit', does: 'After your first meeting: assess whether you are the right mentor.' },
-        { usage: '/mentor mentees', does: 'Your mentees and where each relationship stands.' },
-      ],
+      does: {
+        apply: 'Apply to mentor (or edit an application that is still waiting).',
+        capacity: 'How many mentees you can take at once.',
+        list: 'Show yourself in the mentoring directory.',
+        unlist: 'Hide yourself from the directory (your mentees are not affected).',
+        fit: 'After your first meeting: assess whether you are the right mentor.',
+        mentees: 'Each of your mentees: the stage, the next and any late check-in dates, and any pause.',
+      },
     },
     '/mentee': {
-      command: '/mentee',
       summary: 'For students looking for an alumni mentor.',
-      usages: [
-        {
-          usage: '/mentee apply',
-          does: 'Apply to the program (or edit an application that is still waiting).',
-        },
-        { usage: '/mentee find [words]', does: 'Browse mentors with a free seat, best matches first.' },
-        { usage: '/mentee request @mentor', does: 'Ask a mentor from the directory to work with you.' },
-      ],
+      does: {
+        apply: 'Apply to the program (or edit an application that is still waiting).',
+        find: 'Browse mentors with a free seat, best matches first.',
+        request: 'Ask a mentor from the directory to work with you.',
+      },
     },
     '/goals': {
-      command: '/goals',
       summary: 'SMART goals: Specific, Measurable, Achievable, Relevant and Time-based.',
-      usages: [
-        {
-          usage: '/goals',
-          does: 'Mentees: write or edit your 1–3 goals, with actions and three check-in dates.',
-        },
-        { usage: '/goals @mentee', does: 'Mentors: read a mentee’s goals.' },
-      ],
+      does: {
+        write: 'Mentees: write or edit your 1–3 goals, with actions and three check-in dates.',
+        read: 'Mentors: read a mentee’s goals.',
+      },
     },
     '/checkin': {
-      command: '/checkin',
       summary: 'Report progress on your goals: a status, the evidence, and any support you need.',
-      usages: [
-        { usage: '/checkin', does: 'Mentees: open the check-in form for your current goals.' },
-        { usage: '/checkin', does: 'Mentors: see each mentee’s next and late check-in dates.' },
-      ],
+      does: {
+        open: 'Mentees: open the check-in form for your current goals. Mentors: see each mentee’s next and late check-in dates.',
+      },
     },
-  };
+  } satisfies Record<string, CommandWording<string>>;
 }
+export type CommandWordings = ReturnType<typeof commandWording>;
 
 export const wording = {
   help: {
@@ -483,7 +460,11 @@ export const homeWording = {
   noGoals: 'no goals written yet',
   goalsLine: (count: number, endDate: string | undefined) =>
     `${count} goal${count === 1 ? '' : 's'}${endDate ? ` · formal end ${endDate}` : ''}`,
-  more: (count: number) => `…and ${count} more. \`/mentor mentees\` lists them all.`,
+  /** `listAll`: the usage that lists every mentee, already escaped for mrkdwn. */
+  more: (count: number, listAll: string) => `…and ${count} more. \`${listAll}\` lists them all.`,
+  /** `/mentor mentees`: the heading over each mentee's stage and check-in dates. */
+  menteesHeading: '*Your mentees*',
+  moreMentees: (count: number) => `…and ${count} more.`,
   noMentees: 'No mentees yet. Students find you in the directory; you will get a DM when one asks.',
   staff: {
     pending: (n: number) => `*${n}* application${n === 1 ? '' : 's'} waiting for review`,

@@ -1,6 +1,6 @@
 import type { HomeView } from '@slack/types';
 import { DateTime } from 'luxon';
-import { homeView, type HomeRelationship } from '../../blocks/home';
+import { homeView, type HomeData, type HomeHints, type HomeRelationship } from '../../blocks/home';
 import type { Clock } from '../clock';
 import type { ProgramSettings } from '../content/wording';
 import type { CheckInStanding } from '../domain/check-ins';
@@ -23,6 +23,8 @@ export function createHomeService(deps: {
   clock: Clock;
   programTimezone: string;
   program: ProgramSettings;
+  /** The commands App Home points to (from the command table). */
+  hints: HomeHints;
   publish: (userId: string, view: HomeView) => Promise<void>;
 }) {
   async function describe(
@@ -49,21 +51,25 @@ export function createHomeService(deps: {
     };
   }
 
+  /** An approved mentor's mentees, each described as on App Home, with their seats; undefined for anyone else. */
+  async function asMentorOf(userId: string, open: RelationshipRecord[]): Promise<HomeData['asMentor']> {
+    const mentorProfile = await deps.profiles.get(userId, 'mentor');
+    if (!mentorProfile?.approved) return undefined;
+    const mentoring = open.filter((r) => r.mentorId === userId);
+    return {
+      relationships: await Promise.all(mentoring.map((r) => describe(r, 'mentor'))),
+      open: mentorProfile.openRelationships,
+      capacity: mentorProfile.capacity ?? 0,
+      listed: mentorProfile.listed,
+    };
+  }
+
   async function build(userId: string): Promise<HomeView> {
     const open = await deps.relationships.findOpenFor(userId);
-    const mentorProfile = await deps.profiles.get(userId, 'mentor');
     const asMentee = await Promise.all(
       open.filter((r) => r.menteeId === userId).map((r) => describe(r, 'mentee')),
     );
-    const mentoring = open.filter((r) => r.mentorId === userId);
-    const asMentor = mentorProfile?.approved
-      ? {
-          relationships: await Promise.all(mentoring.map((r) => describe(r, 'mentor'))),
-          open: mentorProfile.openRelationships,
-          capacity: mentorProfile.capacity ?? 0,
-          listed: mentorProfile.listed,
-        }
-      : undefined;
+    const asMentor = await asMentorOf(userId, open);
     const staff = (await deps.staff.isStaff(userId))
       ? await (async () => {
           const byStatus = await deps.relationships.countByStatus();
@@ -80,11 +86,18 @@ export function createHomeService(deps: {
           };
         })()
       : undefined;
-    return homeView(deps.program, { asMentee, asMentor, staff });
+    return homeView(deps.program, { asMentee, asMentor, staff }, deps.hints);
   }
 
   return {
     build,
+    /**
+     * `/mentor mentees`: each of an approved mentor's mentees with the stage, the next and late check-in
+     * dates and any pause (as App Home shows them); undefined for someone who isn't an approved mentor.
+     */
+    async mentees(userId: string): Promise<HomeData['asMentor']> {
+      return asMentorOf(userId, await deps.relationships.findOpenFor(userId));
+    },
     /** Re-publishes these people's App Home after something that shows there has changed. */
     async refresh(userIds: string[]): Promise<void> {
       for (const userId of new Set(userIds)) await deps.publish(userId, await build(userId));

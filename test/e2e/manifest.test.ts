@@ -3,6 +3,7 @@ import path from 'node:path';
 import Ajv from 'ajv';
 import { load } from 'js-yaml';
 import { SLASH_COMMANDS } from '../../src/slack/commands';
+import { commandSpec } from '../../src/slack/commands/command-table';
 import { BOT_EVENTS } from '../../src/slack/events';
 import { REQUIRED_BOT_SCOPES } from '../../src/slack/bot-scopes';
 
@@ -28,6 +29,52 @@ describe('manifest.yml', () => {
 
   it('declares exactly the slash commands the app registers', () => {
     expect(manifest.features.slash_commands.map((c) => c.command).sort()).toEqual([...SLASH_COMMANDS].sort());
+  });
+
+  describe.each(SLASH_COMMANDS)('%s usage_hint', (command) => {
+    const hint = () => manifest.features.slash_commands.find((c) => c.command === command)?.usage_hint ?? '';
+    /** The alternatives the hint offers (`help | capacity <1-5> | [@mentee]`), each split into words. */
+    const alternatives = () =>
+      hint()
+        .split('|')
+        .map((part) => part.trim().split(/\s+/).filter(Boolean))
+        .filter((words) => words.length > 0);
+    const isArgument = (word: string) => /^[[<@…]/.test(word);
+    const subcommands = () => commandSpec(command).subcommands;
+
+    it('mentions only sub-commands that exist (and help)', () => {
+      const named = new Set(
+        subcommands()
+          .map((entry) => entry.name)
+          .filter(Boolean),
+      );
+      for (const [first = ''] of alternatives()) {
+        const word = first.replace(/^\[|\]$/g, '');
+        if (isArgument(word)) continue;
+        expect({ word, known: word === 'help' || named.has(word) }).toEqual({ word, known: true });
+      }
+    });
+
+    it('shows arguments where the command table has them, and the same ones', () => {
+      for (const [first = '', ...args] of alternatives()) {
+        if (first.replace(/^\[|\]$/g, '') === 'help') continue;
+        if (isArgument(first)) {
+          // An argument with no sub-command before it: the command's own arguments (`/goals [@mentee]`).
+          const own = subcommands().filter((entry) => entry.name === '' && entry.args);
+          expect(own.map((entry) => `[${entry.args}]`)).toContain([first, ...args].join(' '));
+          continue;
+        }
+        const entry = subcommands().find((candidate) => candidate.name === first);
+        if (!entry || args.join(' ') === '…') continue;
+        expect(`${first} ${args.join(' ')}`.trim()).toBe(`${first} ${entry.args ?? ''}`.trim());
+      }
+    });
+
+    it('mentions every sub-command the command table has', () => {
+      const offered = new Set(alternatives().map(([first = '']) => first));
+      for (const entry of subcommands())
+        if (entry.name) expect({ [entry.name]: offered.has(entry.name) }).toEqual({ [entry.name]: true });
+    });
   });
 
   it('subscribes to exactly the bot events the app listens for', () => {

@@ -3,7 +3,7 @@ import { checkInSummary } from '../../blocks/check-in';
 import { directoryPage, pageValue, readPageValue, type DirectoryEntry } from '../../blocks/directory';
 import { goalsSummary } from '../../blocks/goal-form';
 import { commandHelpMessage } from '../../blocks/help';
-import { homeView } from '../../blocks/home';
+import { homeView, menteesMessage } from '../../blocks/home';
 import { plainMessage } from '../../blocks/message';
 import { escapeWithin, mention } from '../../blocks/mrkdwn';
 import { mentorRequestCard } from '../../blocks/requests';
@@ -11,6 +11,7 @@ import { applicationWording, lifecycleWording, type ProgramSettings } from '../.
 import { parseSearchWords, SEARCH_LIMITS } from '../../src/domain/matching';
 import type { Goal } from '../../src/domain/goal-form';
 import type { ProfileRecord } from '../../src/domain/records';
+import { helpFor, homeHints } from '../../src/slack/commands/command-table';
 import { checkMessageBlocks, checkView } from '../support/block-kit-rules';
 import { unescapedInjections } from '../support/mrkdwn-safety';
 
@@ -124,7 +125,7 @@ describe('help echoes what was typed as text', () => {
     // Slack sends "&" and "<" the person typed as entities; mentions and links as control sequences.
     const help = commandHelpMessage(
       program,
-      '/mentor',
+      helpFor(program, '/mentor'),
       'R&amp;D &lt;3 <!channel> <http://evil.example|Reset>',
     );
     expect(help.blocks[0]).toEqual({
@@ -138,7 +139,7 @@ describe('help echoes what was typed as text', () => {
   });
 
   it('cuts a very long argument', () => {
-    const help = commandHelpMessage(program, '/mentor', '<!here>'.repeat(2000));
+    const help = commandHelpMessage(program, helpFor(program, '/mentor'), '<!here>'.repeat(2000));
     expectSafeMessage(help);
     expect(help.text.length).toBeLessThan(1500);
   });
@@ -213,11 +214,31 @@ describe('answers people gave stay text wherever they are shown', () => {
   });
 
   it('App Home with a hostile partner name', () => {
-    const view = homeView(program, {
-      asMentee: [{ partnerId: 'UMENTOR', partnerName: EVIL, status: 'stage1', goals: 0 }],
-    });
+    const view = homeView(
+      program,
+      { asMentee: [{ partnerId: 'UMENTOR', partnerName: EVIL, status: 'stage1', goals: 0 }] },
+      homeHints(program),
+    );
     expect(unescapedInjections(view)).toEqual([]);
     expect(checkView(view, 'home')).toEqual([]);
+  });
+
+  it('/mentor mentees never shows what a mentee wrote, not even their name, and stays inside 50 blocks', () => {
+    const relationships = Array.from({ length: 60 }, (_, n) => ({
+      partnerId: `UMENTEE${n}`,
+      partnerName: EVIL,
+      status: 'stage3',
+      goals: 3,
+      formalEndDate: '2026-08-14',
+      nextCheckIn: '2026-05-15',
+      lateCheckIns: ['2026-04-15'],
+      pausedUntil: '2026-05-01',
+    }));
+    const answer = menteesMessage({ relationships, open: 60, capacity: 5, listed: true });
+    expect(JSON.stringify(answer)).not.toContain('boss');
+    expect(answer.blocks.length).toBeLessThanOrEqual(50);
+    expect(JSON.stringify(answer)).toContain('and 15 more');
+    expectSafeMessage(answer);
   });
 
   it('a decline reason and an end-early reason, each line quoted', () => {

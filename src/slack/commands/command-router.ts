@@ -3,6 +3,7 @@ import { commandHelpMessage } from '../../../blocks/help';
 import { ephemeral, plainMessage } from '../../../blocks/message';
 import { wording } from '../../content/wording';
 import type { SlackDeps } from '../deps';
+import { commandSpec, helpFor, type CommandSpec, type SubcommandSpec } from './command-table';
 import { isDatabaseUnavailable } from '../../store/availability';
 import { newErrorReference, UserFacingError } from '../errors';
 
@@ -22,43 +23,28 @@ export interface SubcommandContext {
   ack(): Promise<void>;
   /** After acknowledging: a further answer only the person sees. */
   followUp(message: { text: string; blocks?: unknown[] } | string): Promise<void>;
+  /** Acknowledges with the command's help; `unknown` (as Slack sent it) is echoed back as not understood. */
+  showHelp(unknown?: string): Promise<void>;
 }
 
 export type SubcommandHandler = (context: SubcommandContext) => Promise<void>;
 
 /**
- * Registers a slash command whose first word picks a sub-command. `help`, nothing, or a word the
- * command doesn't know all get the command's short help, so nobody is left with silence.
+ * Registers a slash command from its entry in the command table: the first word picks a sub-command (a nested
+ * entry, like `/mentoring admin`, picks again with the next word). `help`, nothing (unless the command has an
+ * entry of its own for that), or a word the command doesn't know all get the command's short help, so nobody
+ * is left with silence. Staff-only entries are checked here, once, before anything runs.
  */
-export function registerSubcommands(
-  app: App,
-  command: string,
-  handlers: Record<string, SubcommandHandler>,
-  deps: SlackDeps,
-  options: {
-    /** Runs for the bare command, with no words after it. */
-    defaultHandler?: SubcommandHandler;
-    /** Runs, with every word as an argument, when the first word is not a sub-command (instead of help). */
-    otherwise?: SubcommandHandler;
-    helpKey?: string;
-  } = {},
-): void {
-  app.command(command, async (bolt) => {
+export function registerCommand(app: App, spec: CommandSpec, deps: SlackDeps): void {
+  app.command(spec.command, async (bolt) => {
     const words = bolt.command.text.trim().split(/\s+/).filter(Boolean);
-    const [first, ...rest] = words;
-    const name = first?.toLowerCase();
-    const known = name === undefined ? options.defaultHandler : name === 'help' ? undefined : handlers[name];
-    const handler = known ?? (name !== undefined && name !== 'help' ? options.otherwise : undefined);
-    const args = known || name === undefined ? rest : words;
-    const helpKey = options.helpKey ?? command;
     let acknowledged = false;
-    const context: SubcommandContext = {
+    let subcommand: string | undefined;
+    const base = {
       bolt,
       userId: bolt.command.user_id,
-      args,
-      argText: args.join(' '),
       deps,
-      async reply(message) {
+      async reply(message: Answer) {
         acknowledged = true;
         const answer = typeof message === 'string' ? ephemeral(plainMessage(message)) : message;
         await bolt.ack({ response_type: 'ephemeral', ...answer } as Parameters<typeof bolt.ack>[0]);
@@ -67,7 +53,7 @@ export function registerSubcommands(
         acknowledged = true;
         await bolt.ack();
       },
-      async followUp(message) {
+      async followUp(message: Answer) {
         const answer = typeof message === 'string' ? ephemeral(plainMessage(message)) : message;
         await bolt.respond({ response_type: 'ephemeral', replace_original: false, ...answer } as Parameters<
           typeof bolt.respond
@@ -75,21 +61,75 @@ export function registerSubcommands(
       },
     };
     try {
-      if (!handler) {
-        const unknown = name === undefined || name === 'help' ? undefined : bolt.command.text.trim();
-        await context.reply(commandHelpMessage(deps.program, helpKey, unknown));
+      let current = spec;
+      let rest: readonly string[] = words;
+      let unknownText = bolt.command.text.trim();
+      let staffChecked = false;
+      for (;;) {
+        const found = resolve(current, rest);
+        const help = helpFor(deps.program, current.command);
+        const showHelp = (unknown?: string) => base.reply(commandHelpMessage(deps.program, help, unknown));
+        if (!found) {
+          const [first] = rest;
+          const asked = first === undefined || first.toLowerCase() === 'help';
+          await showHelp(asked ? undefined : unknownText);
+          return;
+        }
+        subcommand = [subcommand, found.entry.name].filter(Boolean).join(' ') || undefined;
+        if (found.entry.who === 'staff' && !staffChecked) {
+          if (!(await deps.staff.isStaff(base.userId))) {
+            await base.reply(wording.errors.staffOnly);
+            return;
+          }
+          staffChecked = true;
+        }
+        const { run } = found.entry;
+        if (typeof run !== 'function') {
+          current = commandSpec(run.nested);
+          rest = found.args;
+          unknownText = found.args.join(' ');
+          continue;
+        }
+        await run({ ...base, args: found.args, argText: found.args.join(' '), showHelp });
         return;
       }
-      await handler(context);
     } catch (error) {
       const text =
         error instanceof UserFacingError
           ? error.message
-          : reportUnexpected(deps, error, { command, subcommand: name, userId: bolt.command.user_id });
-      if (!acknowledged) await context.reply(text);
-      else await context.followUp(text);
+          : reportUnexpected(deps, error, {
+              command: spec.command,
+              subcommand,
+              userId: bolt.command.user_id,
+            });
+      if (!acknowledged) await base.reply(text);
+      else await base.followUp(text);
     }
   });
+}
+
+type Answer = { text: string; blocks?: unknown[] } | string;
+
+/**
+ * The table entry these words ask for, and the words that are its arguments; undefined for `help` and for
+ * words the command doesn't know. Sub-command names are matched without regard to case.
+ */
+export function resolve(
+  spec: CommandSpec,
+  words: readonly string[],
+): { entry: SubcommandSpec; args: readonly string[] } | undefined {
+  const [first, ...rest] = words;
+  const bare = spec.subcommands.filter((entry) => entry.name === '');
+  if (first === undefined) {
+    const entry = bare.find((candidate) => candidate.args === undefined);
+    return entry && { entry, args: [] };
+  }
+  const name = first.toLowerCase();
+  if (name === 'help') return undefined;
+  const named = spec.subcommands.find((entry) => entry.name !== '' && entry.name === name);
+  if (named) return { entry: named, args: rest };
+  const withArguments = bare.find((candidate) => candidate.args !== undefined);
+  return withArguments && { entry: withArguments, args: words };
 }
 
 /**

@@ -1,4 +1,3 @@
-import { commandHelpMessage } from '../../../blocks/help';
 import { ephemeral } from '../../../blocks/message';
 import { userIdFromMention } from '../../../blocks/mrkdwn';
 import { goalWording } from '../../content/wording';
@@ -21,7 +20,7 @@ export const openGoals: SubcommandHandler = async (context) => {
 /** `/goals @mentee`: a mentor reads their own mentee's goals; anyone else is refused. */
 export const readGoalsOf: SubcommandHandler = async (context) => {
   if (!userIdFromMention(context.argText)) {
-    await context.reply(commandHelpMessage(context.deps.program, '/goals', context.argText));
+    await context.showHelp(context.argText);
     return;
   }
   const answer = await context.deps.goals.readForMentor(context.userId, context.argText);

@@ -1,7 +1,8 @@
 import { agreementsModal } from '../../../blocks/agreements';
 import { endModal, fitModal, stageOverview } from '../../../blocks/lifecycle';
+import { menteesMessage } from '../../../blocks/home';
 import { userIdFromMention } from '../../../blocks/mrkdwn';
-import { lifecycleWording, pauseWording } from '../../content/wording';
+import { directoryWording, lifecycleWording, pauseWording } from '../../content/wording';
 import type { SubcommandHandler } from './command-router';
 
 /** `/mentor fit`: the fit assessment for the (first) mentee waiting for one. */
@@ -21,6 +22,12 @@ export const openFitAssessment: SubcommandHandler = async (context) => {
 /** `/mentoring stage` and `/mentoring status`: where each relationship stands and what comes next. */
 export const showStage: SubcommandHandler = async (context) => {
   await context.reply(stageOverview(await context.deps.relationships.openFor(context.userId)));
+};
+
+/** `/mentor mentees`: each mentee's stage, next and late check-in dates and pause; others are told it is for mentors. */
+export const listMentees: SubcommandHandler = async (context) => {
+  const mentor = await context.deps.home.mentees(context.userId);
+  await context.reply(mentor ? menteesMessage(mentor) : directoryWording.notAMentor);
 };
 
 /** `/mentoring agreements`: stage 1's agreements for the person's relationship in stage 1. */
