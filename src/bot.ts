@@ -34,6 +34,10 @@ import { createPromptRepository } from './store/prompt-repository';
 import { DEFAULT_SCHEDULE } from './domain/prompt-schedule';
 import { createPromptSender } from './slack/slack-gateway';
 import { checkSlackSetup } from './slack/startup-checks';
+import { createNoticeRepository } from './store/notice-repository';
+import { createUnitOfWork } from './store/unit-of-work';
+import { createNoticeWaker } from './scheduler/notice-waker';
+import { presentNotice } from './slack/presenters/notices';
 
 /** Working hours used to find a delivery hour that suits both people of a pair. */
 const WORK_START_HOUR = 9;
@@ -124,6 +128,11 @@ export async function startBot(options: {
   const relationships = createRelationshipRepository(database.models);
   const audit = createAuditRepository(database.models);
   const adminChannelId = config.staff.adminChannelId;
+  // Notices: written with the change in one transaction; a commit wakes this process's dispatcher.
+  const notices = createNoticeRepository(database.models);
+  let wakeNotices = (): void => undefined;
+  const txRepositories = { applications, profiles, relationships, audit, notices };
+  const unitOfWork = createUnitOfWork(database, txRepositories, () => wakeNotices());
   // App Home is refreshed after changes that show there; a failed refresh never fails the change itself.
   const refreshHomes = async (userIds: string[]) => {
     try {
@@ -135,7 +144,7 @@ export async function startBot(options: {
   const enrollment = createEnrollmentService({
     applications,
     profiles,
-    audit,
+    unitOfWork,
     slack: gateway,
     staff,
     clock,
@@ -147,7 +156,7 @@ export async function startBot(options: {
   const requests = createRequestService({
     relationships,
     profiles,
-    audit,
+    unitOfWork,
     slack: gateway,
     staff,
     clock,
@@ -277,13 +286,23 @@ export async function startBot(options: {
     leaseMs: PROMPT_LEASE_MS,
     maxPerTick: PROMPTS_PER_TICK,
     logger,
+    notices: { repository: notices, present: (notice) => presentNotice(notice, program) },
   });
+  const noticeWaker = createNoticeWaker({
+    dispatch: () => dispatcher.dispatchNotices(),
+    nextAttemptAt: () => notices.nextAttemptAt(),
+    clock,
+    logger,
+    retryTimer: options.startScheduler ?? true,
+  });
+  wakeNotices = noticeWaker.wake;
 
   const scheduler = createScheduler(
     [
       { name: 'mentor requests: reminders and lapses', run: () => requests.sweepRequests() },
       { name: 'prompts: plan', run: () => planner.planDue() },
       { name: 'prompts: dispatch', run: () => dispatcher.dispatchDue() },
+      { name: 'notices: dispatch', run: () => dispatcher.dispatchNotices() },
     ],
     logger,
   );
@@ -295,6 +314,7 @@ export async function startBot(options: {
   } catch (error) {
     // A failed start leaves nothing running: no jobs, no connection, no embedded mongod.
     await scheduler.stop();
+    await noticeWaker.stop();
     await database.close().catch(() => undefined);
     await embedded?.stop().catch(() => undefined);
     throw error;
@@ -318,6 +338,7 @@ export async function startBot(options: {
         await scheduler.stop();
         await slack.app.stop();
         const finished = await slack.inFlight.drain(graceMs);
+        await noticeWaker.stop();
         if (!finished) logger.warn({ inFlight: slack.inFlight.size }, 'stopped before all work finished');
         await database.close();
         await embedded?.stop();
