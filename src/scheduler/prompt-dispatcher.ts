@@ -262,7 +262,10 @@ export function createPromptDispatcher(deps: {
     if (item.attempts > 1) {
       // An earlier claim may have posted and died (or lost Slack's answer) before recording: look first.
       const since = new Date(item.dueAt.getTime() - 60_000);
-      const ts = await deps.sender.findPosted(channel, item.key, since);
+      // The staff channel's history is not readable (that needs groups:history, which the app does not ask
+      // for): there a lost answer may mean a second card, rather than none.
+      const ts =
+        channel === deps.adminChannelId ? undefined : await deps.sender.findPosted(channel, item.key, since);
       if (ts) {
         await repository.markSent(item.id, owner, {
           channelId: channel,

@@ -93,13 +93,14 @@ export async function apply(t: TestBot, userId: string, role: ApplicationRole, a
  * Waits until the outbox holds no notice that is due now: everything the last actions told other people
  * has reached the emulator (or is waiting out a retry, which only a moved clock and a tick bring on).
  */
-export async function noticesDelivered(t: TestBot): Promise<void> {
+export async function noticesDelivered(t: TestBot, timeoutMs = 5000): Promise<void> {
   await waitFor(
     async () =>
       (await t.bot.database.models.notices.countDocuments({
         state: 'pending',
         nextAttemptAt: operator({ $not: { $gt: t.clock.now().toJSDate() } }),
       })) === 0,
+    timeoutMs,
   );
 }
 
