@@ -7,6 +7,7 @@ import { createSlackClients } from './composition/slack-clients';
 import { openStore } from './composition/store';
 import type { AppConfig } from './config';
 import type { AppLogger } from './logger';
+import { createNoticeWaker } from './scheduler/notice-waker';
 import { createScheduler, type Scheduler } from './scheduler/scheduler';
 import { createSlackApp, type SlackApp } from './slack/app';
 import { checkSlackSetup } from './slack/startup-checks';
@@ -43,8 +44,23 @@ export async function startBot(options: {
   const identity = await checkSlackSetup(clients.services, config.staff.adminChannelId);
   const store = await openStore(config, logger);
   const { database, repositories } = store;
-  const services = createServices({ config, clock, logger, slackClient: clients.services, repositories });
   const prompts = createPromptEngine({ config, repositories, promptClient: clients.prompts, clock, logger });
+  const noticeWaker = createNoticeWaker({
+    dispatch: () => prompts.dispatcher.dispatchNotices(),
+    nextAttemptAt: () => repositories.notices.nextAttemptAt(),
+    clock,
+    logger,
+    retryTimer: options.startScheduler ?? true,
+  });
+  const services = createServices({
+    config,
+    clock,
+    logger,
+    slackClient: clients.services,
+    repositories,
+    database,
+    onNoticesWritten: noticeWaker.wake,
+  });
   const scheduler = createScheduler(createSchedulerJobs({ requests: services.requests, prompts }), logger);
   const slack = createSlackApp({
     config,
@@ -62,6 +78,7 @@ export async function startBot(options: {
   const port = await startSlackApp(slack, config, logger).catch(async (error: unknown) => {
     // A failed start leaves nothing running: no jobs, no connection, no embedded mongod.
     await scheduler.stop();
+    await noticeWaker.stop();
     await store.discard();
     throw error;
   });
@@ -77,6 +94,7 @@ export async function startBot(options: {
         await scheduler.stop();
         await slack.app.stop();
         const finished = await slack.inFlight.drain(graceMs);
+        await noticeWaker.stop();
         if (!finished) logger.warn({ inFlight: slack.inFlight.size }, 'stopped before all work finished');
         await store.close();
         logger.info('stopped');

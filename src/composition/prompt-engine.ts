@@ -9,6 +9,7 @@ import { createPromptDispatcher, type PromptDispatcher } from '../scheduler/prom
 import { createPromptPlanner, type PromptPlanner } from '../scheduler/prompt-planner';
 import type { ScheduledJob } from '../scheduler/scheduler';
 import type { RequestService } from '../services/requests';
+import { presentNotice } from '../slack/presenters/notices';
 import { createPromptSender, createSlackGateway } from '../slack/slack-gateway';
 import { programSettings } from './services';
 import type { Repositories } from './store';
@@ -39,7 +40,10 @@ export function leaseOwner(): string {
  */
 export function createPromptEngine(deps: {
   config: Pick<AppConfig, 'program' | 'staff'>;
-  repositories: Pick<Repositories, 'relationships' | 'goalForms' | 'checkIns' | 'profiles' | 'prompts'>;
+  repositories: Pick<
+    Repositories,
+    'relationships' | 'goalForms' | 'checkIns' | 'profiles' | 'prompts' | 'notices'
+  >;
   /** The prompts' client (`SlackClients.prompts`). */
   promptClient: WebClient;
   clock: Clock;
@@ -71,12 +75,13 @@ export function createPromptEngine(deps: {
     schedule: { ...DEFAULT_SCHEDULE, quietDays: config.program.quietRelationshipDays },
     logger,
   });
+  const program = programSettings(config);
   const dispatcher = createPromptDispatcher({
     prompts: repositories.prompts,
     planner,
     sender: createPromptSender(promptClient),
     clock,
-    program: programSettings(config),
+    program,
     adminChannelId: config.staff.adminChannelId,
     window,
     quietDays: config.program.quietRelationshipDays,
@@ -84,6 +89,8 @@ export function createPromptEngine(deps: {
     leaseMs: deps.leaseMs ?? PROMPT_LEASE_MS,
     maxPerTick: PROMPTS_PER_TICK,
     logger,
+    // Notices to people go out through the same leases, retries, parking and history look-up as prompts.
+    notices: { repository: repositories.notices, present: (notice) => presentNotice(notice, program) },
   });
   return { planner, dispatcher };
 }
@@ -98,5 +105,6 @@ export function createSchedulerJobs(parts: {
     { name: 'mentor requests: reminders and lapses', run: () => requests.sweepRequests() },
     { name: 'prompts: plan', run: () => prompts.planner.planDue() },
     { name: 'prompts: dispatch', run: () => prompts.dispatcher.dispatchDue() },
+    { name: 'notices: dispatch', run: () => prompts.dispatcher.dispatchNotices() },
   ];
 }

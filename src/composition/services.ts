@@ -14,6 +14,8 @@ import { createRequestService } from '../services/requests';
 import { createStaffDirectory } from '../services/staff';
 import { homeHints } from '../slack/commands/command-table';
 import { createSlackGateway } from '../slack/slack-gateway';
+import type { Database } from '../store/database';
+import { createUnitOfWork } from '../store/unit-of-work';
 import type { Repositories } from './store';
 
 /** What messages say about the program: its name, whom to contact, the evaluation form. */
@@ -36,6 +38,10 @@ export function createServices(deps: {
   /** The services' client (`SlackClients.services`). */
   slackClient: WebClient;
   repositories: Repositories;
+  /** For the unit of work's transactions. */
+  database: Pick<Database, 'connection'>;
+  /** Called after a transaction that wrote notices commits (wakes this process's dispatcher). */
+  onNoticesWritten: () => void;
 }) {
   const { config, clock, logger, repositories: store } = deps;
   const { profiles, applications, relationships, audit, goalForms } = store;
@@ -58,10 +64,17 @@ export function createServices(deps: {
       logger.warn({ err: error }, 'could not refresh App Home');
     }
   };
+  // Notices are written with the change that causes them, in one transaction; a commit wakes the dispatcher.
+  const { notices } = store;
+  const unitOfWork = createUnitOfWork(
+    deps.database,
+    { applications, profiles, relationships, audit, notices },
+    deps.onNoticesWritten,
+  );
   const enrollment = createEnrollmentService({
     applications,
     profiles,
-    audit,
+    unitOfWork,
     slack: gateway,
     staff,
     clock,
@@ -73,7 +86,7 @@ export function createServices(deps: {
   const requests = createRequestService({
     relationships,
     profiles,
-    audit,
+    unitOfWork,
     slack: gateway,
     staff,
     clock,

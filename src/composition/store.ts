@@ -14,6 +14,7 @@ import { createFeedbackRepository } from '../store/feedback-repository';
 import { createFitAssessmentRepository } from '../store/fit-assessment-repository';
 import { createGoalFormRepository } from '../store/goal-form-repository';
 import { createProcessedEventsRepository } from '../store/processed-events-repository';
+import { createNoticeRepository } from '../store/notice-repository';
 import { createProfileRepository } from '../store/profile-repository';
 import { createPromptRepository } from '../store/prompt-repository';
 import { createRelationshipRepository } from '../store/relationship-repository';
@@ -31,6 +32,7 @@ export function createRepositories(models: Models) {
     feedback: createFeedbackRepository(models),
     audit: createAuditRepository(models),
     prompts: createPromptRepository(models),
+    notices: createNoticeRepository(models),
   };
 }
 export type Repositories = ReturnType<typeof createRepositories>;

@@ -558,6 +558,8 @@ export const checkInWording = {
 export const schedulerWording = {
   parked: (kind: string, relationshipId: string, error: string) =>
     `:warning: A scheduled prompt (${kind}) for relationship \`${relationshipId}\` could not be delivered after several tries (${error}). It has been set aside; the pair may need a word from staff.`,
+  noticeParked: (type: string, key: string, error: string) =>
+    `:warning: A notice (${type}, \`${key}\`) could not be delivered (${error}). It has been set aside; the people it was for may need a word from staff.`,
 };
 
 export const pauseWording = {

@@ -1,8 +1,5 @@
-import { applicationReviewCard } from '../../blocks/application';
-import { plainMessage } from '../../blocks/message';
-import { escapeWithin, mention, slackDate } from '../../blocks/mrkdwn';
 import type { Clock } from '../clock';
-import { applicationWording, type ProgramSettings } from '../content/wording';
+import type { ProgramSettings } from '../content/wording';
 import {
   isMentorAnswers,
   validateApplication,
@@ -11,12 +8,22 @@ import {
   type ApplicationRole,
   type RawApplication,
 } from '../domain/application-form';
+import { noticeKeys } from '../domain/notices';
 import type { ApplicationRecord } from '../domain/records';
 import type { ApplicationRepository } from '../store/application-repository';
 import type { AuditRepository } from '../store/audit-repository';
+import type { NoticeRepository } from '../store/notice-repository';
 import type { ProfileRepository } from '../store/profile-repository';
-import type { SlackPort } from './ports';
+import type { SlackPort, UnitOfWork } from './ports';
 import type { StaffDirectory } from './staff';
+
+/** The writes an application's submission or decision makes, together. */
+export interface EnrollmentTx {
+  applications: Pick<ApplicationRepository, 'submitOrEdit' | 'decide'>;
+  profiles: Pick<ProfileRepository, 'saveApproved'>;
+  audit: Pick<AuditRepository, 'record'>;
+  notices: Pick<NoticeRepository, 'enqueue' | 'has'>;
+}
 
 export type Decision =
   | { outcome: 'decided'; application: ApplicationRecord }
@@ -29,13 +36,10 @@ export type Decision =
  * a review card in the admin channel kept in step, and the applicant told the outcome by DM.
  */
 export function createEnrollmentService(deps: {
-  applications: Pick<
-    ApplicationRepository,
-    'get' | 'findWaiting' | 'submitOrEdit' | 'setReviewCard' | 'decide' | 'listWaiting'
-  >;
-  profiles: Pick<ProfileRepository, 'get' | 'saveApproved'>;
-  audit: Pick<AuditRepository, 'record'>;
-  slack: Pick<SlackPort, 'person' | 'post' | 'postToPerson' | 'update'>;
+  applications: Pick<ApplicationRepository, 'get' | 'findWaiting' | 'listWaiting'>;
+  profiles: Pick<ProfileRepository, 'get'>;
+  unitOfWork: UnitOfWork<EnrollmentTx>;
+  slack: Pick<SlackPort, 'person'>;
   staff: StaffDirectory;
   clock: Clock;
   program: ProgramSettings;
@@ -54,7 +58,10 @@ export function createEnrollmentService(deps: {
     return { editing: false, prefill: { displayName: person?.realName ?? '', timezone: person?.timezone } };
   }
 
-  /** Validates and saves the form; posts (or refreshes) the staff's review card. */
+  /**
+   * Validates and saves the form. The staff's review card (posted, or updated after an edit) is a notice
+   * written in the same transaction as the application and its audit entry; it goes out after the commit.
+   */
   async function submit(
     userId: string,
     role: ApplicationRole,
@@ -69,29 +76,45 @@ export function createEnrollmentService(deps: {
     if (!checked.ok) return checked;
     const person = await slack.person(userId);
     const answers: ApplicationAnswers = { ...checked.answers, timezone: person?.timezone };
-    const { application, created } = await applications.submitOrEdit(userId, role, answers);
-    if (created || !application.reviewCard) {
-      const card = await slack.post(deps.adminChannelId, applicationReviewCard(application));
-      await applications.setReviewCard(application.id, card);
-    } else {
-      const card = applicationReviewCard(application);
-      card.blocks.push({
-        type: 'context',
-        elements: [{ type: 'mrkdwn', text: applicationWording.card.edited }],
+    const at = clock.now().toJSDate();
+    const created = await deps.unitOfWork.run(async (tx) => {
+      const { application, created } = await tx.applications.submitOrEdit(userId, role, answers);
+      const cardKey = noticeKeys.applicationCard(application.id);
+      const newCard = created || (!application.reviewCard && !(await tx.notices.has(cardKey)));
+      await tx.notices.enqueue(
+        [
+          newCard
+            ? {
+                key: cardKey,
+                notice: { type: 'staff_application_card', application },
+                destination: { to: 'channel', channel: deps.adminChannelId },
+                recordTo: { applicationReviewCard: application.id },
+              }
+            : {
+                key: noticeKeys.applicationEdited(application.id, at),
+                notice: { type: 'staff_application_card', application, edited: true },
+                destination: { to: 'update', noticeKey: cardKey, message: application.reviewCard },
+              },
+        ],
+        at,
+      );
+      await tx.audit.record({
+        at,
+        actorId: userId,
+        action: created ? 'application.submitted' : 'application.edited',
+        subjectType: 'application',
+        subjectId: application.id,
+        details: { role },
       });
-      await slack.update(application.reviewCard.channel, application.reviewCard.ts, card);
-    }
-    await deps.audit.record({
-      at: clock.now().toJSDate(),
-      actorId: userId,
-      action: created ? 'application.submitted' : 'application.edited',
-      subjectType: 'application',
-      subjectId: application.id,
-      details: { role },
+      return created;
     });
     return { ok: true, edited: !created };
   }
 
+  /**
+   * Decides a waiting application: the decision, the approved profile, the audit entry and the notices
+   * (the applicant's DM, the staff card showing who decided) in one transaction.
+   */
   async function decide(
     applicationId: string,
     reviewerId: string,
@@ -100,43 +123,65 @@ export function createEnrollmentService(deps: {
     if (!(await deps.staff.isStaff(reviewerId))) return { outcome: 'not_staff' };
     const existing = await applications.get(applicationId);
     if (!existing) return { outcome: 'not_found' };
-    const at = clock.now();
-    const decided = await applications.decide(applicationId, {
-      status: decision.status,
-      reviewerId,
-      at: at.toJSDate(),
-      ...(decision.status === 'declined' ? { declineReason: decision.reason } : {}),
+    const at = clock.now().toJSDate();
+    const decided = await deps.unitOfWork.run(async (tx) => {
+      const decided = await tx.applications.decide(applicationId, {
+        status: decision.status,
+        reviewerId,
+        at,
+        ...(decision.status === 'declined' ? { declineReason: decision.reason } : {}),
+      });
+      if (!decided) return undefined;
+      if (decided.status === 'approved') await tx.profiles.saveApproved(approvedProfile(decided));
+      await tx.notices.enqueue(
+        [
+          {
+            key: noticeKeys.applicationDecided(decided.id),
+            notice: { type: 'staff_card_update', application: decided },
+            destination: {
+              to: 'update',
+              noticeKey: noticeKeys.applicationCard(decided.id),
+              message: decided.reviewCard,
+            },
+          },
+          {
+            key: noticeKeys.applicationDecision(decided.id),
+            notice: {
+              type: 'applicant_decision_dm',
+              role: decided.role,
+              status: decision.status,
+              ...(decision.status === 'declined'
+                ? { reason: decision.reason }
+                : isMentorAnswers(decided.answers)
+                  ? { capacity: decided.answers.capacity }
+                  : {}),
+            },
+            destination: { to: 'person', userId: decided.userId },
+          },
+        ],
+        at,
+      );
+      await tx.audit.record({
+        at,
+        actorId: reviewerId,
+        action: `application.${decided.status}`,
+        subjectType: 'application',
+        subjectId: decided.id,
+        details: { role: decided.role, applicantId: decided.userId },
+      });
+      return decided;
     });
     if (!decided) {
+      // Someone decided first; their transaction wrote the card's update.
       const current = (await applications.get(applicationId)) ?? existing;
-      await refreshCard(current);
       return { outcome: 'already_decided', application: current };
     }
-    if (decided.status === 'approved') await createProfile(decided);
-    await refreshCard(decided);
-    const message =
-      decision.status === 'approved'
-        ? applicationWording.approved(
-            decided.role,
-            deps.program,
-            isMentorAnswers(decided.answers) ? decided.answers.capacity : undefined,
-          )
-        : applicationWording.declined(decided.role, deps.program, escapeWithin(decision.reason.trim(), 2000));
-    await slack.postToPerson(decided.userId, plainMessage(message));
-    await deps.audit.record({
-      at: at.toJSDate(),
-      actorId: reviewerId,
-      action: `application.${decided.status}`,
-      subjectType: 'application',
-      subjectId: decided.id,
-      details: { role: decided.role, applicantId: decided.userId },
-    });
     return { outcome: 'decided', application: decided };
   }
 
-  async function createProfile(application: ApplicationRecord) {
+  function approvedProfile(application: ApplicationRecord) {
     const a = application.answers;
-    await deps.profiles.saveApproved({
+    return {
       userId: application.userId,
       role: application.role,
       displayName: a.displayName,
@@ -157,22 +202,7 @@ export function createEnrollmentService(deps: {
         : {}),
       // Approved mentors go straight into the directory; they can step out with /mentor unlist.
       listed: application.role === 'mentor',
-    });
-  }
-
-  /** Shows on the staff card who decided and when, and removes the buttons. */
-  async function refreshCard(application: ApplicationRecord) {
-    if (!application.reviewCard || application.status === 'submitted' || !application.reviewerId) return;
-    const when = application.decidedAt ? slackDate(application.decidedAt, true) : '';
-    const line =
-      application.status === 'approved'
-        ? applicationWording.card.approvedBy(mention(application.reviewerId), when)
-        : applicationWording.card.declinedBy(mention(application.reviewerId), when);
-    await slack.update(
-      application.reviewCard.channel,
-      application.reviewCard.ts,
-      applicationReviewCard(application, line),
-    );
+    };
   }
 
   return {

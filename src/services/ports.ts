@@ -34,6 +34,25 @@ export interface PromptSender {
   /** The DM channel with one person (opened if need be). */
   dmChannel(userId: string): Promise<string>;
   post(channel: string, message: BotMessage, key: string): Promise<{ ts: string }>;
+  /** Replaces a message the bot posted (a card after its decision); harmless to repeat. */
+  update(channel: string, ts: string, message: BotMessage): Promise<void>;
   /** The ts of a message carrying `key` posted to `channel` since `since`, if there is one. */
   findPosted(channel: string, key: string, since: Date): Promise<string | undefined>;
+}
+
+/**
+ * Runs `work` as one MongoDB transaction: every write its repositories make (the state change, its audit
+ * entry, the notices for other people) is committed together or not at all. `work` may run more than once
+ * (a transient conflict is retried), so it does nothing but reads and writes through `tx`. Throwing
+ * `Rollback` undoes the writes and makes `run` return its result instead of failing.
+ */
+export interface UnitOfWork<Tx> {
+  run<T>(work: (tx: Tx) => Promise<T>): Promise<T>;
+}
+
+/** Ends a unit of work without committing anything; `run` returns `result`. */
+export class Rollback<T> extends Error {
+  constructor(readonly result: T) {
+    super('rolled back');
+  }
 }

@@ -1,6 +1,6 @@
 import { plainMessage } from '../../blocks/message';
-import { mention, slackDate } from '../../blocks/mrkdwn';
-import { introductionMessage, mentorRequestCard, preferencesShared } from '../../blocks/requests';
+import { mention } from '../../blocks/mrkdwn';
+import { preferencesShared } from '../../blocks/requests';
 import type { Clock } from '../clock';
 import {
   introductionWording as introductionRefusal,
@@ -9,17 +9,27 @@ import {
 } from '../content/wording';
 import type { CommunicationChannel } from '../domain/application-form';
 import { normaliseInterest } from '../domain/matching';
+import { noticeKeys, type NewNotice } from '../domain/notices';
 import type { ProfileRecord, RelationshipRecord } from '../domain/records';
 import { isOpen } from '../domain/relationship-stages';
 import type { AuditRepository } from '../store/audit-repository';
 import type { ProfileRepository } from '../store/profile-repository';
 import type { RelationshipRepository } from '../store/relationship-repository';
-import type { SlackPort } from './ports';
+import type { NoticeRepository } from '../store/notice-repository';
+import { Rollback, type SlackPort, type UnitOfWork } from './ports';
 import type { StaffDirectory } from './staff';
 
 /** A request waits this long before the mentor is reminded, and lapses after twice as long. */
 export const REQUEST_REMINDER_DAYS = 7;
 export const REQUEST_LAPSE_DAYS = 14;
+
+/** The writes a request, an answer or a lapse makes, together. */
+export interface RequestTx {
+  relationships: Pick<RelationshipRepository, 'createRequest' | 'transition'>;
+  profiles: Pick<ProfileRepository, 'claimSeat'>;
+  audit: Pick<AuditRepository, 'record'>;
+  notices: Pick<NoticeRepository, 'enqueue'>;
+}
 
 export type RequestOutcome =
   { outcome: 'sent'; relationship: RelationshipRecord } | { outcome: 'refused'; message: string };
@@ -45,9 +55,9 @@ export function createRequestService(deps: {
     | 'markReminderSent'
     | 'requestsMadeBefore'
   >;
-  profiles: Pick<ProfileRepository, 'get' | 'claimSeat' | 'releaseSeat'>;
-  audit: Pick<AuditRepository, 'record'>;
-  slack: Pick<SlackPort, 'openConversation' | 'post' | 'postToPerson' | 'update'>;
+  profiles: Pick<ProfileRepository, 'get'>;
+  unitOfWork: UnitOfWork<RequestTx>;
+  slack: Pick<SlackPort, 'openConversation' | 'post' | 'postToPerson'>;
   staff: StaffDirectory;
   clock: Clock;
   program: ProgramSettings;
@@ -70,19 +80,40 @@ export function createRequestService(deps: {
     if (mentor.openRelationships >= (mentor.capacity ?? 0)) return refuse(w.refusals.mentorFull);
     if (!staffId && (await relationships.countRequestsBy(menteeId)) >= deps.maxPendingRequests)
       return refuse(w.refusals.tooManyPending(deps.maxPendingRequests));
-    const created = await relationships.createRequest({
-      mentorId,
-      menteeId,
-      requestedBy: staffId ?? menteeId,
-      actor: staffId ? 'staff' : 'mentee',
-      at: now(),
+    const at = now();
+    const created = await deps.unitOfWork.run<RelationshipRecord | 'duplicate'>(async (tx) => {
+      const created = await tx.relationships.createRequest({
+        mentorId,
+        menteeId,
+        requestedBy: staffId ?? menteeId,
+        actor: staffId ? 'staff' : 'mentee',
+        at,
+      });
+      if (created === 'duplicate') throw new Rollback('duplicate' as const);
+      await tx.notices.enqueue(
+        [
+          {
+            key: noticeKeys.requestCard(created.id),
+            notice: { type: 'mentor_request_card', relationship: created, mentee },
+            destination: { to: 'person', userId: mentorId },
+            recordTo: { relationshipRequestMessage: created.id },
+          },
+          ...(staffId
+            ? [
+                {
+                  key: noticeKeys.menteeNews(created.id, 'staff_match'),
+                  notice: { type: 'mentee_request_news' as const, news: 'staff_match' as const, mentorId },
+                  destination: { to: 'person' as const, userId: menteeId },
+                },
+              ]
+            : []),
+        ],
+        at,
+      );
+      await record(tx, staffId ?? menteeId, 'relationship.requested', created, { byStaff: Boolean(staffId) });
+      return created;
     });
     if (created === 'duplicate') return refuse(w.refusals.alreadyPaired);
-    const card = await slack.postToPerson(mentorId, mentorRequestCard(created, mentee));
-    await relationships.setRequestMessage(created.id, card);
-    if (staffId)
-      await slack.postToPerson(menteeId, plainMessage(w.menteeToldOfStaffMatch(mention(mentorId))));
-    await record(staffId ?? menteeId, 'relationship.requested', created, { byStaff: Boolean(staffId) });
     return { outcome: 'sent', relationship: created };
   }
 
@@ -99,36 +130,60 @@ export function createRequestService(deps: {
     // Open the group DM first: if Slack refuses (a deactivated account), nothing has changed yet.
     const conversation = await slack.openConversation([relationship.mentorId, relationship.menteeId]);
     if (!conversation.ok) {
-      await slack.post(
-        deps.adminChannelId,
-        plainMessage(
-          w.conversationFailed.staff(
-            mention(relationship.mentorId),
-            mention(relationship.menteeId),
-            conversation.error,
-          ),
+      const at = now();
+      await deps.unitOfWork.run((tx) =>
+        tx.notices.enqueue(
+          [
+            {
+              key: noticeKeys.conversationFailed(relationship.id, at),
+              notice: {
+                type: 'staff_conversation_failed',
+                mentorId: relationship.mentorId,
+                menteeId: relationship.menteeId,
+                error: conversation.error,
+              },
+              destination: { to: 'channel', channel: deps.adminChannelId },
+            },
+          ],
+          at,
         ),
       );
       return refuse(w.conversationFailed.mentor);
     }
-    if (!(await profiles.claimSeat(relationship.mentorId))) return refuse(w.mentorCard.noSeat);
+    const channelId = conversation.channelId;
     const at = now();
-    const introduced = await relationships.transition(
-      relationship.id,
-      'requested',
-      { to: 'introduced', actor: 'mentor', actorId, at },
-      { channelId: conversation.channelId, stageStartedAt: at },
-    );
-    if (!introduced) {
-      await profiles.releaseSeat(relationship.mentorId);
-      return refuse(w.mentorCard.answered);
-    }
-    await slack.post(
-      conversation.channelId,
-      introductionMessage(deps.program, introduced, mentor, mentee, sharedInterests(mentor, mentee)),
-    );
-    await updateRequestCard(introduced, mentee, w.mentorCard.accepted(slackDate(at)));
-    await record(actorId, 'relationship.introduced', introduced);
+    // Seat, stage, notices and audit together: a refused seat or a lost race changes nothing.
+    const introduced = await deps.unitOfWork.run<RelationshipRecord | 'no_seat' | 'answered'>(async (tx) => {
+      if (!(await tx.profiles.claimSeat(relationship.mentorId))) throw new Rollback('no_seat' as const);
+      const introduced = await tx.relationships.transition(
+        relationship.id,
+        'requested',
+        { to: 'introduced', actor: 'mentor', actorId, at },
+        { channelId, stageStartedAt: at },
+      );
+      if (!introduced) throw new Rollback('answered' as const);
+      await tx.notices.enqueue(
+        [
+          {
+            key: noticeKeys.introduction(introduced.id),
+            notice: {
+              type: 'pair_introduction',
+              relationship: introduced,
+              mentor,
+              mentee,
+              sharedInterests: sharedInterests(mentor, mentee),
+            },
+            destination: { to: 'channel', channel: channelId },
+          },
+          requestCardUpdate(introduced, mentee, 'accepted', at),
+        ],
+        at,
+      );
+      await record(tx, actorId, 'relationship.introduced', introduced);
+      return introduced;
+    });
+    if (introduced === 'no_seat') return refuse(w.mentorCard.noSeat);
+    if (introduced === 'answered') return refuse(w.mentorCard.answered);
     await deps.onChanged([introduced.mentorId, introduced.menteeId]);
     return { outcome: 'accepted', relationship: introduced };
   }
@@ -137,20 +192,26 @@ export function createRequestService(deps: {
     const relationship = await relationships.get(relationshipId);
     if (!relationship || relationship.mentorId !== actorId) return refuse(w.mentorCard.notYours);
     const at = now();
-    const declined = await relationships.transition(relationship.id, 'requested', {
-      to: 'declined',
-      actor: 'mentor',
-      actorId,
-      at,
+    const mentee = await profiles.get(relationship.menteeId, 'mentee');
+    const declined = await deps.unitOfWork.run(async (tx) => {
+      const declined = await tx.relationships.transition(relationship.id, 'requested', {
+        to: 'declined',
+        actor: 'mentor',
+        actorId,
+        at,
+      });
+      if (!declined) return undefined;
+      await tx.notices.enqueue(
+        [
+          ...(mentee ? [requestCardUpdate(declined, mentee, 'declined', at)] : []),
+          menteeNews(declined, 'declined'),
+        ],
+        at,
+      );
+      await record(tx, actorId, 'relationship.declined', declined);
+      return declined;
     });
     if (!declined) return refuse(w.mentorCard.answered);
-    const mentee = await profiles.get(declined.menteeId, 'mentee');
-    if (mentee) await updateRequestCard(declined, mentee, w.mentorCard.declined(slackDate(at)));
-    await slack.postToPerson(
-      declined.menteeId,
-      plainMessage(w.menteeTold.declined(mention(declined.mentorId))),
-    );
-    await record(actorId, 'relationship.declined', declined);
     return { outcome: 'declined', relationship: declined };
   }
 
@@ -161,18 +222,25 @@ export function createRequestService(deps: {
     for (const old of await relationships.requestsMadeBefore(
       current.minus({ days: REQUEST_LAPSE_DAYS }).toJSDate(),
     )) {
-      const done = await relationships.transition(old.id, 'requested', {
-        to: 'lapsed',
-        actor: 'system',
-        at: current.toJSDate(),
-        reason: `no answer within ${REQUEST_LAPSE_DAYS} days`,
+      const at = current.toJSDate();
+      const mentee = await profiles.get(old.menteeId, 'mentee');
+      const done = await deps.unitOfWork.run(async (tx) => {
+        const done = await tx.relationships.transition(old.id, 'requested', {
+          to: 'lapsed',
+          actor: 'system',
+          at,
+          reason: `no answer within ${REQUEST_LAPSE_DAYS} days`,
+        });
+        if (!done) return undefined;
+        await tx.notices.enqueue(
+          [...(mentee ? [requestCardUpdate(done, mentee, 'lapsed', at)] : []), menteeNews(done, 'lapsed')],
+          at,
+        );
+        await record(tx, 'system', 'relationship.lapsed', done);
+        return done;
       });
       if (!done) continue;
       lapsed += 1;
-      const mentee = await profiles.get(done.menteeId, 'mentee');
-      if (mentee) await updateRequestCard(done, mentee, w.mentorCard.lapsed);
-      await slack.postToPerson(done.menteeId, plainMessage(w.menteeTold.lapsed(mention(done.mentorId))));
-      await record('system', 'relationship.lapsed', done);
     }
     let reminded = 0;
     for (const waiting of await relationships.requestsNeedingReminder(
@@ -207,22 +275,39 @@ export function createRequestService(deps: {
     return { ok: true };
   }
 
-  async function updateRequestCard(relationship: RelationshipRecord, mentee: ProfileRecord, line: string) {
-    if (!relationship.requestMessage) return;
-    await slack.update(
-      relationship.requestMessage.channel,
-      relationship.requestMessage.ts,
-      mentorRequestCard(relationship, mentee, line),
-    );
+  function requestCardUpdate(
+    relationship: RelationshipRecord,
+    mentee: ProfileRecord,
+    outcome: 'accepted' | 'declined' | 'lapsed',
+    at: Date,
+  ): NewNotice {
+    return {
+      key: noticeKeys.requestCardUpdate(relationship.id, outcome),
+      notice: { type: 'request_card_update', relationship, mentee, outcome, at },
+      destination: {
+        to: 'update',
+        noticeKey: noticeKeys.requestCard(relationship.id),
+        message: relationship.requestMessage,
+      },
+    };
+  }
+
+  function menteeNews(relationship: RelationshipRecord, news: 'declined' | 'lapsed'): NewNotice {
+    return {
+      key: noticeKeys.menteeNews(relationship.id, news),
+      notice: { type: 'mentee_request_news', news, mentorId: relationship.mentorId },
+      destination: { to: 'person', userId: relationship.menteeId },
+    };
   }
 
   async function record(
+    tx: RequestTx,
     actorId: string,
     action: string,
     relationship: RelationshipRecord,
     details: Record<string, unknown> = {},
   ) {
-    await deps.audit.record({
+    await tx.audit.record({
       at: now(),
       actorId,
       action,

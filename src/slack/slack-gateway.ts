@@ -181,6 +181,10 @@ export function createPromptSender(client: WebClient): PromptSender {
       return { ts: posted.ts ?? '' };
     },
 
+    async update(channel, ts, message) {
+      await client.chat.update({ channel, ts, text: message.text, blocks: message.blocks });
+    },
+
     async findPosted(channel, key, since) {
       let cursor: string | undefined;
       do {

@@ -11,10 +11,15 @@ import {
   fitAssessmentSchema,
   goalFormSchema,
   processedEventSchema,
+  noticeSchema,
   profileSchema,
   promptSchema,
   relationshipSchema,
 } from './schemas';
+
+// Operations inside `connection.transaction(fn)` join its session without passing it to each call, so a
+// unit of work (see unit-of-work.ts) can hand services the ordinary repositories.
+mongoose.set('transactionAsyncLocalStorage', true);
 
 /** Models bound to one connection (each running app has its own, so tests can run several side by side). */
 export function bindModels(connection: Connection) {
@@ -27,6 +32,7 @@ export function bindModels(connection: Connection) {
     checkIns: connection.model('CheckIn', checkInSchema),
     feedback: connection.model('Feedback', feedbackSchema),
     prompts: connection.model('Prompt', promptSchema),
+    notices: connection.model('Notice', noticeSchema),
     auditEvents: connection.model('AuditEvent', auditEventSchema),
     processedEvents: connection.model('ProcessedEvent', processedEventSchema),
   };

@@ -71,11 +71,41 @@ export function claimQuery(now: Date) {
  * dispatcher at a time; a dispatcher that dies mid-send loses its lease when it expires, and the prompt is
  * claimed again. Every change after the claim is conditional on still holding the lease.
  */
+/**
+ * The lease protocol both outboxes (prompts and notices) share: a claim is one atomic update that leases
+ * the item and counts the attempt; every later change is conditional on still holding the lease.
+ */
+export const outboxLease = {
+  /** Only the lease holder may settle a pending item. */
+  held: (id: string, owner: string) => ({ _id: id, state: 'pending' as const, leaseOwner: owner }),
+  claim: (owner: string, now: Date, leaseMs: number) => ({
+    $set: { leaseOwner: owner, leaseUntil: new Date(now.getTime() + leaseMs), claimedAt: now },
+    $inc: { attempts: 1 },
+  }),
+  sent: (sent: { channelId: string; messageTs: string; at: Date }) => ({
+    $set: {
+      state: 'sent',
+      sentAt: sent.at,
+      finishedAt: sent.at,
+      channelId: sent.channelId,
+      messageTs: sent.messageTs,
+    },
+    $unset: { leaseOwner: 1, leaseUntil: 1, nextAttemptAt: 1 },
+  }),
+  retry: (error: string, nextAttemptAt: Date) => ({
+    $set: { lastError: shorten(error), nextAttemptAt },
+    $unset: { leaseOwner: 1, leaseUntil: 1 },
+  }),
+  finish: (state: 'skipped' | 'cancelled' | 'parked', reason: string, at: Date) => ({
+    $set: { state, reason: shorten(reason), finishedAt: at },
+    $unset: { leaseOwner: 1, leaseUntil: 1 },
+  }),
+};
+
 export function createPromptRepository(models: Models) {
   const { prompts } = models;
 
-  /** Only the lease holder may settle a pending item. */
-  const held = (id: string, owner: string) => ({ _id: id, state: 'pending' as const, leaseOwner: owner });
+  const { held } = outboxLease;
   const releaseLease = { leaseOwner: 1, leaseUntil: 1 } as const;
 
   return {
@@ -170,14 +200,7 @@ export function createPromptRepository(models: Models) {
     async claimNext(owner: string, now: Date, leaseMs: number): Promise<OutboxItem | undefined> {
       const { filter, sort } = claimQuery(now);
       const doc = await prompts
-        .findOneAndUpdate(
-          filter,
-          {
-            $set: { leaseOwner: owner, leaseUntil: new Date(now.getTime() + leaseMs), claimedAt: now },
-            $inc: { attempts: 1 },
-          },
-          { sort, returnDocument: 'after' },
-        )
+        .findOneAndUpdate(filter, outboxLease.claim(owner, now, leaseMs), { sort, returnDocument: 'after' })
         .lean();
       return doc ? toOutboxItem(doc) : undefined;
     },
@@ -192,16 +215,7 @@ export function createPromptRepository(models: Models) {
       sent: { channelId: string; messageTs: string; at: Date },
     ): Promise<boolean> {
       if (!Types.ObjectId.isValid(id)) return false;
-      const result = await prompts.updateOne(held(id, owner), {
-        $set: {
-          state: 'sent',
-          sentAt: sent.at,
-          finishedAt: sent.at,
-          channelId: sent.channelId,
-          messageTs: sent.messageTs,
-        },
-        $unset: { ...releaseLease, nextAttemptAt: 1 },
-      });
+      const result = await prompts.updateOne(held(id, owner), outboxLease.sent(sent));
       return result.modifiedCount === 1;
     },
 
@@ -211,10 +225,7 @@ export function createPromptRepository(models: Models) {
      */
     async retryLater(id: string, owner: string, error: string, nextAttemptAt: Date): Promise<boolean> {
       if (!Types.ObjectId.isValid(id)) return false;
-      const result = await prompts.updateOne(held(id, owner), {
-        $set: { lastError: shorten(error), nextAttemptAt },
-        $unset: releaseLease,
-      });
+      const result = await prompts.updateOne(held(id, owner), outboxLease.retry(error, nextAttemptAt));
       return result.modifiedCount === 1;
     },
 
@@ -240,10 +251,7 @@ export function createPromptRepository(models: Models) {
       at: Date,
     ): Promise<boolean> {
       if (!Types.ObjectId.isValid(id)) return false;
-      const result = await prompts.updateOne(held(id, owner), {
-        $set: { state, reason: shorten(reason), finishedAt: at },
-        $unset: releaseLease,
-      });
+      const result = await prompts.updateOne(held(id, owner), outboxLease.finish(state, reason, at));
       return result.modifiedCount === 1;
     },
 
@@ -265,7 +273,7 @@ export function createPromptRepository(models: Models) {
 }
 export type PromptRepository = ReturnType<typeof createPromptRepository>;
 
-function shorten(note: string): string {
+export function shorten(note: string): string {
   return note.length > MAX_NOTE ? `${note.slice(0, MAX_NOTE - 1)}…` : note;
 }
 

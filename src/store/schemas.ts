@@ -239,6 +239,37 @@ promptSchema.index({ key: 1 }, { unique: true });
 promptSchema.index({ state: 1, dueAt: 1 });
 promptSchema.index({ relationshipId: 1, state: 1 });
 
+/**
+ * The durable outbox of notices (what other people must hear about a change: DMs, staff cards, the pair's
+ * introduction, card updates), written in the change's transaction. Leased, retried and settled like prompts.
+ */
+export const noticeSchema = new Schema(
+  {
+    key: { type: String, required: true },
+    type: { type: String, required: true },
+    // The facts the message is rendered from, and where it goes (see src/domain/notices.ts).
+    notice: { type: Schema.Types.Mixed, required: true },
+    destination: { type: Schema.Types.Mixed, required: true },
+    recordTo: { type: Schema.Types.Mixed },
+    dueAt: { type: Date, required: true },
+    state: { type: String, enum: PROMPT_STATES, default: 'pending' },
+    leaseOwner: { type: String },
+    leaseUntil: { type: Date },
+    attempts: { type: Number, default: 0 },
+    nextAttemptAt: { type: Date },
+    lastError: { type: String },
+    sentAt: { type: Date },
+    messageTs: { type: String },
+    channelId: { type: String },
+    claimedAt: { type: Date },
+    reason: { type: String },
+    finishedAt: { type: Date },
+  },
+  { timestamps: true, minimize: false },
+);
+noticeSchema.index({ key: 1 }, { unique: true });
+noticeSchema.index({ state: 1, dueAt: 1 });
+
 /** Who did what, when: stage changes, decisions, exports and deletions. */
 export const auditEventSchema = new Schema(
   {

@@ -7,6 +7,7 @@ import {
   MENTOR_ANSWERS,
   responseTexts,
   reviewCardFor,
+  noticesDelivered,
 } from '../support/flows';
 import { PEOPLE, startTestBot, type TestBot } from '../support/test-bot';
 import { waitFor } from '../support/wait';
@@ -83,6 +84,7 @@ describe('applying to the program and staff review', () => {
     );
     expect(answer.json?.response_action).toBe('update');
     expect(await t.bot.database.models.applications.countDocuments({ userId: alice })).toBe(1);
+    await noticesDelivered(t); // the card's update follows the answer through the outbox
     expect(t.emulator.messages(t.config.staff.adminChannelId)).toHaveLength(1);
     expect(JSON.stringify(reviewCardFor(t, alice).blocks)).toContain('CMO');
   });

@@ -1,4 +1,4 @@
-import { apply, MENTEE_ANSWERS } from '../support/flows';
+import { applicationState, apply, lastOpenedModal, MENTEE_ANSWERS } from '../support/flows';
 import { PEOPLE, startTestBot, type TestBot } from '../support/test-bot';
 import { waitFor } from '../support/wait';
 
@@ -10,8 +10,17 @@ describe('when something breaks on our side', () => {
   afterAll(() => t.stop());
 
   it('a modal submission gets a short apology with a reference, the same reference is logged, and no stack trace is shown', async () => {
-    t.emulator.injectFailure('chat.postMessage', { error: 'fatal_error' });
-    const { answer } = await apply(t, PEOPLE.erin.id, 'mentee', MENTEE_ANSWERS);
+    // Posting the staff card can no longer fail a submission (it is a notice, sent through the outbox):
+    // looking the applicant up is what fails here. users.info is tried three times; it keeps failing.
+    const opened = t.emulator.callsTo('views.open').length;
+    await t.slack.command('/mentee', 'apply', { userId: PEOPLE.erin.id });
+    await waitFor(() => t.emulator.callsTo('views.open').length > opened);
+    t.emulator.injectFailure('users.info', { error: 'fatal_error' }, 3);
+    const answer = await t.slack.viewSubmission(
+      { userId: PEOPLE.erin.id },
+      lastOpenedModal(t),
+      applicationState(MENTEE_ANSWERS),
+    );
     expect(answer.json?.response_action).toBe('errors');
     const message = Object.values(answer.json?.errors as Record<string, string>)[0] ?? '';
     const reference = /reference ([0-9a-f]{8})/.exec(message)?.[1];

@@ -6,6 +6,7 @@ import {
   MENTEE_ANSWERS,
   MENTOR_ANSWERS,
   responseTexts,
+  noticesDelivered,
 } from '../support/flows';
 import { PEOPLE, startTestBot, type TestBot } from '../support/test-bot';
 import { waitFor } from '../support/wait';
@@ -275,6 +276,7 @@ describe('the directory, requests and the pair’s group DM', () => {
       await waitFor(() =>
         responseTexts(t).some((text) => text.includes('Request sent to <@UCAROL> on behalf of <@UDAN>')),
       );
+      await noticesDelivered(t); // the card and the mentee's DM follow the answer through the outbox
       expect(JSON.stringify(requestCardFor(t, carol.id).blocks)).toContain('program staff think');
       expect(dmTextsOf(t, dan.id).join('\n')).toContain('The program staff suggested <@UCAROL>');
     });
@@ -298,6 +300,7 @@ describe('the directory, requests and the pair’s group DM', () => {
         { message: { channel: card.channel, ts: card.ts } },
       );
       await waitFor(() => responseTexts(t).some((text) => text.includes('couldn’t open a group DM')));
+      await noticesDelivered(t);
       expect(await t.bot.database.models.relationships.findById(relationshipId).lean()).toMatchObject({
         status: 'requested',
       });

@@ -1,5 +1,6 @@
 import type { ApplicationRole } from '../../src/domain/application-form';
 import { FIELD_ACTION, FIELD_BLOCK } from '../../blocks/ids';
+import { operator } from '../../src/store/mapping';
 import type { ViewState } from './signed-slack-client';
 import type { TestBot } from './test-bot';
 import { waitFor } from './wait';
@@ -82,7 +83,25 @@ export async function apply(t: TestBot, userId: string, role: ApplicationRole, a
   if (command.status !== 200) throw new Error(`/${role} apply answered ${command.status}`);
   await waitFor(() => t.emulator.callsTo('views.open').length > before);
   const view = lastOpenedModal(t);
-  return { view, answer: await t.slack.viewSubmission({ userId }, view, applicationState(answers)) };
+  const answer = await t.slack.viewSubmission({ userId }, view, applicationState(answers));
+  // The staff card is a notice: it follows the answer within moments, through the outbox.
+  if (answer.json?.response_action === 'update') await noticesDelivered(t);
+  return { view, answer };
+}
+
+/**
+ * Waits until the outbox holds no notice that is due now: everything the last actions told other people
+ * has reached the emulator (or is waiting out a retry, which only a moved clock and a tick bring on).
+ */
+export async function noticesDelivered(t: TestBot, timeoutMs = 5000): Promise<void> {
+  await waitFor(
+    async () =>
+      (await t.bot.database.models.notices.countDocuments({
+        state: 'pending',
+        nextAttemptAt: operator({ $not: { $gt: t.clock.now().toJSDate() } }),
+      })) === 0,
+    timeoutMs,
+  );
 }
 
 /** The staff card the bot posted for a person's application. */
@@ -133,6 +152,7 @@ export async function enrol(t: TestBot, userId: string, role: ApplicationRole, a
   await waitFor(
     async () => (await t.bot.database.models.profiles.exists({ userId, role, approved: true })) !== null,
   );
+  await noticesDelivered(t);
 }
 
 /** Everything the person was told in their DM with the bot. */

@@ -322,6 +322,11 @@ export class SlackEmulator {
     enqueue(this.injections, method, failure, times);
   }
 
+  /** Slack is back for `method`: the failures still queued for it are dropped. */
+  stopFailing(method: string): void {
+    this.injections.delete(method);
+  }
+
   /**
    * The next `times` calls to `method` (or `'response_url'`) wait `ms` before the emulator handles them, like a
    * slow Slack. A call whose client hangs up meanwhile is dropped (not handled, not recorded).

@@ -1,0 +1,85 @@
+import type { ApplicationRole } from './application-form';
+import type { ApplicationRecord, ProfileRecord, RelationshipRecord } from './records';
+
+/**
+ * What the bot tells someone other than the person it is answering, as data: written to the outbox in the
+ * same transaction as the change that caused it, rendered (blocks/ and src/content) only when it is sent.
+ * Each notice carries the facts its message needs, so it reads the same however late it goes out.
+ */
+export type Notice =
+  /** The staff's review card for an application (posted, or the card updated after an edit). */
+  | { type: 'staff_application_card'; application: ApplicationRecord; edited?: boolean }
+  /** The staff's review card after the decision: who decided, when, and no more buttons. */
+  | { type: 'staff_card_update'; application: ApplicationRecord }
+  /** The applicant told the decision in their DM with the bot. */
+  | {
+      type: 'applicant_decision_dm';
+      role: ApplicationRole;
+      status: 'approved' | 'declined';
+      capacity?: number;
+      /** What staff wrote; escaped when rendered. */
+      reason?: string;
+    }
+  /** The mentor's DM with a mentee's request and Accept / Decline. */
+  | { type: 'mentor_request_card'; relationship: RelationshipRecord; mentee: ProfileRecord }
+  /** The request card once answered or lapsed. */
+  | {
+      type: 'request_card_update';
+      relationship: RelationshipRecord;
+      mentee: ProfileRecord;
+      outcome: 'accepted' | 'declined' | 'lapsed';
+      at: Date;
+    }
+  /** The first message in the pair's group DM. */
+  | {
+      type: 'pair_introduction';
+      relationship: RelationshipRecord;
+      mentor: ProfileRecord;
+      mentee: ProfileRecord;
+      sharedInterests: string[];
+    }
+  /** The mentee told what became of a request: a staff match, a decline, a lapse. */
+  | { type: 'mentee_request_news'; news: 'staff_match' | 'declined' | 'lapsed'; mentorId: string }
+  /** Staff told the pair's group DM could not be opened. */
+  | { type: 'staff_conversation_failed'; mentorId: string; menteeId: string; error: string };
+
+export type NoticeType = Notice['type'];
+
+/** Where a notice goes. */
+export type NoticeDestination =
+  /** A channel (the staff channel, the pair's group DM). */
+  | { to: 'channel'; channel: string }
+  /** One person's DM with the bot (opened when it is sent). */
+  | { to: 'person'; userId: string }
+  /**
+   * An update of a message the bot posted: `message` when its channel and ts are known, otherwise the
+   * message an earlier notice (`noticeKey`) posted; the update waits until that notice has been sent.
+   */
+  | { to: 'update'; noticeKey: string; message?: { channel: string; ts: string } | undefined };
+
+/** Where a sent notice's channel and ts are also kept (for later updates of that message). */
+export type NoticeRecordTo = { applicationReviewCard: string } | { relationshipRequestMessage: string };
+
+export interface NewNotice {
+  /** Makes the notice unique: enqueuing the same key again changes nothing. */
+  key: string;
+  notice: Notice;
+  destination: NoticeDestination;
+  recordTo?: NoticeRecordTo;
+}
+
+/** The idempotency keys of the notices the services write. */
+export const noticeKeys = {
+  applicationCard: (applicationId: string) => `application:${applicationId}:card`,
+  applicationEdited: (applicationId: string, at: Date) =>
+    `application:${applicationId}:edited:${at.getTime()}`,
+  applicationDecided: (applicationId: string) => `application:${applicationId}:decided`,
+  applicationDecision: (applicationId: string) => `application:${applicationId}:decision`,
+  requestCard: (relationshipId: string) => `relationship:${relationshipId}:request_card`,
+  requestCardUpdate: (relationshipId: string, outcome: string) =>
+    `relationship:${relationshipId}:request_card:${outcome}`,
+  introduction: (relationshipId: string) => `relationship:${relationshipId}:introduction`,
+  menteeNews: (relationshipId: string, news: string) => `relationship:${relationshipId}:mentee:${news}`,
+  conversationFailed: (relationshipId: string, at: Date) =>
+    `relationship:${relationshipId}:conversation_failed:${at.getTime()}`,
+} as const;

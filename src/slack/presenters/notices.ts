@@ -1,0 +1,78 @@
+import { applicationReviewCard } from '../../../blocks/application';
+import { plainMessage, type BotMessage } from '../../../blocks/message';
+import { escapeWithin, mention, slackDate } from '../../../blocks/mrkdwn';
+import { introductionMessage, mentorRequestCard } from '../../../blocks/requests';
+import { applicationWording, requestWording as w, type ProgramSettings } from '../../content/wording';
+import type { ApplicationRecord } from '../../domain/records';
+import type { Notice } from '../../domain/notices';
+
+/**
+ * Turns a notice (data written with the change that caused it) into the message Slack shows, at send time:
+ * Block Kit from blocks/, wording from src/content, user-typed text escaped there.
+ */
+export function presentNotice(notice: Notice, program: ProgramSettings): BotMessage {
+  switch (notice.type) {
+    case 'staff_application_card': {
+      const card = applicationReviewCard(notice.application);
+      if (notice.edited)
+        card.blocks.push({
+          type: 'context',
+          elements: [{ type: 'mrkdwn', text: applicationWording.card.edited }],
+        });
+      return card;
+    }
+    case 'staff_card_update':
+      return applicationReviewCard(notice.application, decidedLine(notice.application));
+    case 'applicant_decision_dm':
+      return plainMessage(
+        notice.status === 'approved'
+          ? applicationWording.approved(notice.role, program, notice.capacity)
+          : applicationWording.declined(
+              notice.role,
+              program,
+              escapeWithin((notice.reason ?? '').trim(), 2000),
+            ),
+      );
+    case 'mentor_request_card':
+      return mentorRequestCard(notice.relationship, notice.mentee);
+    case 'request_card_update': {
+      const at = new Date(notice.at);
+      const line =
+        notice.outcome === 'accepted'
+          ? w.mentorCard.accepted(slackDate(at))
+          : notice.outcome === 'declined'
+            ? w.mentorCard.declined(slackDate(at))
+            : w.mentorCard.lapsed;
+      return mentorRequestCard(notice.relationship, notice.mentee, line);
+    }
+    case 'pair_introduction':
+      return introductionMessage(
+        program,
+        notice.relationship,
+        notice.mentor,
+        notice.mentee,
+        notice.sharedInterests,
+      );
+    case 'mentee_request_news':
+      return plainMessage(
+        notice.news === 'staff_match'
+          ? w.menteeToldOfStaffMatch(mention(notice.mentorId))
+          : notice.news === 'declined'
+            ? w.menteeTold.declined(mention(notice.mentorId))
+            : w.menteeTold.lapsed(mention(notice.mentorId)),
+      );
+    case 'staff_conversation_failed':
+      return plainMessage(
+        w.conversationFailed.staff(mention(notice.mentorId), mention(notice.menteeId), notice.error),
+      );
+  }
+}
+
+/** Who decided and when, for the staff card. */
+function decidedLine(application: ApplicationRecord): string | undefined {
+  if (application.status === 'submitted' || !application.reviewerId) return undefined;
+  const when = application.decidedAt ? slackDate(new Date(application.decidedAt), true) : '';
+  return application.status === 'approved'
+    ? applicationWording.card.approvedBy(mention(application.reviewerId), when)
+    : applicationWording.card.declinedBy(mention(application.reviewerId), when);
+}
