@@ -1,0 +1,41 @@
+/**
+ * What every use case answers: one small vocabulary for the whole app. A service returns the data it
+ * produced, a refusal code with the facts needed to word it, or field errors; it never returns Slack.
+ * Presenters in `src/slack/presenters/` turn a result into Block Kit with `blocks/` and `src/content`, and
+ * tests assert the codes, not the words.
+ */
+export type Result<T = undefined, Code extends string = string> = Done<T> | Refused<Code> | Invalid;
+
+export interface Done<T> {
+  readonly kind: 'done';
+  readonly value: T;
+}
+
+/** Facts a refusal carries for its wording: ids, counts, dates as ISO strings; never what people wrote. */
+export type RefusalFacts = Readonly<Record<string, string | number | boolean | undefined>>;
+
+export interface Refused<Code extends string = string> {
+  readonly kind: 'refused';
+  readonly code: Code;
+  readonly facts: RefusalFacts;
+}
+
+/** Field errors: a form field's name to an error code (the presenter words it under that field). */
+export interface Invalid {
+  readonly kind: 'invalid';
+  readonly fields: Readonly<Record<string, string>>;
+}
+
+export function done(): Done<undefined>;
+export function done<T>(value: T): Done<T>;
+export function done<T>(value?: T): Done<T | undefined> {
+  return { kind: 'done', value };
+}
+
+export function refused<Code extends string>(code: Code, facts: RefusalFacts = {}): Refused<Code> {
+  return { kind: 'refused', code, facts };
+}
+
+export function invalid(fields: Readonly<Record<string, string>>): Invalid {
+  return { kind: 'invalid', fields };
+}
