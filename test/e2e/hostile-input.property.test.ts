@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { ACTIONS, VIEWS } from '../../blocks/ids';
+import { COMMAND_TABLE, commandSpec } from '../../src/slack/commands/command-table';
 import { makeTriggerId } from '../support/slack-emulator';
 import { enrol, matched, MENTEE_ANSWERS, MENTOR_ANSWERS } from '../support/flows';
 import { PEOPLE, startTestBot, TEAM_ID, type TestBot } from '../support/test-bot';
@@ -18,25 +19,16 @@ const JSON_TYPE = 'application/json';
 /** What an attacker types to make the bot shout at a channel or show a disguised link. */
 const INJECTIONS = ['<!channel>', '<!here>', '<!everyone>', '<http://evil.example|Reset your password>'];
 
-const SUBCOMMANDS = [
-  'help',
-  'status',
-  'stage',
-  'agreements',
-  'pause',
-  'resume',
-  'end',
-  'admin',
-  'admin pending',
-  'apply',
-  'capacity',
-  'list',
-  'unlist',
-  'fit',
-  'mentees',
-  'find',
-  'request',
-];
+/** Every command and sub-command the app answers, from its one command table (nested ones included). */
+const SURFACE: string[] = COMMAND_TABLE.filter((spec) => spec.slash).flatMap((spec) =>
+  spec.subcommands.flatMap((sub) =>
+    'nested' in sub.run
+      ? commandSpec(sub.run.nested).subcommands.map((inner) =>
+          `${spec.command} ${sub.name} ${inner.name}`.trim(),
+        )
+      : [`${spec.command} ${sub.name}`.trim(), `${spec.command} help`],
+  ),
+);
 
 describe('hostile input, generated', () => {
   let t: TestBot;
@@ -102,16 +94,14 @@ describe('hostile input, generated', () => {
   );
 
   const command = fc
-    .record({
-      command: fc.constantFrom('/mentoring', '/mentor', '/mentee', '/goals', '/checkin'),
-      sub: fc.constantFrom(...SUBCOMMANDS, ''),
-      text: hostileText,
-    })
-    .map(
-      ({ command: name, sub, text }) =>
-        async () =>
-          t.slack.command(name, `${sub} ${text}`.trim(), { userId: attacker, channelId: pairChannel }),
-    );
+    .record({ usage: fc.constantFrom(...SURFACE), text: hostileText })
+    .map(({ usage, text }) => async () => {
+      const [name = '/mentoring', ...sub] = usage.split(' ');
+      return t.slack.command(name, `${sub.join(' ')} ${text}`.trim(), {
+        userId: attacker,
+        channelId: pairChannel,
+      });
+    });
 
   const knownActions = Object.values(ACTIONS);
   const click = fc
