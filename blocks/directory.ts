@@ -1,7 +1,6 @@
 import type { KnownBlock } from '@slack/types';
 import { directoryWording as w } from '../src/content/wording';
-import type { MatchResult } from '../src/domain/matching';
-import type { ProfileRecord } from '../src/domain/records';
+import type { DirectoryEntry } from '../src/domain/matching';
 import { ACTIONS } from './ids';
 import { ephemeral, section, type EphemeralAnswer } from './message';
 import { decodeSlackEntities, escapeMrkdwn, escapeWithin, mention, truncateMrkdwn } from './mrkdwn';
@@ -41,11 +40,7 @@ export function readPageValue(value: unknown): { page: number; words: string } {
   }
 }
 
-export interface DirectoryEntry {
-  match: MatchResult;
-  mentor: ProfileRecord;
-  freeSeats: number;
-}
+export type { DirectoryEntry };
 
 /**
  * One page of the directory: each mentor with why they matched and a Request button. Five blocks at most

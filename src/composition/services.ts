@@ -78,7 +78,6 @@ export function createServices(deps: {
     slack: gateway,
     staff,
     clock,
-    program,
     taxonomy: config.program.interests,
     adminChannelId,
   });
@@ -90,7 +89,6 @@ export function createServices(deps: {
     slack: gateway,
     staff,
     clock,
-    program,
     adminChannelId,
     maxPendingRequests: config.program.maxPendingRequests,
     onChanged: refreshHomes,

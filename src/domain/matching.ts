@@ -1,3 +1,5 @@
+import type { ProfileRecord } from './records';
+
 /**
  * Ranking mentors for the directory (`/mentee find [words]`).
  *
@@ -161,4 +163,11 @@ function found(word: string, text: string): boolean {
   const needle = wordText(word);
   if (needle.length >= INSIDE_WORD_MIN_LENGTH) return text.includes(needle);
   return ` ${text}`.includes(` ${needle}`);
+}
+
+/** One mentor in the directory: why they matched, the profile, and the seats they have left. */
+export interface DirectoryEntry {
+  match: MatchResult;
+  mentor: ProfileRecord;
+  freeSeats: number;
 }

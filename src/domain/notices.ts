@@ -1,4 +1,4 @@
-import type { ApplicationRole } from './application-form';
+import type { ApplicationRole, CommunicationChannel } from './application-form';
 import type { ApplicationRecord, ProfileRecord, RelationshipRecord } from './records';
 
 /**
@@ -41,7 +41,12 @@ export type Notice =
   /** The mentee told what became of a request: a staff match, a decline, a lapse. */
   | { type: 'mentee_request_news'; news: 'staff_match' | 'declined' | 'lapsed'; mentorId: string }
   /** Staff told the pair's group DM could not be opened. */
-  | { type: 'staff_conversation_failed'; mentorId: string; menteeId: string; error: string };
+  | { type: 'staff_conversation_failed'; mentorId: string; menteeId: string; error: string }
+  // Requests and the pair's first steps:
+  /** The mentor reminded, in their DM, of a request waiting a week. */
+  | { type: 'mentor_request_reminder'; menteeId: string }
+  /** The pair's group DM told how one of them likes to stay in touch. */
+  | { type: 'pair_preferences_shared'; userId: string; channels: CommunicationChannel[] };
 
 export type NoticeType = Notice['type'];
 
@@ -82,4 +87,8 @@ export const noticeKeys = {
   menteeNews: (relationshipId: string, news: string) => `relationship:${relationshipId}:mentee:${news}`,
   conversationFailed: (relationshipId: string, at: Date) =>
     `relationship:${relationshipId}:conversation_failed:${at.getTime()}`,
+  // Requests and the pair's first steps:
+  requestReminder: (relationshipId: string) => `relationship:${relationshipId}:request_reminder`,
+  preferencesShared: (relationshipId: string, side: string, at: Date) =>
+    `relationship:${relationshipId}:preferences:${side}:${at.getTime()}`,
 } as const;

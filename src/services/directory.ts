@@ -1,18 +1,28 @@
-import { directoryPage, type DirectoryEntry } from '../../blocks/directory';
-import type { EphemeralAnswer } from '../../blocks/message';
 import type { Clock } from '../clock';
 import { MAX_CAPACITY, MIN_CAPACITY } from '../domain/application-form';
-import { parseSearchWords, rankMentors, type MatchResult } from '../domain/matching';
+import { parseSearchWords, rankMentors, type DirectoryEntry, type MatchResult } from '../domain/matching';
 import type { ProfileRecord } from '../domain/records';
+import { freeSeats } from '../domain/requests';
 import type { AuditRepository } from '../store/audit-repository';
 import type { ProfileRepository } from '../store/profile-repository';
 import type { RelationshipRepository } from '../store/relationship-repository';
+import { done, invalid, refused, type Done, type Result } from './result';
 
-export type CapacityResult =
-  | { outcome: 'changed'; capacity: number }
-  | { outcome: 'invalid' }
-  | { outcome: 'below_open_relationships'; open: number }
-  | { outcome: 'not_a_mentor' };
+/** A capacity set; `capacity` as a field error when out of range; refused below the open relationships. */
+export type CapacityResult = Result<{ capacity: number }, 'below_open_relationships' | 'not_a_mentor'>;
+
+/** A page of the directory: every ranked mentor with a free seat, the search words and the page asked for. */
+export interface DirectoryFind {
+  ranked: DirectoryEntry[];
+  words: string[];
+  page: number;
+}
+
+/** An unmatched mentee with their three best mentors. */
+export interface MatchSuggestion {
+  mentee: ProfileRecord;
+  top: DirectoryEntry[];
+}
 
 /** The mentoring directory: who is listed, with how many seats, and who matches a mentee best. */
 export function createDirectoryService(deps: {
@@ -28,7 +38,7 @@ export function createDirectoryService(deps: {
 
   async function setCapacity(mentorId: string, capacity: number): Promise<CapacityResult> {
     if (!Number.isInteger(capacity) || capacity < MIN_CAPACITY || capacity > MAX_CAPACITY)
-      return { outcome: 'invalid' };
+      return invalid({ capacity: 'out_of_range' });
     const result = await profiles.setCapacity(mentorId, capacity);
     if (result === 'changed') {
       await deps.audit.record({
@@ -39,13 +49,13 @@ export function createDirectoryService(deps: {
         subjectId: mentorId,
         details: { capacity },
       });
-      return { outcome: 'changed', capacity };
+      return done({ capacity });
     }
     if (result === 'below_open_relationships') {
       const profile = await profiles.get(mentorId, 'mentor');
-      return { outcome: 'below_open_relationships', open: profile?.openRelationships ?? 0 };
+      return refused('below_open_relationships', { open: profile?.openRelationships ?? 0, capacity });
     }
-    return { outcome: 'not_a_mentor' };
+    return refused('not_a_mentor');
   }
 
   /** Ranked mentors with a free seat for a mentee (or for staff, for any approved mentee). */
@@ -62,38 +72,41 @@ export function createDirectoryService(deps: {
         industry: m.industry,
         bio: m.bio,
         degree: m.degree,
-        openSeats: (m.capacity ?? 0) - m.openRelationships,
+        openSeats: freeSeats(m),
       })),
       words,
     );
     return ranked.flatMap((match) => {
       const mentor = byId.get(match.userId);
-      return mentor ? [{ match, mentor, freeSeats: (mentor.capacity ?? 0) - mentor.openRelationships }] : [];
+      return mentor ? [{ match, mentor, freeSeats: freeSeats(mentor) }] : [];
     });
   }
 
   return {
     setCapacity,
 
-    async setListed(mentorId: string, listed: boolean): Promise<boolean> {
-      return profiles.setListed(mentorId, listed);
+    /** `/mentor list` and `/mentor unlist`. */
+    async setListed(mentorId: string, listed: boolean): Promise<Result<{ listed: boolean }, 'not_a_mentor'>> {
+      return (await profiles.setListed(mentorId, listed)) ? done({ listed }) : refused('not_a_mentor');
     },
 
-    /** `/mentee find [words]`: a page of the directory, or undefined when the person is not an approved mentee. */
-    async find(menteeId: string, text: string, page = 1): Promise<EphemeralAnswer | undefined> {
+    /** `/mentee find [words]`: the ranked mentors for an approved mentee, and the page asked for. */
+    async find(menteeId: string, text: string, page = 1): Promise<Result<DirectoryFind, 'not_a_mentee'>> {
       const mentee = await profiles.get(menteeId, 'mentee');
-      if (!mentee?.approved) return undefined;
+      if (!mentee?.approved) return refused('not_a_mentee');
       const words = parseSearchWords(text);
-      return directoryPage(await rankFor(mentee, words), words, page);
+      return done({ ranked: await rankFor(mentee, words), words, page });
     },
 
     /** Approved mentees with no request or relationship, each with their three best mentors. */
-    async suggestions(): Promise<{ mentee: ProfileRecord; top: DirectoryEntry[] }[]> {
+    async suggestions(): Promise<Done<MatchSuggestion[]>> {
       const mentees = await profiles.listApprovedMentees();
       const busy = await deps.relationships.menteesWithLiveRelationships(mentees.map((m) => m.userId));
       const unmatched = mentees.filter((m) => !busy.has(m.userId));
-      return Promise.all(
-        unmatched.map(async (mentee) => ({ mentee, top: (await rankFor(mentee, [])).slice(0, 3) })),
+      return done(
+        await Promise.all(
+          unmatched.map(async (mentee) => ({ mentee, top: (await rankFor(mentee, [])).slice(0, 3) })),
+        ),
       );
     },
   };

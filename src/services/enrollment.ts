@@ -1,5 +1,4 @@
 import type { Clock } from '../clock';
-import type { ProgramSettings } from '../content/wording';
 import {
   isMentorAnswers,
   validateApplication,
@@ -15,6 +14,7 @@ import type { AuditRepository } from '../store/audit-repository';
 import type { NoticeRepository } from '../store/notice-repository';
 import type { ProfileRepository } from '../store/profile-repository';
 import type { SlackPort, UnitOfWork } from './ports';
+import { done, invalid, refused, type Done, type Invalid, type Result } from './result';
 import type { StaffDirectory } from './staff';
 
 /** The writes an application's submission or decision makes, together. */
@@ -25,11 +25,11 @@ export interface EnrollmentTx {
   notices: Pick<NoticeRepository, 'enqueue' | 'has'>;
 }
 
-export type Decision =
-  | { outcome: 'decided'; application: ApplicationRecord }
-  | { outcome: 'already_decided'; application: ApplicationRecord }
-  | { outcome: 'not_staff' }
-  | { outcome: 'not_found' };
+/** A decision made: the application as decided; refused for non-staff, an unknown or an already decided one. */
+export type Decision = Result<ApplicationRecord, 'not_staff' | 'not_found' | 'already_decided'>;
+
+/** A saved application (`edited` when it replaced a waiting one), or its field errors as codes. */
+export type Submission = Done<{ edited: boolean }> | Invalid;
 
 /**
  * Applications, from the form to the staff's decision: one waiting application per person and role,
@@ -42,38 +42,37 @@ export function createEnrollmentService(deps: {
   slack: Pick<SlackPort, 'person'>;
   staff: StaffDirectory;
   clock: Clock;
-  program: ProgramSettings;
   taxonomy: readonly string[];
   adminChannelId: string;
 }) {
   const { applications, slack, clock } = deps;
 
   /** What the form opens with: a waiting application's answers, else the profile, else the Slack profile. */
-  async function draft(userId: string, role: ApplicationRole) {
+  async function draft(
+    userId: string,
+    role: ApplicationRole,
+  ): Promise<Done<{ editing: boolean; prefill: Record<string, unknown> }>> {
     const waiting = await applications.findWaiting(userId, role);
-    if (waiting) return { editing: true, prefill: { ...waiting.answers } as Record<string, unknown> };
+    if (waiting) return done({ editing: true, prefill: { ...waiting.answers } as Record<string, unknown> });
     const profile = await deps.profiles.get(userId, role);
-    if (profile) return { editing: false, prefill: { ...profile } as Record<string, unknown> };
+    if (profile) return done({ editing: false, prefill: { ...profile } as Record<string, unknown> });
     const person = await slack.person(userId);
-    return { editing: false, prefill: { displayName: person?.realName ?? '', timezone: person?.timezone } };
+    return done({
+      editing: false,
+      prefill: { displayName: person?.realName ?? '', timezone: person?.timezone },
+    });
   }
 
   /**
    * Validates and saves the form. The staff's review card (posted, or updated after an edit) is a notice
    * written in the same transaction as the application and its audit entry; it goes out after the commit.
    */
-  async function submit(
-    userId: string,
-    role: ApplicationRole,
-    raw: RawApplication,
-  ): Promise<
-    { ok: true; edited: boolean } | { ok: false; errors: Partial<Record<ApplicationField, string>> }
-  > {
+  async function submit(userId: string, role: ApplicationRole, raw: RawApplication): Promise<Submission> {
     const checked = validateApplication(role, raw, {
       taxonomy: deps.taxonomy,
       currentYear: clock.now().setZone('utc').year,
     });
-    if (!checked.ok) return checked;
+    if (!checked.ok) return invalid(fieldErrors(checked.errors));
     const person = await slack.person(userId);
     const answers: ApplicationAnswers = { ...checked.answers, timezone: person?.timezone };
     const at = clock.now().toJSDate();
@@ -108,7 +107,7 @@ export function createEnrollmentService(deps: {
       });
       return created;
     });
-    return { ok: true, edited: !created };
+    return done({ edited: !created });
   }
 
   /**
@@ -120,9 +119,9 @@ export function createEnrollmentService(deps: {
     reviewerId: string,
     decision: { status: 'approved' } | { status: 'declined'; reason: string },
   ): Promise<Decision> {
-    if (!(await deps.staff.isStaff(reviewerId))) return { outcome: 'not_staff' };
+    if (!(await deps.staff.isStaff(reviewerId))) return refused('not_staff');
     const existing = await applications.get(applicationId);
-    if (!existing) return { outcome: 'not_found' };
+    if (!existing) return refused('not_found', { applicationId });
     const at = clock.now().toJSDate();
     const decided = await deps.unitOfWork.run(async (tx) => {
       const decided = await tx.applications.decide(applicationId, {
@@ -174,9 +173,13 @@ export function createEnrollmentService(deps: {
     if (!decided) {
       // Someone decided first; their transaction wrote the card's update.
       const current = (await applications.get(applicationId)) ?? existing;
-      return { outcome: 'already_decided', application: current };
+      return refused('already_decided', {
+        applicationId,
+        status: current.status,
+        reviewerId: current.reviewerId,
+      });
     }
-    return { outcome: 'decided', application: decided };
+    return done(decided);
   }
 
   function approvedProfile(application: ApplicationRecord) {
@@ -213,9 +216,14 @@ export function createEnrollmentService(deps: {
     decline: (applicationId: string, reviewerId: string, reason: string) =>
       decide(applicationId, reviewerId, { status: 'declined', reason }),
     /** Applications waiting for a decision, oldest first. */
-    waiting: () => applications.listWaiting(),
+    waiting: async (): Promise<Done<ApplicationRecord[]>> => done(await applications.listWaiting()),
     /** Whether someone may open the decline modal (checked again when it is submitted). */
-    canReview: (userId: string) => deps.staff.isStaff(userId),
+    checkReviewer: async (userId: string): Promise<Result<undefined, 'not_staff'>> =>
+      (await deps.staff.isStaff(userId)) ? done() : refused('not_staff'),
   };
+}
+/** The form's field errors, only the fields that have one. */
+function fieldErrors(errors: Partial<Record<ApplicationField, string>>): Record<string, string> {
+  return Object.fromEntries(Object.entries(errors).flatMap(([field, code]) => (code ? [[field, code]] : [])));
 }
 export type EnrollmentService = ReturnType<typeof createEnrollmentService>;

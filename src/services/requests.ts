@@ -1,42 +1,47 @@
-import { plainMessage } from '../../blocks/message';
-import { mention } from '../../blocks/mrkdwn';
-import { preferencesShared } from '../../blocks/requests';
 import type { Clock } from '../clock';
-import {
-  introductionWording as introductionRefusal,
-  requestWording as w,
-  type ProgramSettings,
-} from '../content/wording';
 import type { CommunicationChannel } from '../domain/application-form';
 import { normaliseInterest } from '../domain/matching';
 import { noticeKeys, type NewNotice } from '../domain/notices';
 import type { ProfileRecord, RelationshipRecord } from '../domain/records';
 import { isOpen } from '../domain/relationship-stages';
+import {
+  REQUEST_LAPSE_DAYS,
+  REQUEST_REMINDER_DAYS,
+  requestRefusal,
+  type RequestRefusalCode,
+} from '../domain/requests';
 import type { AuditRepository } from '../store/audit-repository';
 import type { ProfileRepository } from '../store/profile-repository';
 import type { RelationshipRepository } from '../store/relationship-repository';
 import type { NoticeRepository } from '../store/notice-repository';
 import { Rollback, type SlackPort, type UnitOfWork } from './ports';
+import { done, refused, type Done, type Result } from './result';
 import type { StaffDirectory } from './staff';
 
-/** A request waits this long before the mentor is reminded, and lapses after twice as long. */
-export const REQUEST_REMINDER_DAYS = 7;
-export const REQUEST_LAPSE_DAYS = 14;
+export { REQUEST_LAPSE_DAYS, REQUEST_REMINDER_DAYS };
 
 /** The writes a request, an answer or a lapse makes, together. */
 export interface RequestTx {
-  relationships: Pick<RelationshipRepository, 'createRequest' | 'transition'>;
+  relationships: Pick<
+    RelationshipRepository,
+    'createRequest' | 'transition' | 'markReminderSent' | 'setCommunicationPreferences'
+  >;
   profiles: Pick<ProfileRepository, 'claimSeat'>;
   audit: Pick<AuditRepository, 'record'>;
   notices: Pick<NoticeRepository, 'enqueue'>;
 }
 
-export type RequestOutcome =
-  { outcome: 'sent'; relationship: RelationshipRecord } | { outcome: 'refused'; message: string };
+/** A request made: the waiting relationship; refused by the rules or because the pair already exists. */
+export type RequestOutcome = Result<RelationshipRecord, RequestRefusalCode | 'already_paired'>;
 
-export type AnswerOutcome =
-  | { outcome: 'accepted' | 'declined'; relationship: RelationshipRecord }
-  | { outcome: 'refused'; message: string };
+/** The mentor's answer: the relationship as it now stands. */
+export type AnswerOutcome = Result<
+  RelationshipRecord,
+  'not_your_request' | 'already_answered' | 'no_seat' | 'conversation_failed'
+>;
+
+/** One of the pair shares how they like to stay in touch. */
+export type PreferencesOutcome = Result<undefined, 'relationship_not_open' | 'not_in_pair' | 'wrong_side'>;
 
 /**
  * Mentor requests, from the ask to the pair's group DM: the rules on who may ask whom, the mentor's answer
@@ -50,17 +55,14 @@ export function createRequestService(deps: {
     | 'countRequestsBy'
     | 'transition'
     | 'setRequestMessage'
-    | 'setCommunicationPreferences'
     | 'requestsNeedingReminder'
-    | 'markReminderSent'
     | 'requestsMadeBefore'
   >;
   profiles: Pick<ProfileRepository, 'get'>;
   unitOfWork: UnitOfWork<RequestTx>;
-  slack: Pick<SlackPort, 'openConversation' | 'post' | 'postToPerson'>;
+  slack: Pick<SlackPort, 'openConversation'>;
   staff: StaffDirectory;
   clock: Clock;
-  program: ProgramSettings;
   adminChannelId: string;
   maxPendingRequests: number;
   /** Called with the people whose App Home shows something that just changed. */
@@ -68,18 +70,25 @@ export function createRequestService(deps: {
 }) {
   const { relationships, profiles, slack, clock } = deps;
   const now = () => clock.now().toJSDate();
-  const refuse = (message: string) => ({ outcome: 'refused' as const, message });
 
   async function request(menteeId: string, mentorId: string, staffId?: string): Promise<RequestOutcome> {
-    if (menteeId === mentorId) return refuse(w.refusals.self);
-    const mentee = await profiles.get(menteeId, 'mentee');
-    if (!mentee?.approved) return refuse(w.refusals.menteeNotApproved);
-    const mentor = await profiles.get(mentorId, 'mentor');
-    // Staff may match a mentor who has stepped out of the directory; mentees only reach listed ones.
-    if (!mentor?.approved || (!mentor.listed && !staffId)) return refuse(w.refusals.mentorUnavailable);
-    if (mentor.openRelationships >= (mentor.capacity ?? 0)) return refuse(w.refusals.mentorFull);
-    if (!staffId && (await relationships.countRequestsBy(menteeId)) >= deps.maxPendingRequests)
-      return refuse(w.refusals.tooManyPending(deps.maxPendingRequests));
+    const [mentee, mentor, pendingRequests] = await Promise.all([
+      profiles.get(menteeId, 'mentee'),
+      profiles.get(mentorId, 'mentor'),
+      staffId ? 0 : relationships.countRequestsBy(menteeId),
+    ]);
+    const refusal = requestRefusal({
+      menteeId,
+      mentorId,
+      mentee,
+      mentor,
+      byStaff: Boolean(staffId),
+      pendingRequests,
+      maxPending: deps.maxPendingRequests,
+    });
+    if (refusal)
+      return refused(refusal, refusal === 'too_many_pending' ? { limit: deps.maxPendingRequests } : {});
+    if (!mentee) return refused('mentee_not_approved');
     const at = now();
     const created = await deps.unitOfWork.run<RelationshipRecord | 'duplicate'>(async (tx) => {
       const created = await tx.relationships.createRequest({
@@ -94,7 +103,7 @@ export function createRequestService(deps: {
         [
           {
             key: noticeKeys.requestCard(created.id),
-            notice: { type: 'mentor_request_card', relationship: created, mentee },
+            notice: { type: 'mentor_request_card', relationship: created, mentee: mentee },
             destination: { to: 'person', userId: mentorId },
             recordTo: { relationshipRequestMessage: created.id },
           },
@@ -113,19 +122,20 @@ export function createRequestService(deps: {
       await record(tx, staffId ?? menteeId, 'relationship.requested', created, { byStaff: Boolean(staffId) });
       return created;
     });
-    if (created === 'duplicate') return refuse(w.refusals.alreadyPaired);
-    return { outcome: 'sent', relationship: created };
+    if (created === 'duplicate') return refused('already_paired', { mentorId });
+    return done(created);
   }
 
   async function accept(relationshipId: string, actorId: string): Promise<AnswerOutcome> {
     const relationship = await relationships.get(relationshipId);
-    if (!relationship || relationship.mentorId !== actorId) return refuse(w.mentorCard.notYours);
-    if (relationship.status !== 'requested') return refuse(w.mentorCard.answered);
+    if (!relationship || relationship.mentorId !== actorId) return refused('not_your_request');
+    if (relationship.status !== 'requested')
+      return refused('already_answered', { relationshipId, status: relationship.status });
     const [mentor, mentee] = await Promise.all([
       profiles.get(relationship.mentorId, 'mentor'),
       profiles.get(relationship.menteeId, 'mentee'),
     ]);
-    if (!mentor || !mentee) return refuse(w.mentorCard.answered);
+    if (!mentor || !mentee) return refused('already_answered', { relationshipId });
 
     // Open the group DM first: if Slack refuses (a deactivated account), nothing has changed yet.
     const conversation = await slack.openConversation([relationship.mentorId, relationship.menteeId]);
@@ -148,7 +158,7 @@ export function createRequestService(deps: {
           at,
         ),
       );
-      return refuse(w.conversationFailed.mentor);
+      return refused('conversation_failed', { relationshipId });
     }
     const channelId = conversation.channelId;
     const at = now();
@@ -182,15 +192,15 @@ export function createRequestService(deps: {
       await record(tx, actorId, 'relationship.introduced', introduced);
       return introduced;
     });
-    if (introduced === 'no_seat') return refuse(w.mentorCard.noSeat);
-    if (introduced === 'answered') return refuse(w.mentorCard.answered);
+    if (introduced === 'no_seat') return refused('no_seat', { relationshipId });
+    if (introduced === 'answered') return refused('already_answered', { relationshipId });
     await deps.onChanged([introduced.mentorId, introduced.menteeId]);
-    return { outcome: 'accepted', relationship: introduced };
+    return done(introduced);
   }
 
   async function decline(relationshipId: string, actorId: string): Promise<AnswerOutcome> {
     const relationship = await relationships.get(relationshipId);
-    if (!relationship || relationship.mentorId !== actorId) return refuse(w.mentorCard.notYours);
+    if (!relationship || relationship.mentorId !== actorId) return refused('not_your_request');
     const at = now();
     const mentee = await profiles.get(relationship.menteeId, 'mentee');
     const declined = await deps.unitOfWork.run(async (tx) => {
@@ -211,12 +221,12 @@ export function createRequestService(deps: {
       await record(tx, actorId, 'relationship.declined', declined);
       return declined;
     });
-    if (!declined) return refuse(w.mentorCard.answered);
-    return { outcome: 'declined', relationship: declined };
+    if (!declined) return refused('already_answered', { relationshipId });
+    return done(declined);
   }
 
   /** Reminds mentors of week-old requests and lapses fortnight-old ones. Safe to run from several copies. */
-  async function sweepRequests(): Promise<{ reminded: number; lapsed: number }> {
+  async function sweepRequests(): Promise<Done<{ reminded: number; lapsed: number }>> {
     const current = clock.now();
     let lapsed = 0;
     for (const old of await relationships.requestsMadeBefore(
@@ -246,14 +256,25 @@ export function createRequestService(deps: {
     for (const waiting of await relationships.requestsNeedingReminder(
       current.minus({ days: REQUEST_REMINDER_DAYS }).toJSDate(),
     )) {
-      if (!(await relationships.markReminderSent(waiting.id, current.toJSDate()))) continue;
-      reminded += 1;
-      await slack.postToPerson(
-        waiting.mentorId,
-        plainMessage(w.mentorCard.reminder(mention(waiting.menteeId))),
-      );
+      const at = current.toJSDate();
+      // The mark and the reminder together: several copies sweeping send it once, and a lost post is retried.
+      const marked = await deps.unitOfWork.run(async (tx) => {
+        if (!(await tx.relationships.markReminderSent(waiting.id, at))) return false;
+        await tx.notices.enqueue(
+          [
+            {
+              key: noticeKeys.requestReminder(waiting.id),
+              notice: { type: 'mentor_request_reminder', menteeId: waiting.menteeId },
+              destination: { to: 'person', userId: waiting.mentorId },
+            },
+          ],
+          at,
+        );
+        return true;
+      });
+      if (marked) reminded += 1;
     }
-    return { reminded, lapsed };
+    return done({ reminded, lapsed });
   }
 
   /** One person in the pair shares how they like to stay in touch; only that person may. */
@@ -262,17 +283,30 @@ export function createRequestService(deps: {
     actorId: string,
     side: 'mentor' | 'mentee',
     channels: CommunicationChannel[],
-  ): Promise<{ ok: true } | { ok: false; message: string }> {
+  ): Promise<PreferencesOutcome> {
     const relationship = await relationships.get(relationshipId);
     if (!relationship || !isOpen(relationship.status) || !relationship.channelId)
-      return { ok: false, message: w.mentorCard.answered };
+      return refused('relationship_not_open', { relationshipId });
+    const channelId = relationship.channelId;
     const sideOf =
       relationship.mentorId === actorId ? 'mentor' : relationship.menteeId === actorId ? 'mentee' : undefined;
-    if (!sideOf) return { ok: false, message: introductionRefusal.notInPair };
-    if (sideOf !== side) return { ok: false, message: introductionRefusal.wrongSide(side) };
-    await relationships.setCommunicationPreferences(relationship.id, side, channels, now());
-    await slack.post(relationship.channelId, preferencesShared(actorId, channels));
-    return { ok: true };
+    if (!sideOf) return refused('not_in_pair');
+    if (sideOf !== side) return refused('wrong_side', { side });
+    const at = now();
+    await deps.unitOfWork.run(async (tx) => {
+      await tx.relationships.setCommunicationPreferences(relationship.id, side, channels, at);
+      await tx.notices.enqueue(
+        [
+          {
+            key: noticeKeys.preferencesShared(relationship.id, side, at),
+            notice: { type: 'pair_preferences_shared', userId: actorId, channels },
+            destination: { to: 'channel', channel: channelId },
+          },
+        ],
+        at,
+      );
+    });
+    return done();
   }
 
   function requestCardUpdate(

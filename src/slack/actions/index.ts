@@ -8,16 +8,9 @@ import type {
 import { declineReasonModal } from '../../../blocks/application';
 import { readPageValue } from '../../../blocks/directory';
 import { ACTIONS } from '../../../blocks/ids';
-import { mention } from '../../../blocks/mrkdwn';
 import { EVALUATION_LINK_ACTION } from '../../../blocks/prompts';
 import { preferencesModal } from '../../../blocks/requests';
-import {
-  applicationWording,
-  goalWording,
-  lifecycleWording,
-  requestWording,
-  wording,
-} from '../../content/wording';
+import { goalWording, lifecycleWording, wording } from '../../content/wording';
 import { agreementsModal } from '../../../blocks/agreements';
 import { fitModal } from '../../../blocks/lifecycle';
 import { readGoalDrafts, type GoalFormMetadata } from '../../../blocks/goal-form';
@@ -25,6 +18,9 @@ import { reportUnexpected } from '../commands/command-router';
 import type { SlackDeps } from '../deps';
 import { UserFacingError } from '../errors';
 import { tellWhoClicked } from '../tell-who-clicked';
+import { directoryAnswer } from '../presenters/directory';
+import { decisionRefusalText } from '../presenters/enrollment';
+import { requestRefusalText, requestSentText } from '../presenters/requests';
 
 type ButtonArgs = SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMiddlewareArgs;
 
@@ -49,14 +45,13 @@ export function registerActions(app: App, deps: SlackDeps): void {
 
   button(ACTIONS.approveApplication, async (args) => {
     const result = await deps.enrollment.approve(args.action.value ?? '', args.body.user.id);
-    if (result.outcome === 'not_staff') throw new UserFacingError(wording.errors.staffOnly);
-    if (result.outcome === 'already_decided')
-      throw new UserFacingError(applicationWording.card.alreadyDecided);
+    if (result.kind === 'refused' && result.code !== 'not_found')
+      throw new UserFacingError(decisionRefusalText(result));
   });
 
   button(ACTIONS.declineApplication, async (args) => {
-    if (!(await deps.enrollment.canReview(args.body.user.id)))
-      throw new UserFacingError(wording.errors.staffOnly);
+    const reviewer = await deps.enrollment.checkReviewer(args.body.user.id);
+    if (reviewer.kind !== 'done') throw new UserFacingError(decisionRefusalText(reviewer));
     await args.client.views.open({
       trigger_id: args.body.trigger_id,
       view: declineReasonModal(args.action.value ?? ''),
@@ -65,26 +60,25 @@ export function registerActions(app: App, deps: SlackDeps): void {
 
   button(ACTIONS.requestMentor, async (args) => {
     const result = await deps.requests.request(args.body.user.id, args.action.value ?? '');
-    await tellPerson(
-      args,
-      result.outcome === 'sent' ? requestWording.sent(mention(args.action.value ?? '')) : result.message,
-    );
+    await tellPerson(args, requestSentText(result, args.action.value ?? ''));
   });
 
   button(new RegExp(`^${ACTIONS.directoryPage}`), async (args) => {
     const { page, words } = readPageValue(args.action.value);
-    const answer = await deps.directory.find(args.body.user.id, words, page);
-    if (answer && args.respond) await args.respond({ ...answer, replace_original: true });
+    const result = await deps.directory.find(args.body.user.id, words, page);
+    const answer = directoryAnswer(result);
+    if (result.kind === 'done' && typeof answer !== 'string' && args.respond)
+      await args.respond({ ...answer, replace_original: true });
   });
 
   button(ACTIONS.acceptRequest, async (args) => {
     const result = await deps.requests.accept(args.action.value ?? '', args.body.user.id);
-    if (result.outcome === 'refused') throw new UserFacingError(result.message);
+    if (result.kind !== 'done') throw new UserFacingError(requestRefusalText(result));
   });
 
   button(ACTIONS.declineRequest, async (args) => {
     const result = await deps.requests.decline(args.action.value ?? '', args.body.user.id);
-    if (result.outcome === 'refused') throw new UserFacingError(result.message);
+    if (result.kind !== 'done') throw new UserFacingError(requestRefusalText(result));
   });
 
   button(ACTIONS.openFit, async (args) => {

@@ -1,6 +1,7 @@
 import { escapeMrkdwn, mention, slackDate, userIdFromMention } from '../../../blocks/mrkdwn';
 import { ephemeral, section } from '../../../blocks/message';
-import { requestWording, staffWording } from '../../content/wording';
+import { staffWording } from '../../content/wording';
+import { requestSentText } from '../presenters/requests';
 import type { SubcommandHandler } from './command-router';
 
 /** `/mentoring admin match @mentee @mentor`: a request to the mentor on staff's behalf (staff only, checked by the router). */
@@ -14,16 +15,12 @@ export const matchOnBehalf: SubcommandHandler = async (context) => {
   }
   await context.ack();
   const result = await context.deps.requests.request(menteeId, mentorId, context.userId);
-  await context.followUp(
-    result.outcome === 'sent'
-      ? requestWording.sentByStaff(mention(menteeId), mention(mentorId))
-      : result.message,
-  );
+  await context.followUp(requestSentText(result, mentorId, menteeId));
 };
 
 /** `/mentoring admin pending`: applications waiting for a decision. */
 export const listPending: SubcommandHandler = async (context) => {
-  const waiting = await context.deps.enrollment.waiting();
+  const waiting = (await context.deps.enrollment.waiting()).value;
   if (waiting.length === 0) {
     await context.reply(staffWording.pendingNone);
     return;
@@ -41,7 +38,7 @@ export const listPending: SubcommandHandler = async (context) => {
 /** `/mentoring admin suggest`: unmatched approved mentees with their best mentors. */
 export const findMatches: SubcommandHandler = async (context) => {
   await context.ack();
-  const suggestions = await context.deps.directory.suggestions();
+  const suggestions = (await context.deps.directory.suggestions()).value;
   if (suggestions.length === 0) {
     await context.followUp(staffWording.suggestNone);
     return;

@@ -1,6 +1,8 @@
 import { applicationModal } from '../../../blocks/application';
-import { decodeSlackEntities, mention, userIdFromMention } from '../../../blocks/mrkdwn';
-import { directoryWording, requestWording } from '../../content/wording';
+import { decodeSlackEntities, userIdFromMention } from '../../../blocks/mrkdwn';
+import { requestWording } from '../../content/wording';
+import { capacityAnswer, directoryAnswer, listedAnswer } from '../presenters/directory';
+import { requestSentText } from '../presenters/requests';
 import type { ApplicationRole } from '../../domain/application-form';
 import type { SubcommandContext, SubcommandHandler } from './command-router';
 
@@ -10,7 +12,7 @@ export const openApplication =
   async (context: SubcommandContext) => {
     await context.ack();
     const { deps, userId, bolt } = context;
-    const { editing, prefill } = await deps.enrollment.draft(userId, role);
+    const { editing, prefill } = (await deps.enrollment.draft(userId, role)).value;
     await bolt.client.views.open({
       trigger_id: bolt.command.trigger_id,
       view: applicationModal(role, deps.program, deps.config.program.interests, prefill, editing),
@@ -20,31 +22,22 @@ export const openApplication =
 /** `/mentor capacity N` */
 export const setCapacity: SubcommandHandler = async (context) => {
   const [value] = context.args;
-  const result = await context.deps.directory.setCapacity(context.userId, Number(value));
-  const reply = {
-    changed: () => directoryWording.capacitySet(Number(value)),
-    invalid: () => directoryWording.capacityUsage,
-    below_open_relationships: () =>
-      directoryWording.capacityBelowOpen(result.outcome === 'below_open_relationships' ? result.open : 0),
-    not_a_mentor: () => directoryWording.notAMentor,
-  }[result.outcome]();
-  await context.reply(reply);
+  await context.reply(
+    capacityAnswer(await context.deps.directory.setCapacity(context.userId, Number(value))),
+  );
 };
 
 /** `/mentor list` and `/mentor unlist` */
 export const setListed =
   (listed: boolean): SubcommandHandler =>
   async (context) => {
-    const done = await context.deps.directory.setListed(context.userId, listed);
-    await context.reply(
-      !done ? directoryWording.notAMentor : listed ? directoryWording.listed : directoryWording.unlisted,
-    );
+    await context.reply(listedAnswer(await context.deps.directory.setListed(context.userId, listed)));
   };
 
 /** `/mentee find [words]`: the words as the person typed them (Slack sends `&`, `<`, `>` escaped). */
 export const findMentors: SubcommandHandler = async (context) => {
-  const page = await context.deps.directory.find(context.userId, decodeSlackEntities(context.argText));
-  await context.reply(page ?? directoryWording.notAMentee);
+  const result = await context.deps.directory.find(context.userId, decodeSlackEntities(context.argText));
+  await context.reply(directoryAnswer(result));
 };
 
 /** `/mentee request @mentor` */
@@ -57,5 +50,5 @@ export const requestMentor: SubcommandHandler = async (context) => {
   // Posting the card to the mentor can take a moment: answer Slack first, then say how it went.
   await context.ack();
   const result = await context.deps.requests.request(context.userId, mentorId);
-  await context.followUp(result.outcome === 'sent' ? requestWording.sent(mention(mentorId)) : result.message);
+  await context.followUp(requestSentText(result, mentorId));
 };

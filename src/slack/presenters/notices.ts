@@ -1,7 +1,7 @@
 import { applicationReviewCard } from '../../../blocks/application';
 import { plainMessage, type BotMessage } from '../../../blocks/message';
 import { escapeWithin, mention, slackDate } from '../../../blocks/mrkdwn';
-import { introductionMessage, mentorRequestCard } from '../../../blocks/requests';
+import { introductionMessage, mentorRequestCard, preferencesShared } from '../../../blocks/requests';
 import { applicationWording, requestWording as w, type ProgramSettings } from '../../content/wording';
 import type { ApplicationRecord } from '../../domain/records';
 import type { Notice } from '../../domain/notices';
@@ -65,6 +65,11 @@ export function presentNotice(notice: Notice, program: ProgramSettings): BotMess
       return plainMessage(
         w.conversationFailed.staff(mention(notice.mentorId), mention(notice.menteeId), notice.error),
       );
+    // Requests and the pair's first steps:
+    case 'mentor_request_reminder':
+      return plainMessage(w.mentorCard.reminder(mention(notice.menteeId)));
+    case 'pair_preferences_shared':
+      return preferencesShared(notice.userId, notice.channels);
   }
 }
 

@@ -19,6 +19,8 @@ import {
 import { reportUnexpected } from '../commands/command-router';
 import { noticeModal } from '../../../blocks/message';
 import type { SlackDeps } from '../deps';
+import { decisionRefusalText } from '../presenters/enrollment';
+import { requestRefusalText } from '../presenters/requests';
 
 type ViewArgs = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
 type StateValues = Record<string, Record<string, ViewStateValue>>;
@@ -56,13 +58,16 @@ export function registerViews(app: App, deps: SlackDeps): void {
         role,
         readApplicationState(role, values),
       );
-      if (!result.ok) {
-        await ack({ response_action: 'errors', errors: applicationErrors(result.errors) });
+      if (result.kind !== 'done') {
+        await ack({
+          response_action: 'errors',
+          errors: applicationErrors(result.kind === 'invalid' ? result.fields : {}),
+        });
         return;
       }
       await ack({
         response_action: 'update',
-        view: applicationReceivedModal(role, deps.program, result.edited),
+        view: applicationReceivedModal(role, deps.program, result.value.edited),
       });
     });
   }
@@ -79,17 +84,10 @@ export function registerViews(app: App, deps: SlackDeps): void {
     const { applicationId } = metadata(args);
     // The reviewer is checked again here: opening the modal proved nothing about who submits it.
     const result = await deps.enrollment.decline(String(applicationId ?? ''), args.body.user.id, reason);
-    if (result.outcome === 'not_staff') {
+    if (result.kind !== 'done') {
       await ack({
         response_action: 'errors',
-        errors: { [FIELD_BLOCK('reason')]: wording.errors.staffOnly },
-      });
-      return;
-    }
-    if (result.outcome === 'already_decided' || result.outcome === 'not_found') {
-      await ack({
-        response_action: 'errors',
-        errors: { [FIELD_BLOCK('reason')]: applicationWording.card.alreadyDecided },
+        errors: { [FIELD_BLOCK('reason')]: decisionRefusalText(result) },
       });
       return;
     }
@@ -198,8 +196,9 @@ export function registerViews(app: App, deps: SlackDeps): void {
       side === 'mentor' ? 'mentor' : 'mentee',
       picked,
     );
-    if (!result.ok) {
-      await ack({ response_action: 'errors', errors: { [FIELD_BLOCK('channels')]: result.message } });
+    if (result.kind !== 'done') {
+      const message = result.kind === 'refused' ? requestRefusalText(result) : wording.outdated.form;
+      await ack({ response_action: 'errors', errors: { [FIELD_BLOCK('channels')]: message } });
       return;
     }
     await ack();
