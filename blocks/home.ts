@@ -2,6 +2,7 @@ import type { HomeView, KnownBlock } from '@slack/types';
 import { homeWording as w, stageWording, type ProgramSettings } from '../src/content/wording';
 import { context, ephemeral, section, type EphemeralAnswer } from './message';
 import { escapeMrkdwn, mention } from './mrkdwn';
+import type { HomeData, HomeRelationship } from '../src/domain/home';
 
 /** The commands App Home points to, from the command table (so it names only what exists). */
 export interface HomeHints {
@@ -24,26 +25,7 @@ export function welcomeBlocks(hints: HomeHints): KnownBlock[] {
   ];
 }
 
-export interface HomeRelationship {
-  partnerId: string;
-  partnerName: string;
-  status: string;
-  goals: number;
-  formalEndDate?: string | undefined;
-  nextCheckIn?: string | undefined;
-  /** Check-in dates gone by with no check-in. */
-  lateCheckIns?: string[] | undefined;
-  /** The pair paused the program's prompts until this day. */
-  pausedUntil?: string | undefined;
-}
-
-export interface HomeData {
-  asMentor?:
-    { relationships: HomeRelationship[]; open: number; capacity: number; listed: boolean } | undefined;
-  asMentee?: HomeRelationship[] | undefined;
-  staff?:
-    { pendingApplications: number; waitingRequests: number; byStage: Record<string, number> } | undefined;
-}
+export type { HomeData, HomeRelationship } from '../src/domain/home';
 
 /**
  * Where a relationship stands, in dates and statuses only: the stage, how many goals (and the formal end), the

@@ -13,6 +13,7 @@ import { createRelationshipService } from '../services/relationships';
 import { createRequestService } from '../services/requests';
 import { createStaffDirectory } from '../services/staff';
 import { homeHints } from '../slack/commands/command-table';
+import { createHomePublisher } from '../slack/home-publisher';
 import { createSlackGateway } from '../slack/slack-gateway';
 import type { Database } from '../store/database';
 import { createUnitOfWork } from '../store/unit-of-work';
@@ -59,7 +60,7 @@ export function createServices(deps: {
   // App Home is refreshed after changes that show there; a failed refresh never fails the change itself.
   const refreshHomes = async (userIds: string[]) => {
     try {
-      await home.refresh(userIds);
+      await publishHomes(userIds);
     } catch (error) {
       logger.warn({ err: error }, 'could not refresh App Home');
     }
@@ -145,6 +146,9 @@ export function createServices(deps: {
     applications,
     staff,
     clock,
+  });
+  const publishHomes = createHomePublisher({
+    home,
     program,
     hints: homeHints(program),
     publish: (userId, view) => gateway.publishHome(userId, view),

@@ -1,14 +1,13 @@
-import type { HomeView } from '@slack/types';
 import { DateTime } from 'luxon';
-import { homeView, type HomeData, type HomeHints, type HomeRelationship } from '../../blocks/home';
 import type { Clock } from '../clock';
-import type { ProgramSettings } from '../content/wording';
 import type { CheckInStanding } from '../domain/check-ins';
+import { STAGE_STATUSES_SHOWN, type HomeData, type HomeRelationship, type MentorHome } from '../domain/home';
 import type { RelationshipRecord } from '../domain/records';
 import type { ApplicationRepository } from '../store/application-repository';
 import type { GoalFormRepository } from '../store/goal-form-repository';
 import type { ProfileRepository } from '../store/profile-repository';
 import type { RelationshipRepository } from '../store/relationship-repository';
+import { done, refused, type Result } from './result';
 import type { StaffDirectory } from './staff';
 
 /** Each person's App Home: their mentor or mentees, stages and next check-ins; staff see counts only. */
@@ -22,10 +21,6 @@ export function createHomeService(deps: {
   staff: StaffDirectory;
   clock: Clock;
   programTimezone: string;
-  program: ProgramSettings;
-  /** The commands App Home points to (from the command table). */
-  hints: HomeHints;
-  publish: (userId: string, view: HomeView) => Promise<void>;
 }) {
   async function describe(
     relationship: RelationshipRecord,
@@ -52,7 +47,7 @@ export function createHomeService(deps: {
   }
 
   /** An approved mentor's mentees, each described as on App Home, with their seats; undefined for anyone else. */
-  async function asMentorOf(userId: string, open: RelationshipRecord[]): Promise<HomeData['asMentor']> {
+  async function asMentorOf(userId: string, open: RelationshipRecord[]): Promise<MentorHome | undefined> {
     const mentorProfile = await deps.profiles.get(userId, 'mentor');
     if (!mentorProfile?.approved) return undefined;
     const mentoring = open.filter((r) => r.mentorId === userId);
@@ -64,7 +59,7 @@ export function createHomeService(deps: {
     };
   }
 
-  async function build(userId: string): Promise<HomeView> {
+  async function build(userId: string): Promise<HomeData> {
     const open = await deps.relationships.findOpenFor(userId);
     const asMentee = await Promise.all(
       open.filter((r) => r.menteeId === userId).map((r) => describe(r, 'mentee')),
@@ -76,7 +71,7 @@ export function createHomeService(deps: {
           const { requested = 0, ...rest } = byStatus;
           const byStage = Object.fromEntries(
             Object.entries(rest).filter(([status]) =>
-              ['introduced', 'stage1', 'stage2', 'stage3', 'stage4', 'completed'].includes(status),
+              (STAGE_STATUSES_SHOWN as readonly string[]).includes(status),
             ),
           );
           return {
@@ -86,21 +81,19 @@ export function createHomeService(deps: {
           };
         })()
       : undefined;
-    return homeView(deps.program, { asMentee, asMentor, staff }, deps.hints);
+    return { asMentee, asMentor, staff };
   }
 
   return {
-    build,
+    /** What this person's App Home shows (the Slack layer renders and publishes it). */
+    data: build,
     /**
      * `/mentor mentees`: each of an approved mentor's mentees with the stage, the next and late check-in
-     * dates and any pause (as App Home shows them); undefined for someone who isn't an approved mentor.
+     * dates and any pause (as App Home shows them); refused for someone who isn't an approved mentor.
      */
-    async mentees(userId: string): Promise<HomeData['asMentor']> {
-      return asMentorOf(userId, await deps.relationships.findOpenFor(userId));
-    },
-    /** Re-publishes these people's App Home after something that shows there has changed. */
-    async refresh(userIds: string[]): Promise<void> {
-      for (const userId of new Set(userIds)) await deps.publish(userId, await build(userId));
+    async mentees(userId: string): Promise<Result<MentorHome, 'not_a_mentor'>> {
+      const mentor = await asMentorOf(userId, await deps.relationships.findOpenFor(userId));
+      return mentor ? done(mentor) : refused('not_a_mentor');
     },
   };
 }

@@ -1,4 +1,3 @@
-import type { HomeView } from '@slack/types';
 import type { BotMessage } from '../../blocks/message';
 
 /** What services need to know about a Slack user. */
@@ -22,7 +21,6 @@ export interface SlackPort {
   postToPerson(userId: string, message: BotMessage): Promise<{ channel: string; ts: string }>;
   update(channel: string, ts: string, message: BotMessage): Promise<void>;
   channelMembers(channelId: string): Promise<string[]>;
-  publishHome(userId: string, view: HomeView): Promise<void>;
 }
 
 /**

@@ -1,3 +1,4 @@
+import type { HomeView } from '@slack/types';
 import { ErrorCode, type WebClient } from '@slack/web-api';
 import type { BotMessage } from '../../blocks/message';
 import type { OpenConversationResult, PromptSender, SlackPort } from '../services/ports';
@@ -81,9 +82,12 @@ function retryWaitMs(
 }
 
 /** The Web API behind `SlackPort`. */
-export function createSlackGateway(client: WebClient, options: CallOptions = {}): SlackPort {
+export function createSlackGateway(
+  client: WebClient,
+  options: CallOptions = {},
+): SlackPort & { publishHome(userId: string, view: HomeView): Promise<void> } {
   const slack = <T>(safety: CallSafety, call: () => Promise<T>) => callSlack(safety, call, options);
-  const gateway: SlackPort = {
+  const gateway: SlackPort & { publishHome(userId: string, view: HomeView): Promise<void> } = {
     async person(userId) {
       try {
         const { user } = await slack('idempotent', () => client.users.info({ user: userId }));

@@ -1,8 +1,8 @@
 import { agreementsModal } from '../../../blocks/agreements';
 import { endModal, fitModal, stageOverview } from '../../../blocks/lifecycle';
-import { menteesMessage } from '../../../blocks/home';
 import { userIdFromMention } from '../../../blocks/mrkdwn';
-import { directoryWording, lifecycleWording, pauseWording } from '../../content/wording';
+import { lifecycleWording, pauseWording } from '../../content/wording';
+import { presentMentees } from '../presenters/home';
 import type { SubcommandHandler } from './command-router';
 
 /** `/mentor fit`: the fit assessment for the (first) mentee waiting for one. */
@@ -26,8 +26,7 @@ export const showStage: SubcommandHandler = async (context) => {
 
 /** `/mentor mentees`: each mentee's stage, next and late check-in dates and pause; others are told it is for mentors. */
 export const listMentees: SubcommandHandler = async (context) => {
-  const mentor = await context.deps.home.mentees(context.userId);
-  await context.reply(mentor ? menteesMessage(mentor) : directoryWording.notAMentor);
+  await context.reply(presentMentees(await context.deps.home.mentees(context.userId)));
 };
 
 /** `/mentoring agreements`: stage 1's agreements for the person's relationship in stage 1. */
