@@ -165,6 +165,8 @@ export function createServices(deps: {
     checkIns,
     closeOut,
     home,
+    /** Builds and publishes people's Home tabs (through the gateway, which retries and skips people who left). */
+    publishHomes,
   };
 }
 export type Services = ReturnType<typeof createServices>;

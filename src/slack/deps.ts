@@ -27,4 +27,6 @@ export interface SlackDeps {
   readonly checkIns: CheckInService;
   readonly closeOut: CloseOutService;
   readonly home: HomeService;
+  /** Builds and publishes these people's Home tabs. */
+  readonly publishHomes: (userIds: string[]) => Promise<void>;
 }
