@@ -27,6 +27,31 @@ export default tseslint.config(
     },
   },
   {
+    files: ['src/services/**/*.ts'],
+    // These still build their own messages and post them; each leaves this list when it returns results.
+    ignores: [
+      'src/services/check-ins.ts',
+      'src/services/close-out.ts',
+      'src/services/goals.ts',
+      'src/services/relationships.ts',
+      'src/services/ports.ts',
+    ],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/blocks/*', '**/content/*', '@slack/*', 'mongoose'],
+              message:
+                'Services speak the domain: return a Result; src/slack/presenters word it with blocks/ and src/content.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['src/domain/**/*.ts'],
     rules: {
       'no-restricted-imports': [
