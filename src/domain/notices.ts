@@ -1,5 +1,7 @@
 import type { ApplicationRole } from './application-form';
 import type { ApplicationRecord, ProfileRecord, RelationshipRecord } from './records';
+import type { ReflectionAnswers } from './reflection';
+import type { RelationshipStatus } from './relationship-stages';
 
 /**
  * What the bot tells someone other than the person it is answering, as data: written to the outbox in the
@@ -41,7 +43,36 @@ export type Notice =
   /** The mentee told what became of a request: a staff match, a decline, a lapse. */
   | { type: 'mentee_request_news'; news: 'staff_match' | 'declined' | 'lapsed'; mentorId: string }
   /** Staff told the pair's group DM could not be opened. */
-  | { type: 'staff_conversation_failed'; mentorId: string; menteeId: string; error: string };
+  | { type: 'staff_conversation_failed'; mentorId: string; menteeId: string; error: string }
+  // Relationship lifecycle and close-out (fit, agreements, stages, pause, ending, reflection, evaluation).
+  /** The pair told the mentor's fit decision: stage 1 begins (with the agreements button), or not a fit. */
+  | {
+      type: 'pair_fit_outcome';
+      relationshipId: string;
+      mentorId: string;
+      menteeId: string;
+      outcome: 'proceed' | 'not_a_fit';
+    }
+  /** The mentee, in their DM, pointed to the directory after a "not a fit". */
+  | { type: 'mentee_not_a_fit' }
+  /** Staff told a mentor decided not to continue after the first meeting. */
+  | { type: 'staff_not_a_fit'; mentorId: string; menteeId: string }
+  /** The mentor's DM: a reminder to decide will come after "talk again". */
+  | { type: 'mentor_talk_again'; remindOn: string }
+  /** The pair's conversation: one of them recorded the stage 1 agreements. */
+  | { type: 'pair_agreements_saved'; relationship: RelationshipRecord; actorId: string }
+  /** The pair's conversation: one of them moved the relationship on. */
+  | { type: 'pair_stage_advanced'; actorId: string; stage: RelationshipStatus }
+  /** The pair's conversation: one of them paused the prompts until `until` (a day), or resumed them. */
+  | { type: 'pair_paused'; actorId: string; until?: string }
+  /** The pair's conversation: one of them ended the relationship early; the reason is escaped when rendered. */
+  | { type: 'pair_ended_early'; actorId: string; reason: string }
+  /** Staff told a relationship ended early, and by whom. */
+  | { type: 'staff_ended_early'; mentorId: string; menteeId: string; actorId: string }
+  /** The pair's conversation: one person's close-out reflection, shared. */
+  | { type: 'pair_reflection_shared'; userId: string; role: 'mentor' | 'mentee'; answers: ReflectionAnswers }
+  /** The person's DM: their program evaluation reached the program office. */
+  | { type: 'evaluation_received' };
 
 export type NoticeType = Notice['type'];
 
@@ -82,4 +113,9 @@ export const noticeKeys = {
   menteeNews: (relationshipId: string, news: string) => `relationship:${relationshipId}:mentee:${news}`,
   conversationFailed: (relationshipId: string, at: Date) =>
     `relationship:${relationshipId}:conversation_failed:${at.getTime()}`,
+  // Relationship lifecycle and close-out.
+  lifecycle: (relationshipId: string, what: string, at: Date) =>
+    `relationship:${relationshipId}:${what}:${at.getTime()}`,
+  personal: (relationshipId: string, userId: string, what: string, at: Date) =>
+    `relationship:${relationshipId}:${userId}:${what}:${at.getTime()}`,
 } as const;

@@ -19,6 +19,10 @@ import {
 import { reportUnexpected } from '../commands/command-router';
 import { noticeModal } from '../../../blocks/message';
 import type { SlackDeps } from '../deps';
+import type { CloseOutRefusal } from '../../services/close-out';
+import type { LifecycleRefusal } from '../../services/relationships';
+import type { Result } from '../../services/result';
+import { lifecycleFieldErrors, lifecycleRefusalText } from '../presenters/lifecycle';
 
 type ViewArgs = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
 type StateValues = Record<string, Record<string, ViewStateValue>>;
@@ -110,7 +114,7 @@ export function registerViews(app: App, deps: SlackDeps): void {
       args.body.user.id,
       raw,
     );
-    await answer(args, ack, result, FIELD_BLOCK('decision'));
+    await answerLifecycle(args, ack, 'fit', result, FIELD_BLOCK('decision'));
   });
 
   submission(VIEWS.endRelationship, async (args, values, ack) => {
@@ -133,9 +137,7 @@ export function registerViews(app: App, deps: SlackDeps): void {
       args.body.user.id,
       reason,
     );
-    if (!result.ok)
-      await ack({ response_action: 'errors', errors: { [FIELD_BLOCK('relationship')]: result.message } });
-    else await ack();
+    await answerLifecycle(args, ack, 'end', result, FIELD_BLOCK('relationship'));
   });
 
   submission(VIEWS.goalForm, async (args, values, ack) => {
@@ -155,7 +157,7 @@ export function registerViews(app: App, deps: SlackDeps): void {
       args.body.user.id,
       raw,
     );
-    await answer(args, ack, result);
+    await answerLifecycle(args, ack, 'agreements', result);
   });
 
   submission(VIEWS.checkIn, async (args, values, ack) => {
@@ -171,9 +173,9 @@ export function registerViews(app: App, deps: SlackDeps): void {
     await answer(args, ack, result);
   });
 
-  for (const [callbackId, fields, submit] of [
-    [VIEWS.reflection, REFLECTION_FIELDS, deps.closeOut.submitReflection],
-    [VIEWS.evaluation, EVALUATION_FIELDS, deps.closeOut.submitEvaluation],
+  for (const [callbackId, fields, submit, form] of [
+    [VIEWS.reflection, REFLECTION_FIELDS, deps.closeOut.submitReflection, 'reflection'],
+    [VIEWS.evaluation, EVALUATION_FIELDS, deps.closeOut.submitEvaluation, 'evaluation'],
   ] as const) {
     submission(callbackId, async (args, values, ack) => {
       const result = await submit(
@@ -181,7 +183,7 @@ export function registerViews(app: App, deps: SlackDeps): void {
         args.body.user.id,
         readValues(values, [...fields]),
       );
-      await answer(args, ack, result);
+      await answerLifecycle(args, ack, form, result);
     });
   }
 
@@ -225,6 +227,32 @@ async function answer(
       response_action: 'errors',
       errors: refusalBlock ? { [refusalBlock]: result.message } : firstBlockError(args, result.message),
     });
+}
+
+/**
+ * Answers a lifecycle or close-out submission from its result: closes the modal, or shows the field
+ * errors worded under their fields, or the refusal under `refusalBlock` (by default the first input).
+ */
+async function answerLifecycle(
+  args: ViewArgs,
+  ack: ViewArgs['ack'],
+  form: 'fit' | 'agreements' | 'reflection' | 'evaluation' | 'end',
+  result: Result<unknown, LifecycleRefusal | CloseOutRefusal>,
+  refusalBlock?: string,
+): Promise<void> {
+  if (result.kind === 'done') await ack();
+  else if (result.kind === 'invalid')
+    await ack({
+      response_action: 'errors',
+      errors: errorsUnderFields(form === 'end' ? {} : lifecycleFieldErrors(form, result.fields)),
+    });
+  else {
+    const text = lifecycleRefusalText(result);
+    await ack({
+      response_action: 'errors',
+      errors: refusalBlock ? { [refusalBlock]: text } : firstBlockError(args, text),
+    });
+  }
 }
 
 /** Plain values from a modal's state: text, the one picked option, or the picked options' values. */
