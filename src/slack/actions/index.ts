@@ -11,12 +11,7 @@ import { ACTIONS } from '../../../blocks/ids';
 import { mention } from '../../../blocks/mrkdwn';
 import { EVALUATION_LINK_ACTION } from '../../../blocks/prompts';
 import { preferencesModal } from '../../../blocks/requests';
-import {
-  applicationWording,
-  goalWording,
-  requestWording,
-  wording,
-} from '../../content/wording';
+import { applicationWording, goalWording, requestWording, wording } from '../../content/wording';
 import { agreementsModal } from '../../../blocks/agreements';
 import { fitModal } from '../../../blocks/lifecycle';
 import { evaluationModal, reflectionModal } from '../../../blocks/reflection';
