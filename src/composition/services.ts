@@ -69,7 +69,15 @@ export function createServices(deps: {
   const { notices } = store;
   const unitOfWork = createUnitOfWork(
     deps.database,
-    { applications, profiles, relationships, audit, notices },
+    {
+      applications,
+      profiles,
+      relationships,
+      audit,
+      notices,
+      fitAssessments: store.fitAssessments,
+      feedback: store.feedback,
+    },
     deps.onNoticesWritten,
   );
   const enrollment = createEnrollmentService({
@@ -96,11 +104,9 @@ export function createServices(deps: {
   });
   const relationshipService = createRelationshipService({
     relationships,
-    fitAssessments: store.fitAssessments,
     profiles,
     hasGoalForm: (relationshipId) => goalForms.exists(relationshipId),
-    audit,
-    slack: gateway,
+    unitOfWork,
     clock,
     programTimezone,
     adminChannelId,
@@ -128,15 +134,7 @@ export function createServices(deps: {
     programTimezone,
     onChanged: refreshHomes,
   });
-  const closeOut = createCloseOutService({
-    relationships,
-    feedback: store.feedback,
-    profiles,
-    staff,
-    audit,
-    slack: gateway,
-    clock,
-  });
+  const closeOut = createCloseOutService({ relationships, staff, unitOfWork, clock });
   const home = createHomeService({
     relationships,
     goalForms,

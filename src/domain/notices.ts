@@ -1,5 +1,7 @@
 import type { ApplicationRole, CommunicationChannel } from './application-form';
 import type { ApplicationRecord, ProfileRecord, RelationshipRecord } from './records';
+import type { ReflectionAnswers } from './reflection';
+import type { RelationshipStatus } from './relationship-stages';
 
 /**
  * What the bot tells someone other than the person it is answering, as data: written to the outbox in the
@@ -46,7 +48,36 @@ export type Notice =
   /** The mentor reminded, in their DM, of a request waiting a week. */
   | { type: 'mentor_request_reminder'; menteeId: string }
   /** The pair's group DM told how one of them likes to stay in touch. */
-  | { type: 'pair_preferences_shared'; userId: string; channels: CommunicationChannel[] };
+  | { type: 'pair_preferences_shared'; userId: string; channels: CommunicationChannel[] }
+  // Relationship lifecycle and close-out (fit, agreements, stages, pause, ending, reflection, evaluation).
+  /** The pair told the mentor's fit decision: stage 1 begins (with the agreements button), or not a fit. */
+  | {
+      type: 'pair_fit_outcome';
+      relationshipId: string;
+      mentorId: string;
+      menteeId: string;
+      outcome: 'proceed' | 'not_a_fit';
+    }
+  /** The mentee, in their DM, pointed to the directory after a "not a fit". */
+  | { type: 'mentee_not_a_fit' }
+  /** Staff told a mentor decided not to continue after the first meeting. */
+  | { type: 'staff_not_a_fit'; mentorId: string; menteeId: string }
+  /** The mentor's DM: a reminder to decide will come after "talk again". */
+  | { type: 'mentor_talk_again'; remindOn: string }
+  /** The pair's conversation: one of them recorded the stage 1 agreements. */
+  | { type: 'pair_agreements_saved'; relationship: RelationshipRecord; actorId: string }
+  /** The pair's conversation: one of them moved the relationship on. */
+  | { type: 'pair_stage_advanced'; actorId: string; stage: RelationshipStatus }
+  /** The pair's conversation: one of them paused the prompts until `until` (a day), or resumed them. */
+  | { type: 'pair_paused'; actorId: string; until?: string }
+  /** The pair's conversation: one of them ended the relationship early; the reason is escaped when rendered. */
+  | { type: 'pair_ended_early'; actorId: string; reason: string }
+  /** Staff told a relationship ended early, and by whom. */
+  | { type: 'staff_ended_early'; mentorId: string; menteeId: string; actorId: string }
+  /** The pair's conversation: one person's close-out reflection, shared. */
+  | { type: 'pair_reflection_shared'; userId: string; role: 'mentor' | 'mentee'; answers: ReflectionAnswers }
+  /** The person's DM: their program evaluation reached the program office. */
+  | { type: 'evaluation_received' };
 
 export type NoticeType = Notice['type'];
 
@@ -91,4 +122,9 @@ export const noticeKeys = {
   requestReminder: (relationshipId: string) => `relationship:${relationshipId}:request_reminder`,
   preferencesShared: (relationshipId: string, side: string, at: Date) =>
     `relationship:${relationshipId}:preferences:${side}:${at.getTime()}`,
+  // Relationship lifecycle and close-out.
+  lifecycle: (relationshipId: string, what: string, at: Date) =>
+    `relationship:${relationshipId}:${what}:${at.getTime()}`,
+  personal: (relationshipId: string, userId: string, what: string, at: Date) =>
+    `relationship:${relationshipId}:${userId}:${what}:${at.getTime()}`,
 } as const;

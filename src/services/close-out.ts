@@ -1,122 +1,179 @@
-import type { ModalView } from '@slack/types';
-import { plainMessage } from '../../blocks/message';
-import { mention } from '../../blocks/mrkdwn';
-import { evaluationModal, reflectionModal, reflectionSummary } from '../../blocks/reflection';
 import type { Clock } from '../clock';
-import { evaluationWording, reflectionWording } from '../content/prompts';
-import { closeOutWording as w } from '../content/wording';
-import { validateEvaluation, validateReflection } from '../domain/reflection';
+import { EVALUATION_STATUSES, REFLECTION_STATUSES } from '../domain/lifecycle-rules';
+import { noticeKeys } from '../domain/notices';
 import type { RelationshipRecord } from '../domain/records';
+import { validateEvaluation, validateReflection } from '../domain/reflection';
+import type { RelationshipStatus } from '../domain/relationship-stages';
 import type { AuditRepository } from '../store/audit-repository';
 import type { FeedbackRepository } from '../store/feedback-repository';
+import type { NoticeRepository } from '../store/notice-repository';
 import type { ProfileRepository } from '../store/profile-repository';
 import type { RelationshipRepository } from '../store/relationship-repository';
-import type { SlackPort } from './ports';
+import { Rollback, type UnitOfWork } from './ports';
+import { done, invalid, refused, type Refused, type Result } from './result';
 import type { StaffDirectory } from './staff';
 
-type Refusal = { ok: false; message: string };
-const REFLECTION_STATUSES = new Set(['stage3', 'stage4', 'completed']);
-const EVALUATION_STATUSES = new Set(['stage4', 'completed']);
+/** Why a close-out step is refused; the Slack layer words each code. */
+export type CloseOutRefusal =
+  /** The person is not one of the pair. */
+  | 'not_in_pair'
+  /** The form isn't open yet at the relationship's stage. */
+  | 'not_yet'
+  /** Re-listing is for program staff. */
+  | 'staff_only'
+  /** The person to re-list isn't an approved mentor (any more). */
+  | 'not_a_mentor';
+
+/** The writes a close-out step makes, together. */
+export interface CloseOutTx {
+  relationships: Pick<RelationshipRepository, 'recordActivity'>;
+  feedback: Pick<FeedbackRepository, 'save'>;
+  profiles: Pick<ProfileRepository, 'setListed'>;
+  audit: Pick<AuditRepository, 'record'>;
+  notices: Pick<NoticeRepository, 'enqueue'>;
+}
+
+/** Whose form it is: the relationship, their role, and the other person. */
+export interface CloseOutForm {
+  relationship: RelationshipRecord;
+  role: 'mentor' | 'mentee';
+  partnerId: string;
+}
 
 /**
  * Closing out: each person's reflection (shared with the pair), the program evaluation (kept for the
  * program office), and staff re-listing a mentor whose relationship has completed.
  */
 export function createCloseOutService(deps: {
-  relationships: Pick<RelationshipRepository, 'get' | 'recordActivity'>;
-  feedback: Pick<FeedbackRepository, 'save'>;
-  profiles: Pick<ProfileRepository, 'setListed'>;
-  staff: StaffDirectory;
-  audit: Pick<AuditRepository, 'record'>;
-  slack: Pick<SlackPort, 'post' | 'postToPerson'>;
+  relationships: Pick<RelationshipRepository, 'get'>;
+  staff: Pick<StaffDirectory, 'isStaff'>;
+  unitOfWork: UnitOfWork<CloseOutTx>;
   clock: Clock;
 }) {
-  const refuse = (message: string): Refusal => ({ ok: false, message });
-
-  async function personIn(relationshipId: string, userId: string, statuses: Set<string>) {
+  async function personIn(
+    relationshipId: string,
+    userId: string,
+    statuses: readonly RelationshipStatus[],
+  ): Promise<Result<CloseOutForm, CloseOutRefusal>> {
     const relationship = await deps.relationships.get(relationshipId);
     if (!relationship || (relationship.mentorId !== userId && relationship.menteeId !== userId))
-      return refuse(w.notInPair);
-    if (!statuses.has(relationship.status)) return refuse(w.notYet);
+      return refused('not_in_pair');
+    if (!statuses.includes(relationship.status)) return refused('not_yet', { status: relationship.status });
     const role = relationship.mentorId === userId ? ('mentor' as const) : ('mentee' as const);
-    return { ok: true as const, relationship, role };
-  }
-
-  async function audit(actorId: string, action: string, relationship: RelationshipRecord) {
-    await deps.audit.record({
-      at: deps.clock.now().toJSDate(),
-      actorId,
-      action,
-      subjectType: 'relationship',
-      subjectId: relationship.id,
+    return done({
+      relationship,
+      role,
+      partnerId: role === 'mentor' ? relationship.menteeId : relationship.mentorId,
     });
   }
 
-  return {
-    async reflectionForm(
-      relationshipId: string,
-      userId: string,
-    ): Promise<{ ok: true; view: ModalView } | Refusal> {
-      const found = await personIn(relationshipId, userId, REFLECTION_STATUSES);
-      if (!found.ok) return found;
-      const { relationship, role } = found;
-      const partner = role === 'mentor' ? relationship.menteeId : relationship.mentorId;
-      return { ok: true, view: reflectionModal(relationship.id, role, partner) };
-    },
+  const audit = (
+    tx: CloseOutTx,
+    actorId: string,
+    action: string,
+    relationship: RelationshipRecord,
+    at: Date,
+  ) => tx.audit.record({ at, actorId, action, subjectType: 'relationship', subjectId: relationship.id });
 
+  return {
+    /** The reflection form for one of the pair, from stage 3 on. */
+    reflectionForm: (relationshipId: string, userId: string) =>
+      personIn(relationshipId, userId, REFLECTION_STATUSES),
+
+    /** Saves one person's reflection and shares it in the pair's conversation. */
     async submitReflection(
       relationshipId: string,
       userId: string,
       raw: Record<string, unknown>,
-    ): Promise<{ ok: true } | { ok: false; errors: Record<string, string> } | Refusal> {
+    ): Promise<Result<undefined, CloseOutRefusal>> {
       const found = await personIn(relationshipId, userId, REFLECTION_STATUSES);
-      if (!found.ok) return found;
-      const checked = validateReflection(raw, reflectionWording.errors);
-      if (!checked.ok) return { ok: false, errors: checked.errors as Record<string, string> };
-      const { relationship, role } = found;
-      await deps.feedback.save({ relationshipId, userId, kind: 'reflection', answers: checked.answers });
-      await deps.relationships.recordActivity(relationshipId, deps.clock.now().toJSDate());
-      await audit(userId, 'reflection.shared', relationship);
-      if (relationship.channelId)
-        await deps.slack.post(relationship.channelId, reflectionSummary(userId, role, checked.answers));
-      return { ok: true };
+      if (found.kind !== 'done') return found;
+      const checked = validateReflection(raw, {
+        required: {
+          accomplishments: 'required',
+          challenges: 'required',
+          remember: 'required',
+          ahead: 'required',
+        },
+        continueRequired: 'required',
+        howRequired: 'required',
+        tooLong: () => 'too_long',
+      });
+      if (!checked.ok) return invalid(checked.errors as Record<string, string>);
+      const { relationship, role } = found.value;
+      const at = deps.clock.now().toJSDate();
+      await deps.unitOfWork.run(async (tx) => {
+        await tx.feedback.save({ relationshipId, userId, kind: 'reflection', answers: checked.answers });
+        await tx.relationships.recordActivity(relationshipId, at);
+        await audit(tx, userId, 'reflection.shared', relationship, at);
+        if (relationship.channelId)
+          await tx.notices.enqueue(
+            [
+              {
+                key: noticeKeys.personal(relationshipId, userId, 'reflection', at),
+                notice: { type: 'pair_reflection_shared', userId, role, answers: checked.answers },
+                destination: { to: 'channel', channel: relationship.channelId },
+              },
+            ],
+            at,
+          );
+      });
+      return done();
     },
 
-    async evaluationForm(
-      relationshipId: string,
-      userId: string,
-    ): Promise<{ ok: true; view: ModalView } | Refusal> {
-      const found = await personIn(relationshipId, userId, EVALUATION_STATUSES);
-      return found.ok ? { ok: true, view: evaluationModal(relationshipId) } : found;
-    },
+    /** The program evaluation form for one of the pair, from stage 4 on. */
+    evaluationForm: (relationshipId: string, userId: string) =>
+      personIn(relationshipId, userId, EVALUATION_STATUSES),
 
+    /** Keeps one person's evaluation for the program office; their DM confirms it arrived. */
     async submitEvaluation(
       relationshipId: string,
       userId: string,
       raw: Record<string, unknown>,
-    ): Promise<{ ok: true } | { ok: false; errors: Record<string, string> } | Refusal> {
+    ): Promise<Result<undefined, CloseOutRefusal>> {
       const found = await personIn(relationshipId, userId, EVALUATION_STATUSES);
-      if (!found.ok) return found;
-      const checked = validateEvaluation(raw, evaluationWording.errors);
-      if (!checked.ok) return { ok: false, errors: checked.errors as Record<string, string> };
-      await deps.feedback.save({ relationshipId, userId, kind: 'evaluation', answers: checked.answers });
-      await audit(userId, 'evaluation.submitted', found.relationship);
-      await deps.slack.postToPerson(userId, plainMessage(evaluationWording.thanks));
-      return { ok: true };
+      if (found.kind !== 'done') return found;
+      const checked = validateEvaluation(raw, {
+        ratingRequired: 'required',
+        recommendRequired: 'required',
+        workedRequired: 'required',
+        tooLong: () => 'too_long',
+      });
+      if (!checked.ok) return invalid(checked.errors as Record<string, string>);
+      const at = deps.clock.now().toJSDate();
+      await deps.unitOfWork.run(async (tx) => {
+        await tx.feedback.save({ relationshipId, userId, kind: 'evaluation', answers: checked.answers });
+        await audit(tx, userId, 'evaluation.submitted', found.value.relationship, at);
+        await tx.notices.enqueue(
+          [
+            {
+              key: noticeKeys.personal(relationshipId, userId, 'evaluation', at),
+              notice: { type: 'evaluation_received' },
+              destination: { to: 'person', userId },
+            },
+          ],
+          at,
+        );
+      });
+      return done();
     },
 
     /** Staff re-list a mentor in the directory from the card posted when a relationship completed. */
-    async relist(mentorId: string, actorId: string): Promise<string> {
-      if (!(await deps.staff.isStaff(actorId))) return w.staffOnly;
-      if (!(await deps.profiles.setListed(mentorId, true))) return w.notAMentor;
-      await deps.audit.record({
-        at: deps.clock.now().toJSDate(),
-        actorId,
-        action: 'mentor.relisted',
-        subjectType: 'profile',
-        subjectId: mentorId,
+    async relist(mentorId: string, actorId: string): Promise<Result<{ mentorId: string }, CloseOutRefusal>> {
+      if (!(await deps.staff.isStaff(actorId))) return refused('staff_only');
+      const at = deps.clock.now().toJSDate();
+      return deps.unitOfWork.run<Result<{ mentorId: string }, CloseOutRefusal>>(async (tx) => {
+        if (!(await tx.profiles.setListed(mentorId, true)))
+          throw new Rollback(refused('not_a_mentor') as Refused<CloseOutRefusal>);
+        await tx.audit.record({
+          at,
+          actorId,
+          action: 'mentor.relisted',
+          subjectType: 'profile',
+          subjectId: mentorId,
+        });
+        return done({ mentorId });
       });
-      return w.relisted(mention(mentorId));
     },
   };
 }

@@ -1,54 +1,96 @@
-import { plainMessage, section } from '../../blocks/message';
-import { escapeWithin, mention } from '../../blocks/mrkdwn';
 import type { Clock } from '../clock';
-import { agreementWording, lifecycleWording as w, pauseWording, stageWording } from '../content/wording';
-import { agreementsButton, agreementsSaved } from '../../blocks/agreements';
 import { agreementsComplete, validateAgreements, type AgreementField } from '../domain/agreements';
 import { validateFit, type FitAnswers, type FitField } from '../domain/fit-assessment';
+import { isPauseLength, TALK_AGAIN_DAYS } from '../domain/lifecycle-rules';
+import { noticeKeys, type NewNotice, type Notice } from '../domain/notices';
 import type { RelationshipRecord } from '../domain/records';
-import { checkTransition, isOpen, nextStage, type RelationshipStatus } from '../domain/relationship-stages';
+import {
+  checkTransition,
+  isOpen,
+  nextStage,
+  type RelationshipStatus,
+  type TransitionRefusal,
+} from '../domain/relationship-stages';
 import type { AuditRepository } from '../store/audit-repository';
 import type { FitAssessmentRepository } from '../store/fit-assessment-repository';
+import type { NoticeRepository } from '../store/notice-repository';
 import type { ProfileRepository } from '../store/profile-repository';
 import type { RelationshipRepository } from '../store/relationship-repository';
-import type { SlackPort } from './ports';
+import { Rollback, type UnitOfWork } from './ports';
+import { done, invalid, refused, type Refused, type Result } from './result';
 
-/** After `talk_again`, the mentor is reminded to decide this many days later. */
-const TALK_AGAIN_DAYS = 7;
-/** The longest pause a pair can ask for at once. */
-const MAX_PAUSE_WEEKS = 12;
-
-export type Refusal = { ok: false; message: string };
 type Side = 'mentor' | 'mentee';
+
+/** Why a lifecycle step is refused; the Slack layer words each code. */
+export type LifecycleRefusal =
+  | TransitionRefusal
+  /** The relationship moved on (or was changed by someone else) since the form or button was shown. */
+  | 'changed'
+  /** The person is not one of the pair. */
+  | 'not_in_pair'
+  /** Only the pair's mentor assesses fit. */
+  | 'only_mentor'
+  /** `/mentor fit` with no relationship waiting for an assessment. */
+  | 'none_to_assess'
+  /** Agreements: not one of the pair, no relationship in stage 1, or this one isn't in stage 1. */
+  | 'agreements_not_in_pair'
+  | 'none_in_stage1'
+  | 'not_stage1'
+  /** Pause and resume. */
+  | 'pause_usage'
+  | 'no_relationship'
+  | 'not_partner'
+  | 'name_partner'
+  | 'not_paused';
+
+/** The writes a lifecycle step makes, together: the change, its audit entry, the notices. */
+export interface RelationshipTx {
+  relationships: Pick<RelationshipRepository, 'transition' | 'setAgreements' | 'setTalkAgainOn' | 'setPause'>;
+  profiles: Pick<ProfileRepository, 'releaseSeat'>;
+  fitAssessments: Pick<FitAssessmentRepository, 'record'>;
+  audit: Pick<AuditRepository, 'record'>;
+  notices: Pick<NoticeRepository, 'enqueue'>;
+}
+
+export interface OpenRelationship {
+  relationship: RelationshipRecord;
+  side: Side;
+  partnerName: string;
+}
+
+/** What `/mentoring pause` and `resume` answer: paused until `until` (a day in the program's zone), or resumed. */
+export type PauseOutcome = { paused: true; until: string } | { paused: false };
 
 /**
  * The relationship after the match: the mentor's fit assessment, the four stages (moved on only by the
- * rules in the domain's state machine), and ending early. Every call re-checks who is acting.
+ * rules in the domain's state machine), the stage 1 agreements, pausing, and ending early. Every call
+ * re-checks who is acting; what the other person and staff are told is written as notices with the change.
  */
 export function createRelationshipService(deps: {
-  relationships: Pick<
-    RelationshipRepository,
-    'get' | 'findOpenFor' | 'transition' | 'setAgreements' | 'setTalkAgainOn' | 'setPause'
-  >;
-  fitAssessments: Pick<FitAssessmentRepository, 'record'>;
-  profiles: Pick<ProfileRepository, 'releaseSeat' | 'get'>;
+  relationships: Pick<RelationshipRepository, 'get' | 'findOpenFor'>;
+  profiles: Pick<ProfileRepository, 'get'>;
   hasGoalForm: (relationshipId: string) => Promise<boolean>;
-  audit: Pick<AuditRepository, 'record'>;
-  slack: Pick<SlackPort, 'post' | 'postToPerson'>;
+  unitOfWork: UnitOfWork<RelationshipTx>;
   clock: Clock;
   programTimezone: string;
   adminChannelId: string;
   /** Called with the people whose App Home shows something that just changed. */
   onChanged: (userIds: string[]) => Promise<void>;
 }) {
-  const { relationships, slack, clock } = deps;
-  const refuse = (message: string): Refusal => ({ ok: false, message });
+  const { relationships, clock } = deps;
   const sideOf = (relationship: RelationshipRecord, userId: string): Side | undefined =>
     relationship.mentorId === userId ? 'mentor' : relationship.menteeId === userId ? 'mentee' : undefined;
 
-  async function record(actorId: string, action: string, relationship: RelationshipRecord, details = {}) {
-    await deps.audit.record({
-      at: clock.now().toJSDate(),
+  function audit(
+    tx: RelationshipTx,
+    actorId: string,
+    action: string,
+    relationship: RelationshipRecord,
+    at: Date,
+    details = {},
+  ) {
+    return tx.audit.record({
+      at,
       actorId,
       action,
       subjectType: 'relationship',
@@ -57,39 +99,83 @@ export function createRelationshipService(deps: {
     });
   }
 
-  /** Moves a relationship and records who, when and why; a refusal when the rules or a race say no. */
+  /** A notice to the pair's conversation (none when the pair has no conversation). */
+  function toPair(relationship: RelationshipRecord, what: string, notice: Notice, at: Date): NewNotice[] {
+    return relationship.channelId
+      ? [
+          {
+            key: noticeKeys.lifecycle(relationship.id, what, at),
+            notice,
+            destination: { to: 'channel', channel: relationship.channelId },
+          },
+        ]
+      : [];
+  }
+  const toStaff = (relationship: RelationshipRecord, what: string, notice: Notice, at: Date): NewNotice => ({
+    key: noticeKeys.lifecycle(relationship.id, `staff:${what}`, at),
+    notice,
+    destination: { to: 'channel', channel: deps.adminChannelId },
+  });
+  const toPerson = (
+    relationship: RelationshipRecord,
+    userId: string,
+    what: string,
+    notice: Notice,
+    at: Date,
+  ): NewNotice => ({
+    key: noticeKeys.personal(relationship.id, userId, what, at),
+    notice,
+    destination: { to: 'person', userId },
+  });
+
+  /**
+   * Checks a move against the rules, then makes it in `tx` with its audit entry; the seat is freed when
+   * the relationship closes. Rolls the unit of work back with a refusal when the rules or a race say no.
+   */
   async function move(
+    tx: RelationshipTx,
     relationship: RelationshipRecord,
     to: RelationshipStatus,
     actorId: string,
     side: Side,
-    reason?: string,
-  ): Promise<{ ok: true; relationship: RelationshipRecord } | Refusal> {
+    facts: { hasGoalForm: boolean; at: Date; reason?: string },
+  ): Promise<RelationshipRecord> {
+    const { at, reason } = facts;
     const check = checkTransition(relationship.status, to, side, {
       agreementsComplete: agreementsComplete(relationship.agreements),
-      hasGoalForm: await deps.hasGoalForm(relationship.id),
+      hasGoalForm: facts.hasGoalForm,
       ...(reason !== undefined ? { reason } : {}),
     });
-    if (!check.ok) return refuse(w.refusals[check.refusal]);
-    const at = clock.now().toJSDate();
-    const moved = await relationships.transition(
+    if (!check.ok) throw new Rollback(refused(check.refusal, { status: relationship.status, to }));
+    const moved = await tx.relationships.transition(
       relationship.id,
       relationship.status,
       { to, actor: side, actorId, at, ...(reason ? { reason } : {}) },
       isOpen(to) ? { stageStartedAt: at } : { endedAt: at },
     );
-    if (!moved) return refuse(w.refusals.changed);
-    if (!isOpen(to)) await deps.profiles.releaseSeat(moved.mentorId);
-    await record(actorId, `relationship.${to}`, moved, reason ? { reasonGiven: true } : {});
-    await deps.onChanged([moved.mentorId, moved.menteeId]);
-    return { ok: true, relationship: moved };
+    if (!moved) throw new Rollback(refused('changed', { status: relationship.status }));
+    if (!isOpen(to)) await tx.profiles.releaseSeat(moved.mentorId);
+    await audit(tx, actorId, `relationship.${to}`, moved, at, reason ? { reasonGiven: true } : {});
+    return moved;
+  }
+
+  async function agreementsFormFor(
+    relationshipId: string | undefined,
+    userId: string,
+  ): Promise<Result<{ relationship: RelationshipRecord; side: Side }, LifecycleRefusal>> {
+    const relationship = relationshipId
+      ? await relationships.get(relationshipId)
+      : (await relationships.findOpenFor(userId)).find((r) => r.status === 'stage1');
+    if (!relationship) return refused(relationshipId ? 'agreements_not_in_pair' : 'none_in_stage1');
+    const side = sideOf(relationship, userId);
+    if (!side) return refused('agreements_not_in_pair');
+    if (relationship.status !== 'stage1') return refused('not_stage1', { status: relationship.status });
+    return done({ relationship, side });
   }
 
   return {
     /** This person's open relationships, each with their side in it. */
-    async openFor(
-      userId: string,
-    ): Promise<{ relationship: RelationshipRecord; side: Side; partnerName: string }[]> {
+    async openFor(userId: string): Promise<OpenRelationship[]> {
       const open = await relationships.findOpenFor(userId);
       return Promise.all(
         open.map(async (relationship) => {
@@ -103,196 +189,253 @@ export function createRelationshipService(deps: {
       );
     },
 
-    /** Relationships waiting for this mentor's fit assessment. */
-    async awaitingFit(mentorId: string): Promise<RelationshipRecord[]> {
-      return (await relationships.findOpenFor(mentorId)).filter(
-        (r) => r.mentorId === mentorId && r.status === 'introduced',
-      );
-    },
-
-    /** The relationship whose fit form this mentor may open from a button, or undefined if not theirs. */
-    async fitFormFor(relationshipId: string, mentorId: string): Promise<RelationshipRecord | undefined> {
+    /**
+     * The relationship whose fit form this mentor may open: the one named (from a button), or with no id
+     * the first waiting for their assessment (`/mentor fit`).
+     */
+    async fitFormFor(
+      relationshipId: string | undefined,
+      mentorId: string,
+    ): Promise<Result<RelationshipRecord, LifecycleRefusal>> {
+      if (relationshipId === undefined) {
+        const waiting = (await relationships.findOpenFor(mentorId)).find(
+          (r) => r.mentorId === mentorId && r.status === 'introduced',
+        );
+        return waiting ? done(waiting) : refused('none_to_assess');
+      }
       const relationship = await relationships.get(relationshipId);
       return relationship?.mentorId === mentorId && relationship.status === 'introduced'
-        ? relationship
-        : undefined;
+        ? done(relationship)
+        : refused('only_mentor');
     },
 
+    /**
+     * The mentor's fit assessment (kept for them alone) and its decision: stage 1 begins, the relationship
+     * closes as not a fit (the pair, the mentee and staff told), or a reminder to decide is planned.
+     */
     async submitFit(
       relationshipId: string,
       actorId: string,
       raw: Record<string, unknown>,
-    ): Promise<
-      | { ok: true; decision: FitAnswers['decision'] }
-      | { ok: false; errors: Partial<Record<FitField, string>> }
-      | Refusal
-    > {
+    ): Promise<Result<{ decision: FitAnswers['decision'] }, LifecycleRefusal>> {
       const relationship = await relationships.get(relationshipId);
-      if (!relationship || relationship.mentorId !== actorId) return refuse(w.fit.onlyMentor);
-      if (relationship.status !== 'introduced') return refuse(w.refusals.changed);
-      const checked = validateFit(raw, { required: w.fit.required, tooLong: w.fit.tooLong });
-      if (!checked.ok) return { ok: false, errors: checked.errors };
+      if (!relationship || relationship.mentorId !== actorId) return refused('only_mentor');
+      if (relationship.status !== 'introduced') return refused('changed', { status: relationship.status });
+      const checked = validateFit(raw, { required: 'required', tooLong: () => 'too_long' });
+      if (!checked.ok) return invalid(checked.errors as Record<FitField, string>);
       const { answers } = checked;
-      await deps.fitAssessments.record({
-        relationshipId,
-        mentorId: actorId,
-        ...answers,
-        ...(answers.decision === 'talk_again'
-          ? { talkAgainOn: clock.now().plus({ days: TALK_AGAIN_DAYS }).toISODate() ?? undefined }
-          : {}),
-      });
-      const pair = relationship.channelId;
-      if (answers.decision === 'proceed') {
-        const moved = await move(relationship, 'stage1', actorId, 'mentor');
-        if (!moved.ok) return moved;
-        if (pair)
-          await slack.post(pair, {
-            text: w.fit.proceeded(mention(relationship.mentorId), mention(relationship.menteeId)),
-            blocks: [
-              section(w.fit.proceeded(mention(relationship.mentorId), mention(relationship.menteeId))),
-              agreementsButton(relationship.id),
-            ],
-          });
-      } else if (answers.decision === 'not_a_fit') {
-        const moved = await move(relationship, 'not_a_fit', actorId, 'mentor');
-        if (!moved.ok) return moved;
-        if (pair) await slack.post(pair, plainMessage(w.fit.notAFitPair(mention(relationship.menteeId))));
-        await slack.postToPerson(relationship.menteeId, plainMessage(w.fit.notAFitMentee));
-        await slack.post(
-          deps.adminChannelId,
-          plainMessage(w.fit.notAFitStaff(mention(relationship.mentorId), mention(relationship.menteeId))),
+      const now = clock.now();
+      const at = now.toJSDate();
+      const remindOn = now.plus({ days: TALK_AGAIN_DAYS }).toISODate() ?? '';
+      const hasGoalForm = await deps.hasGoalForm(relationshipId);
+      const result = await deps.unitOfWork.run<
+        Result<{ decision: FitAnswers['decision'] }, LifecycleRefusal>
+      >(async (tx) => {
+        await tx.fitAssessments.record({
+          relationshipId,
+          mentorId: actorId,
+          ...answers,
+          ...(answers.decision === 'talk_again' ? { talkAgainOn: remindOn } : {}),
+        });
+        const { mentorId, menteeId } = relationship;
+        if (answers.decision === 'talk_again') {
+          await tx.relationships.setTalkAgainOn(relationshipId, remindOn, at);
+          await audit(tx, actorId, 'relationship.fit_talk_again', relationship, at);
+          await tx.notices.enqueue(
+            [toPerson(relationship, actorId, 'talk_again', { type: 'mentor_talk_again', remindOn }, at)],
+            at,
+          );
+          return done({ decision: answers.decision });
+        }
+        const to = answers.decision === 'proceed' ? 'stage1' : 'not_a_fit';
+        await move(tx, relationship, to, actorId, 'mentor', { hasGoalForm, at });
+        const outcome: Notice = {
+          type: 'pair_fit_outcome',
+          relationshipId,
+          mentorId,
+          menteeId,
+          outcome: answers.decision,
+        };
+        await tx.notices.enqueue(
+          answers.decision === 'proceed'
+            ? toPair(relationship, 'fit', outcome, at)
+            : [
+                ...toPair(relationship, 'fit', outcome, at),
+                toPerson(relationship, menteeId, 'not_a_fit', { type: 'mentee_not_a_fit' }, at),
+                toStaff(relationship, 'not_a_fit', { type: 'staff_not_a_fit', mentorId, menteeId }, at),
+              ],
+          at,
         );
-      } else {
-        const day = clock.now().plus({ days: TALK_AGAIN_DAYS }).toISODate() ?? '';
-        await relationships.setTalkAgainOn(relationshipId, day, clock.now().toJSDate());
-        await record(actorId, 'relationship.fit_talk_again', relationship);
-        await slack.postToPerson(actorId, plainMessage(w.fit.talkAgain));
-      }
-      return { ok: true, decision: answers.decision };
+        return done({ decision: answers.decision });
+      });
+      if (result.kind === 'done' && result.value.decision !== 'talk_again')
+        await deps.onChanged([relationship.mentorId, relationship.menteeId]);
+      return result;
     },
 
     /**
      * The stage 1 agreements form for one of the pair: the relationship and their side, or a refusal
      * (not theirs, or not in stage 1). With no id, their first relationship in stage 1.
      */
-    async agreementsFormFor(
-      relationshipId: string | undefined,
-      userId: string,
-    ): Promise<{ ok: true; relationship: RelationshipRecord; side: Side } | Refusal> {
-      const relationship = relationshipId
-        ? await relationships.get(relationshipId)
-        : (await relationships.findOpenFor(userId)).find((r) => r.status === 'stage1');
-      if (!relationship)
-        return refuse(relationshipId ? agreementWording.notInPair : agreementWording.noneOpen);
-      const side = sideOf(relationship, userId);
-      if (!side) return refuse(agreementWording.notInPair);
-      if (relationship.status !== 'stage1') return refuse(agreementWording.onlyStage1);
-      return { ok: true, relationship, side };
-    },
+    agreementsFormFor,
 
     /** Saves the agreements (with the person's own confidentiality acknowledgement) and tells the pair. */
     async saveAgreements(
       relationshipId: string,
       userId: string,
       raw: Record<string, unknown>,
-    ): Promise<{ ok: true } | { ok: false; errors: Partial<Record<AgreementField, string>> } | Refusal> {
-      const form = await this.agreementsFormFor(relationshipId, userId);
-      if (!form.ok) return form;
-      const checked = validateAgreements(raw, agreementWording.errors);
-      if (!checked.ok) return checked;
-      const saved = await relationships.setAgreements(
-        relationshipId,
-        form.side,
-        checked.answers,
-        clock.now().toJSDate(),
-      );
-      if (!saved) return refuse(agreementWording.onlyStage1);
-      await record(userId, 'relationship.agreements', saved, {
-        complete: agreementsComplete(saved.agreements),
+    ): Promise<Result<undefined, LifecycleRefusal>> {
+      const form = await agreementsFormFor(relationshipId, userId);
+      if (form.kind !== 'done') return form;
+      const checked = validateAgreements(raw, {
+        contactFrequency: 'required',
+        channels: 'required',
+        confidentiality: 'required',
       });
-      if (saved.channelId) await slack.post(saved.channelId, agreementsSaved(saved, userId));
+      if (!checked.ok) return invalid(checked.errors as Record<AgreementField, string>);
+      const at = clock.now().toJSDate();
+      const saved = await deps.unitOfWork.run<RelationshipRecord | Refused<LifecycleRefusal>>(async (tx) => {
+        const saved = await tx.relationships.setAgreements(
+          relationshipId,
+          form.value.side,
+          checked.answers,
+          at,
+        );
+        if (!saved) throw new Rollback(refused('not_stage1'));
+        await audit(tx, userId, 'relationship.agreements', saved, at, {
+          complete: agreementsComplete(saved.agreements),
+        });
+        await tx.notices.enqueue(
+          toPair(
+            saved,
+            `agreements:${userId}`,
+            { type: 'pair_agreements_saved', relationship: saved, actorId: userId },
+            at,
+          ),
+          at,
+        );
+        return saved;
+      });
+      if ('kind' in saved) return saved;
       await deps.onChanged([saved.mentorId, saved.menteeId]);
-      return { ok: true };
+      return done();
     },
 
     /**
-     * `/mentoring pause <weeks> [@partner]` and `/mentoring resume [@partner]`: either person quiets the
-     * bot's prompts for their pair (prompts falling in the pause are dropped, not saved up), or lifts it.
-     * With several relationships, the partner must be named.
+     * `/mentoring pause <weeks> [@partner]` and `/mentoring resume [@partner]` (no weeks): either person
+     * quiets the bot's prompts for their pair (prompts falling in the pause are dropped, not saved up), or
+     * lifts it. With several relationships, the partner must be named.
      */
-    async pause(userId: string, weeks: number | undefined, partnerId: string | undefined): Promise<string> {
-      if (weeks !== undefined && (!Number.isInteger(weeks) || weeks < 1 || weeks > MAX_PAUSE_WEEKS))
-        return pauseWording.usage;
+    async pause(
+      userId: string,
+      weeks: number | undefined,
+      partnerId: string | undefined,
+    ): Promise<Result<PauseOutcome, LifecycleRefusal>> {
+      if (weeks !== undefined && !isPauseLength(weeks)) return refused('pause_usage');
       const open = (await relationships.findOpenFor(userId)).filter(
         (r) => !partnerId || r.mentorId === partnerId || r.menteeId === partnerId,
       );
-      if (open.length === 0) return partnerId ? pauseWording.notPartner : w.noRelationship;
-      if (open.length > 1) return pauseWording.namePartner;
+      if (open.length === 0) return refused(partnerId ? 'not_partner' : 'no_relationship');
+      if (open.length > 1) return refused('name_partner', { open: open.length });
       const relationship = open[0]!;
       const now = clock.now();
+      const at = now.toJSDate();
       const resuming = weeks === undefined;
-      if (resuming && !(relationship.pausedUntil && relationship.pausedUntil > now.toJSDate()))
-        return pauseWording.notPaused;
+      if (resuming && !(relationship.pausedUntil && relationship.pausedUntil > at))
+        return refused('not_paused');
       const until = resuming ? now : now.plus({ weeks });
-      const saved = await relationships.setPause(
-        relationship.id,
-        resuming ? (relationship.pausedAt ?? now.toJSDate()) : now.toJSDate(),
-        until.toJSDate(),
-        now.toJSDate(),
-      );
-      if (!saved) return w.refusals.changed;
-      await record(userId, resuming ? 'relationship.resumed' : 'relationship.paused', saved, {
-        ...(weeks ? { weeks } : {}),
-      });
       const day = until.setZone(deps.programTimezone).toISODate() ?? '';
-      if (saved.channelId)
-        await slack.post(
-          saved.channelId,
-          plainMessage(
-            resuming ? pauseWording.resumed(mention(userId)) : pauseWording.paused(mention(userId), day),
-          ),
+      const saved = await deps.unitOfWork.run<RelationshipRecord | Refused<LifecycleRefusal>>(async (tx) => {
+        const saved = await tx.relationships.setPause(
+          relationship.id,
+          resuming ? (relationship.pausedAt ?? at) : at,
+          until.toJSDate(),
+          at,
         );
+        if (!saved) throw new Rollback(refused('changed'));
+        await audit(tx, userId, resuming ? 'relationship.resumed' : 'relationship.paused', saved, at, {
+          ...(weeks ? { weeks } : {}),
+        });
+        await tx.notices.enqueue(
+          toPair(
+            saved,
+            resuming ? `resumed:${userId}` : `paused:${userId}`,
+            resuming
+              ? { type: 'pair_paused', actorId: userId }
+              : { type: 'pair_paused', actorId: userId, until: day },
+            at,
+          ),
+          at,
+        );
+        return saved;
+      });
+      if ('kind' in saved) return saved;
       await deps.onChanged([saved.mentorId, saved.menteeId]);
-      return resuming ? pauseWording.resumedYou : pauseWording.pausedYou(day);
+      return done(resuming ? { paused: false } : { paused: true, until: day });
     },
 
-    /** The mentor (or staff) moves the relationship on to its next stage. */
+    /** One of the pair (the rules say the mentor) moves the relationship on to its next stage. */
     async advance(
       relationshipId: string,
       actorId: string,
-    ): Promise<{ ok: true; relationship: RelationshipRecord } | Refusal> {
+    ): Promise<Result<RelationshipRecord, LifecycleRefusal>> {
       const relationship = await relationships.get(relationshipId);
       const side = relationship && sideOf(relationship, actorId);
-      if (!relationship || !side) return refuse(w.refusals.notInPair);
+      if (!relationship || !side) return refused('not_in_pair');
       const to = nextStage(relationship.status);
-      if (!to || relationship.status === 'introduced') return refuse(w.refusals.not_allowed);
-      const moved = await move(relationship, to, actorId, side);
-      if (!moved.ok) return moved;
-      const name = stageWording[to as keyof typeof stageWording]?.name ?? to;
-      if (relationship.channelId)
-        await slack.post(relationship.channelId, plainMessage(w.advanced(mention(actorId), name)));
-      return moved;
+      if (!to || relationship.status === 'introduced')
+        return refused('not_allowed', { status: relationship.status });
+      const hasGoalForm = await deps.hasGoalForm(relationship.id);
+      const at = clock.now().toJSDate();
+      const moved = await deps.unitOfWork.run<RelationshipRecord | Refused<LifecycleRefusal>>(async (tx) => {
+        const moved = await move(tx, relationship, to, actorId, side, { hasGoalForm, at });
+        await tx.notices.enqueue(
+          toPair(relationship, `advanced:${to}`, { type: 'pair_stage_advanced', actorId, stage: to }, at),
+          at,
+        );
+        return moved;
+      });
+      if ('kind' in moved) return moved;
+      await deps.onChanged([moved.mentorId, moved.menteeId]);
+      return done(moved);
     },
 
-    /** Either person ends the relationship early, with a reason both see. */
-    async endEarly(relationshipId: string, actorId: string, reason: string): Promise<{ ok: true } | Refusal> {
+    /** Either person ends the relationship early, with a reason both see; staff are told. */
+    async endEarly(
+      relationshipId: string,
+      actorId: string,
+      reason: string,
+    ): Promise<Result<undefined, LifecycleRefusal>> {
       const relationship = await relationships.get(relationshipId);
       const side = relationship && sideOf(relationship, actorId);
-      if (!relationship || !side) return refuse(w.refusals.notInPair);
-      const moved = await move(relationship, 'ended_early', actorId, side, reason.trim());
-      if (!moved.ok) return moved;
-      if (relationship.channelId)
-        await slack.post(
-          relationship.channelId,
-          plainMessage(w.end.ended(mention(actorId), escapeWithin(reason.trim(), 2000))),
+      if (!relationship || !side) return refused('not_in_pair');
+      const why = reason.trim();
+      const hasGoalForm = await deps.hasGoalForm(relationship.id);
+      const at = clock.now().toJSDate();
+      const moved = await deps.unitOfWork.run<RelationshipRecord | Refused<LifecycleRefusal>>(async (tx) => {
+        const moved = await move(tx, relationship, 'ended_early', actorId, side, {
+          hasGoalForm,
+          at,
+          reason: why,
+        });
+        const { mentorId, menteeId } = relationship;
+        await tx.notices.enqueue(
+          [
+            ...toPair(relationship, 'ended_early', { type: 'pair_ended_early', actorId, reason: why }, at),
+            toStaff(
+              relationship,
+              'ended_early',
+              { type: 'staff_ended_early', mentorId, menteeId, actorId },
+              at,
+            ),
+          ],
+          at,
         );
-      await slack.post(
-        deps.adminChannelId,
-        plainMessage(
-          w.end.staff(mention(relationship.mentorId), mention(relationship.menteeId), mention(actorId)),
-        ),
-      );
-      return { ok: true };
+        return moved;
+      });
+      if ('kind' in moved) return moved;
+      await deps.onChanged([moved.mentorId, moved.menteeId]);
+      return done();
     },
   };
 }

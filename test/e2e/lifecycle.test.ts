@@ -7,6 +7,7 @@ import {
   MENTOR_ANSWERS,
   responseTexts,
   agreeStage1,
+  noticesDelivered,
 } from '../support/flows';
 import { PEOPLE, startTestBot, type TestBot } from '../support/test-bot';
 import { waitFor } from '../support/wait';
@@ -221,6 +222,7 @@ describe('the relationship lifecycle', () => {
           .messages(pair.channel)
           .some((m) => m.text?.includes('ended this mentoring relationship early')),
       );
+      await noticesDelivered(t);
       expect(JSON.stringify(t.emulator.messages(pair.channel))).toContain('&lt;!channel&gt;');
       expect(
         t.emulator.messages(t.config.staff.adminChannelId).some((m) => m.text?.includes('ended early')),
@@ -247,6 +249,7 @@ describe('the relationship lifecycle', () => {
         status: 'not_a_fit',
       });
       await waitFor(() => dmTextsOf(t, dan.id).some((text) => text.includes('/mentee find')));
+      await noticesDelivered(t);
       expect(
         t.emulator
           .messages(t.config.staff.adminChannelId)

@@ -117,10 +117,14 @@ export async function outboxOf(t: TestBot, relationshipId: string) {
 
 /** Prompt messages (tagged with their key) posted into a channel, by key. */
 export function promptKeysIn(t: TestBot, channel: string): string[] {
-  return t.emulator
-    .messages(channel)
-    .map((m) => m.metadata?.event_payload.key)
-    .filter((key): key is string => typeof key === 'string');
+  return (
+    t.emulator
+      .messages(channel)
+      .map((m) => m.metadata?.event_payload.key)
+      .filter((key): key is string => typeof key === 'string')
+      // Notices (written with a change, keyed `relationship:…` or `application:…`) are not prompts.
+      .filter((key) => !/^(relationship|application):/.test(key))
+  );
 }
 
 /** Sets the clock and runs one scheduler tick (plan, then dispatch). */

@@ -10,9 +10,14 @@ import { readPageValue } from '../../../blocks/directory';
 import { ACTIONS } from '../../../blocks/ids';
 import { EVALUATION_LINK_ACTION } from '../../../blocks/prompts';
 import { preferencesModal } from '../../../blocks/requests';
-import { goalWording, lifecycleWording, wording } from '../../content/wording';
+import { goalWording, wording } from '../../content/wording';
 import { agreementsModal } from '../../../blocks/agreements';
 import { fitModal } from '../../../blocks/lifecycle';
+import { evaluationModal, reflectionModal } from '../../../blocks/reflection';
+import type { CloseOutRefusal } from '../../services/close-out';
+import type { LifecycleRefusal } from '../../services/relationships';
+import type { Invalid, Refused } from '../../services/result';
+import { lifecycleRefusalText, relistedAnswer } from '../presenters/lifecycle';
 import { readGoalDrafts, type GoalFormMetadata } from '../../../blocks/goal-form';
 import { reportUnexpected } from '../commands/command-router';
 import type { SlackDeps } from '../deps';
@@ -82,22 +87,22 @@ export function registerActions(app: App, deps: SlackDeps): void {
   });
 
   button(ACTIONS.openFit, async (args) => {
-    const relationship = await deps.relationships.fitFormFor(args.action.value ?? '', args.body.user.id);
-    if (!relationship) throw new UserFacingError(lifecycleWording.fit.onlyMentor);
-    await args.client.views.open({ trigger_id: args.body.trigger_id, view: fitModal(relationship) });
+    const form = await deps.relationships.fitFormFor(args.action.value ?? '', args.body.user.id);
+    if (form.kind !== 'done') throw new UserFacingError(refusalOf(form));
+    await args.client.views.open({ trigger_id: args.body.trigger_id, view: fitModal(form.value) });
   });
 
   button(ACTIONS.advanceStage, async (args) => {
     const result = await deps.relationships.advance(args.action.value ?? '', args.body.user.id);
-    if (!result.ok) throw new UserFacingError(result.message);
+    if (result.kind !== 'done') throw new UserFacingError(refusalOf(result));
   });
 
   button(ACTIONS.recordAgreements, async (args) => {
     const form = await deps.relationships.agreementsFormFor(args.action.value ?? '', args.body.user.id);
-    if (!form.ok) throw new UserFacingError(form.message);
+    if (form.kind !== 'done') throw new UserFacingError(refusalOf(form));
     await args.client.views.open({
       trigger_id: args.body.trigger_id,
-      view: agreementsModal(form.relationship, form.side),
+      view: agreementsModal(form.value.relationship, form.value.side),
     });
   });
 
@@ -115,21 +120,32 @@ export function registerActions(app: App, deps: SlackDeps): void {
 
   button(ACTIONS.openReflection, async (args) => {
     const form = await deps.closeOut.reflectionForm(args.action.value ?? '', args.body.user.id);
-    if (!form.ok) throw new UserFacingError(form.message);
-    await args.client.views.open({ trigger_id: args.body.trigger_id, view: form.view });
+    if (form.kind !== 'done') throw new UserFacingError(refusalOf(form));
+    const { relationship, role, partnerId } = form.value;
+    await args.client.views.open({
+      trigger_id: args.body.trigger_id,
+      view: reflectionModal(relationship.id, role, partnerId),
+    });
   });
 
   button(ACTIONS.openEvaluation, async (args) => {
     const form = await deps.closeOut.evaluationForm(args.action.value ?? '', args.body.user.id);
-    if (!form.ok) throw new UserFacingError(form.message);
-    await args.client.views.open({ trigger_id: args.body.trigger_id, view: form.view });
+    if (form.kind !== 'done') throw new UserFacingError(refusalOf(form));
+    await args.client.views.open({
+      trigger_id: args.body.trigger_id,
+      view: evaluationModal(form.value.relationship.id),
+    });
   });
 
   // A link button opens the configured evaluation form in the browser; Slack still expects an ack.
   button(EVALUATION_LINK_ACTION, async () => {});
 
   button(ACTIONS.relistMentor, async (args) => {
-    await tellPerson(args, await deps.closeOut.relist(args.action.value ?? '', args.body.user.id));
+    const result = await deps.closeOut.relist(args.action.value ?? '', args.body.user.id);
+    await tellPerson(
+      args,
+      result.kind === 'done' ? relistedAnswer(result.value.mentorId) : refusalOf(result),
+    );
   });
 
   // Add / remove a goal inside the open goal form: rebuilt from what was typed, for its owner only.
@@ -164,6 +180,11 @@ export function registerActions(app: App, deps: SlackDeps): void {
       });
     });
   }
+}
+
+/** A lifecycle refusal's sentence (a button never submits fields, so `invalid` can't come back). */
+function refusalOf(result: Refused<LifecycleRefusal | CloseOutRefusal> | Invalid): string {
+  return result.kind === 'refused' ? lifecycleRefusalText(result) : wording.outdated.form;
 }
 
 /** An answer only the person who clicked sees: in the message's conversation when there is one. */

@@ -1,21 +1,24 @@
 import { agreementsModal } from '../../../blocks/agreements';
 import { endModal, fitModal, stageOverview } from '../../../blocks/lifecycle';
 import { userIdFromMention } from '../../../blocks/mrkdwn';
-import { lifecycleWording, pauseWording } from '../../content/wording';
 import { presentMentees } from '../presenters/home';
+import { lifecycleWording, pauseWording } from '../../content/wording';
+import type { LifecycleRefusal, PauseOutcome } from '../../services/relationships';
+import type { Result } from '../../services/result';
+import { lifecycleRefusalText, pauseAnswer } from '../presenters/lifecycle';
 import type { SubcommandHandler } from './command-router';
 
 /** `/mentor fit`: the fit assessment for the (first) mentee waiting for one. */
 export const openFitAssessment: SubcommandHandler = async (context) => {
-  const [waiting] = await context.deps.relationships.awaitingFit(context.userId);
-  if (!waiting) {
-    await context.reply(lifecycleWording.fit.noneToAssess);
+  const form = await context.deps.relationships.fitFormFor(undefined, context.userId);
+  if (form.kind !== 'done') {
+    if (form.kind === 'refused') await context.reply(lifecycleRefusalText(form));
     return;
   }
   await context.ack();
   await context.bolt.client.views.open({
     trigger_id: context.bolt.command.trigger_id,
-    view: fitModal(waiting),
+    view: fitModal(form.value),
   });
 };
 
@@ -32,14 +35,14 @@ export const listMentees: SubcommandHandler = async (context) => {
 /** `/mentoring agreements`: stage 1's agreements for the person's relationship in stage 1. */
 export const openAgreements: SubcommandHandler = async (context) => {
   const form = await context.deps.relationships.agreementsFormFor(undefined, context.userId);
-  if (!form.ok) {
-    await context.reply(form.message);
+  if (form.kind !== 'done') {
+    if (form.kind === 'refused') await context.reply(lifecycleRefusalText(form));
     return;
   }
   await context.ack();
   await context.bolt.client.views.open({
     trigger_id: context.bolt.command.trigger_id,
-    view: agreementsModal(form.relationship, form.side),
+    view: agreementsModal(form.value.relationship, form.value.side),
   });
 };
 
@@ -67,7 +70,7 @@ export const pausePrompts: SubcommandHandler = async (context) => {
     await context.reply(pauseWording.usage);
     return;
   }
-  await context.reply(await context.deps.relationships.pause(context.userId, weeks, partnerId));
+  await context.reply(pauseReply(await context.deps.relationships.pause(context.userId, weeks, partnerId)));
 };
 
 /** `/mentoring resume [@partner]`: lifts a pause. */
@@ -78,5 +81,12 @@ export const resumePrompts: SubcommandHandler = async (context) => {
     await context.reply(pauseWording.usage);
     return;
   }
-  await context.reply(await context.deps.relationships.pause(context.userId, undefined, partnerId));
+  await context.reply(
+    pauseReply(await context.deps.relationships.pause(context.userId, undefined, partnerId)),
+  );
 };
+
+function pauseReply(result: Result<PauseOutcome, LifecycleRefusal>): string {
+  if (result.kind === 'done') return pauseAnswer(result.value);
+  return result.kind === 'refused' ? lifecycleRefusalText(result) : pauseWording.usage;
+}

@@ -5,6 +5,7 @@ import { introductionMessage, mentorRequestCard, preferencesShared } from '../..
 import { applicationWording, requestWording as w, type ProgramSettings } from '../../content/wording';
 import type { ApplicationRecord } from '../../domain/records';
 import type { Notice } from '../../domain/notices';
+import { presentLifecycleNotice } from './lifecycle';
 
 /**
  * Turns a notice (data written with the change that caused it) into the message Slack shows, at send time:
@@ -70,6 +71,19 @@ export function presentNotice(notice: Notice, program: ProgramSettings): BotMess
       return plainMessage(w.mentorCard.reminder(mention(notice.menteeId)));
     case 'pair_preferences_shared':
       return preferencesShared(notice.userId, notice.channels);
+    // Relationship lifecycle and close-out.
+    case 'pair_fit_outcome':
+    case 'mentee_not_a_fit':
+    case 'staff_not_a_fit':
+    case 'mentor_talk_again':
+    case 'pair_agreements_saved':
+    case 'pair_stage_advanced':
+    case 'pair_paused':
+    case 'pair_ended_early':
+    case 'staff_ended_early':
+    case 'pair_reflection_shared':
+    case 'evaluation_received':
+      return presentLifecycleNotice(notice);
   }
 }
 

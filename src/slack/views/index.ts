@@ -21,6 +21,10 @@ import { noticeModal } from '../../../blocks/message';
 import type { SlackDeps } from '../deps';
 import { decisionRefusalText } from '../presenters/enrollment';
 import { requestRefusalText } from '../presenters/requests';
+import type { CloseOutRefusal } from '../../services/close-out';
+import type { LifecycleRefusal } from '../../services/relationships';
+import type { Result } from '../../services/result';
+import { lifecycleFieldErrors, lifecycleRefusalText } from '../presenters/lifecycle';
 
 type ViewArgs = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
 type StateValues = Record<string, Record<string, ViewStateValue>>;
@@ -108,7 +112,7 @@ export function registerViews(app: App, deps: SlackDeps): void {
       args.body.user.id,
       raw,
     );
-    await answer(args, ack, result, FIELD_BLOCK('decision'));
+    await answerLifecycle(args, ack, 'fit', result, FIELD_BLOCK('decision'));
   });
 
   submission(VIEWS.endRelationship, async (args, values, ack) => {
@@ -131,9 +135,7 @@ export function registerViews(app: App, deps: SlackDeps): void {
       args.body.user.id,
       reason,
     );
-    if (!result.ok)
-      await ack({ response_action: 'errors', errors: { [FIELD_BLOCK('relationship')]: result.message } });
-    else await ack();
+    await answerLifecycle(args, ack, 'end', result, FIELD_BLOCK('relationship'));
   });
 
   submission(VIEWS.goalForm, async (args, values, ack) => {
@@ -153,7 +155,7 @@ export function registerViews(app: App, deps: SlackDeps): void {
       args.body.user.id,
       raw,
     );
-    await answer(args, ack, result);
+    await answerLifecycle(args, ack, 'agreements', result);
   });
 
   submission(VIEWS.checkIn, async (args, values, ack) => {
@@ -169,9 +171,9 @@ export function registerViews(app: App, deps: SlackDeps): void {
     await answer(args, ack, result);
   });
 
-  for (const [callbackId, fields, submit] of [
-    [VIEWS.reflection, REFLECTION_FIELDS, deps.closeOut.submitReflection],
-    [VIEWS.evaluation, EVALUATION_FIELDS, deps.closeOut.submitEvaluation],
+  for (const [callbackId, fields, submit, form] of [
+    [VIEWS.reflection, REFLECTION_FIELDS, deps.closeOut.submitReflection, 'reflection'],
+    [VIEWS.evaluation, EVALUATION_FIELDS, deps.closeOut.submitEvaluation, 'evaluation'],
   ] as const) {
     submission(callbackId, async (args, values, ack) => {
       const result = await submit(
@@ -179,7 +181,7 @@ export function registerViews(app: App, deps: SlackDeps): void {
         args.body.user.id,
         readValues(values, [...fields]),
       );
-      await answer(args, ack, result);
+      await answerLifecycle(args, ack, form, result);
     });
   }
 
@@ -224,6 +226,32 @@ async function answer(
       response_action: 'errors',
       errors: refusalBlock ? { [refusalBlock]: result.message } : firstBlockError(args, result.message),
     });
+}
+
+/**
+ * Answers a lifecycle or close-out submission from its result: closes the modal, or shows the field
+ * errors worded under their fields, or the refusal under `refusalBlock` (by default the first input).
+ */
+async function answerLifecycle(
+  args: ViewArgs,
+  ack: ViewArgs['ack'],
+  form: 'fit' | 'agreements' | 'reflection' | 'evaluation' | 'end',
+  result: Result<unknown, LifecycleRefusal | CloseOutRefusal>,
+  refusalBlock?: string,
+): Promise<void> {
+  if (result.kind === 'done') await ack();
+  else if (result.kind === 'invalid')
+    await ack({
+      response_action: 'errors',
+      errors: errorsUnderFields(form === 'end' ? {} : lifecycleFieldErrors(form, result.fields)),
+    });
+  else {
+    const text = lifecycleRefusalText(result);
+    await ack({
+      response_action: 'errors',
+      errors: refusalBlock ? { [refusalBlock]: text } : firstBlockError(args, text),
+    });
+  }
 }
 
 /** Plain values from a modal's state: text, the one picked option, or the picked options' values. */
