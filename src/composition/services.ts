@@ -77,6 +77,8 @@ export function createServices(deps: {
       notices,
       fitAssessments: store.fitAssessments,
       feedback: store.feedback,
+      goalForms,
+      checkIns: store.checkIns,
     },
     deps.onNoticesWritten,
   );
@@ -116,8 +118,7 @@ export function createServices(deps: {
     relationships,
     goalForms,
     profiles,
-    audit,
-    slack: gateway,
+    unitOfWork,
     clock,
     programTimezone,
     maxProgramMonths: config.program.maxProgramMonths,

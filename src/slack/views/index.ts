@@ -9,7 +9,7 @@ import { FIELD_ACTION, FIELD_BLOCK, VIEWS } from '../../../blocks/ids';
 import { checkInFields } from '../../../blocks/check-in';
 import { MAX_GOALS } from '../../domain/goal-form';
 import { EVALUATION_FIELDS, REFLECTION_FIELDS } from '../../domain/reflection';
-import { goalFormErrors, readGoalDrafts } from '../../../blocks/goal-form';
+import { readGoalDrafts } from '../../../blocks/goal-form';
 import { applicationWording, lifecycleWording, wording } from '../../content/wording';
 import {
   COMMUNICATION_CHANNELS,
@@ -20,6 +20,7 @@ import { reportUnexpected } from '../commands/command-router';
 import { noticeModal } from '../../../blocks/message';
 import type { SlackDeps } from '../deps';
 import { decisionRefusalText } from '../presenters/enrollment';
+import { goalFieldErrors, goalRefusalText } from '../presenters/goals';
 import { requestRefusalText } from '../presenters/requests';
 import type { CloseOutRefusal } from '../../services/close-out';
 import type { LifecycleRefusal } from '../../services/relationships';
@@ -142,10 +143,13 @@ export function registerViews(app: App, deps: SlackDeps): void {
     const { relationshipId, revision } = metadata(args);
     const drafts = readGoalDrafts(values as Parameters<typeof readGoalDrafts>[0]);
     const result = await deps.goals.save(String(relationshipId ?? ''), args.body.user.id, drafts);
-    if (result.ok) await ack();
-    else if ('errors' in result)
-      await ack({ response_action: 'errors', errors: goalFormErrors(result.errors, Number(revision ?? 0)) });
-    else await ack({ response_action: 'errors', errors: firstBlockError(args, result.refused) });
+    if (result.kind === 'done') await ack();
+    else if (result.kind === 'invalid')
+      await ack({
+        response_action: 'errors',
+        errors: goalFieldErrors(result.fields, Number(revision ?? 0)),
+      });
+    else await ack({ response_action: 'errors', errors: firstBlockError(args, goalRefusalText(result)) });
   });
 
   submission(VIEWS.agreements, async (args, values, ack) => {
