@@ -26,6 +26,7 @@ import { UserFacingError } from '../errors';
 import { tellWhoClicked } from '../tell-who-clicked';
 import { directoryAnswer } from '../presenters/directory';
 import { decisionRefusalText } from '../presenters/enrollment';
+import { checkInFormView, checkInRefusalText } from '../presenters/check-ins';
 import { goalFormView, goalRefusalText } from '../presenters/goals';
 import { requestRefusalText, requestSentText } from '../presenters/requests';
 
@@ -110,8 +111,9 @@ export function registerActions(app: App, deps: SlackDeps): void {
 
   button(ACTIONS.openCheckIn, async (args) => {
     const form = await deps.checkIns.openForm(args.body.user.id, args.action.value ?? '');
-    if (!form.ok) throw new UserFacingError(form.message);
-    await args.client.views.open({ trigger_id: args.body.trigger_id, view: form.view });
+    if (form.kind !== 'done')
+      throw new UserFacingError(form.kind === 'refused' ? checkInRefusalText(form) : wording.outdated.form);
+    await args.client.views.open({ trigger_id: args.body.trigger_id, view: checkInFormView(form.value) });
   });
 
   button(ACTIONS.openGoalForm, async (args) => {

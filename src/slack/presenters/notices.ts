@@ -1,11 +1,11 @@
 import { applicationReviewCard } from '../../../blocks/application';
-import { checkInSummary } from '../../../blocks/check-in';
 import { plainMessage, type BotMessage } from '../../../blocks/message';
 import { escapeWithin, mention, slackDate } from '../../../blocks/mrkdwn';
 import { introductionMessage, mentorRequestCard, preferencesShared } from '../../../blocks/requests';
 import { applicationWording, requestWording as w, type ProgramSettings } from '../../content/wording';
 import type { ApplicationRecord } from '../../domain/records';
 import type { Notice } from '../../domain/notices';
+import { presentCheckInNotice } from './check-ins';
 import { presentGoalNotice } from './goals';
 import { presentLifecycleNotice } from './lifecycle';
 
@@ -91,10 +91,7 @@ export function presentNotice(notice: Notice, program: ProgramSettings): BotMess
     case 'goals_summary':
       return presentGoalNotice(notice);
     case 'check_in_summary':
-      return checkInSummary(notice.menteeId, notice.goals, notice.answers, {
-        date: notice.due.date,
-        late: notice.due.late,
-      });
+      return presentCheckInNotice(notice);
   }
 }
 

@@ -20,6 +20,7 @@ import { reportUnexpected } from '../commands/command-router';
 import { noticeModal } from '../../../blocks/message';
 import type { SlackDeps } from '../deps';
 import { decisionRefusalText } from '../presenters/enrollment';
+import { checkInFieldErrors, checkInRefusalText } from '../presenters/check-ins';
 import { goalFieldErrors, goalRefusalText } from '../presenters/goals';
 import { requestRefusalText } from '../presenters/requests';
 import type { CloseOutRefusal } from '../../services/close-out';
@@ -172,7 +173,10 @@ export function registerViews(app: App, deps: SlackDeps): void {
       Number(goalFormVersion ?? 0),
       raw,
     );
-    await answer(args, ack, result);
+    if (result.kind === 'done') await ack();
+    else if (result.kind === 'invalid')
+      await ack({ response_action: 'errors', errors: errorsUnderFields(checkInFieldErrors(result.fields)) });
+    else await ack({ response_action: 'errors', errors: firstBlockError(args, checkInRefusalText(result)) });
   });
 
   for (const [callbackId, fields, submit, form] of [
@@ -209,27 +213,6 @@ export function registerViews(app: App, deps: SlackDeps): void {
     }
     await ack();
   });
-}
-
-/**
- * Answers a submission from a service's result: closes the modal, or shows field errors under their
- * fields, or a refusal under `refusalBlock` (by default the first input).
- */
-async function answer(
-  args: ViewArgs,
-  ack: ViewArgs['ack'],
-  result:
-    { ok: true } | { ok: false; errors: Record<string, string | undefined> } | { ok: false; message: string },
-  refusalBlock?: string,
-): Promise<void> {
-  if (result.ok) await ack();
-  else if ('errors' in result)
-    await ack({ response_action: 'errors', errors: errorsUnderFields(result.errors) });
-  else
-    await ack({
-      response_action: 'errors',
-      errors: refusalBlock ? { [refusalBlock]: result.message } : firstBlockError(args, result.message),
-    });
 }
 
 /**
