@@ -28,8 +28,6 @@ export default tseslint.config(
   },
   {
     files: ['src/services/**/*.ts'],
-    // These still build their own messages and post them; each leaves this list when it returns results.
-    ignores: ['src/services/check-ins.ts', 'src/services/goals.ts', 'src/services/ports.ts'],
     rules: {
       'no-restricted-imports': [
         'error',

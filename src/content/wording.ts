@@ -439,6 +439,8 @@ export const goalWording = {
   notYourMentee: 'You can read goals only for your own mentees, for example `/goals @sam`.',
   mentorUsage: 'Name your mentee, for example `/goals @sam`.',
   noGoalsYet: (menteeMention: string) => `${menteeMention} hasn’t written the goal form yet.`,
+  savedMeanwhile:
+    'Your goals were saved from another window in the meantime. Close this form and open `/goals` again to see them.',
   saved: (menteeMention: string, count: number, endDate: string) =>
     `${menteeMention} saved ${count} SMART goal${count === 1 ? '' : 's'}. The formal relationship now runs until ${endDate}.`,
   changed: (menteeMention: string, changes: string[]) =>

@@ -1,5 +1,6 @@
 import { DateTime } from 'luxon';
 import { z } from 'zod';
+import { proposeCheckInDates } from './check-in-dates';
 
 /**
  * The SMART goal form's rules. The Slack modal maps its inputs to `GoalDraft`s; this module says whether
@@ -16,6 +17,8 @@ export const GOAL_FIELD_LIMITS = {
 } as const;
 export type GoalTextField = keyof typeof GOAL_FIELD_LIMITS;
 
+/** A new goal's first complete-by date: this many months out, moved by the mentee as they see fit. */
+export const DEFAULT_GOAL_MONTHS = 4;
 export const MIN_GOALS = 1;
 export const MAX_GOALS = 3;
 export const CHECK_INS_PER_GOAL = 3;
@@ -89,6 +92,13 @@ const BULLET = /^(?:[-*•‣◦]|\d{1,2}[.)])(?:\s+|$)/u;
 /** A goal with nothing filled in yet. */
 export function emptyGoalDraft(): GoalDraft {
   return { ...EMPTY_DRAFT, checkIns: [] };
+}
+
+/** A new goal as the form proposes it on `today` (in `zone`): complete-by and check-in dates filled in. */
+export function blankGoalDraft(today: string, zone: string): GoalDraft {
+  const completeBy =
+    DateTime.fromISO(today, { zone }).plus({ months: DEFAULT_GOAL_MONTHS }).toISODate() ?? '';
+  return { ...emptyGoalDraft(), completeBy, checkIns: proposeCheckInDates(today, completeBy, zone) };
 }
 
 const EMPTY_DRAFT: GoalDraft = {

@@ -1,4 +1,6 @@
 import type { ApplicationRole, CommunicationChannel } from './application-form';
+import type { CheckInAnswers } from './check-ins';
+import type { Goal } from './goal-form';
 import type { ApplicationRecord, ProfileRecord, RelationshipRecord } from './records';
 import type { ReflectionAnswers } from './reflection';
 import type { RelationshipStatus } from './relationship-stages';
@@ -77,7 +79,23 @@ export type Notice =
   /** The pair's conversation: one person's close-out reflection, shared. */
   | { type: 'pair_reflection_shared'; userId: string; role: 'mentor' | 'mentee'; answers: ReflectionAnswers }
   /** The person's DM: their program evaluation reached the program office. */
-  | { type: 'evaluation_received' };
+  | { type: 'evaluation_received' }
+  // Goals and check-ins.
+  /**
+   * The pair's conversation: the mentee saved their goals. The first version says how many and until when
+   * the formal relationship runs; a later one (with the goals it replaced) says what changed.
+   */
+  | { type: 'goals_announcement'; menteeId: string; goals: Goal[]; previous?: Goal[]; endDate: string }
+  /** The pair's conversation: the goals as saved, with their version. */
+  | { type: 'goals_summary'; menteeId: string; goals: Goal[]; version: number }
+  /** The pair's conversation: the mentee's check-in against the goals in force, for the date it answers. */
+  | {
+      type: 'check_in_summary';
+      menteeId: string;
+      goals: Goal[];
+      answers: CheckInAnswers;
+      due: { date?: string | undefined; late: boolean };
+    };
 
 export type NoticeType = Notice['type'];
 
@@ -127,4 +145,11 @@ export const noticeKeys = {
     `relationship:${relationshipId}:${what}:${at.getTime()}`,
   personal: (relationshipId: string, userId: string, what: string, at: Date) =>
     `relationship:${relationshipId}:${userId}:${what}:${at.getTime()}`,
+  // Goals and check-ins: a goal version is saved once, so its notices are keyed by the version.
+  goalsAnnouncement: (relationshipId: string, version: number) =>
+    `relationship:${relationshipId}:goals:v${version}:announcement`,
+  goalsSummary: (relationshipId: string, version: number) =>
+    `relationship:${relationshipId}:goals:v${version}:summary`,
+  checkInSummary: (relationshipId: string, at: Date) =>
+    `relationship:${relationshipId}:check_in:${at.getTime()}`,
 } as const;

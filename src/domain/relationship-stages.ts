@@ -27,6 +27,17 @@ export type RelationshipStatus = (typeof RELATIONSHIP_STATUSES)[number];
 export const ACTIVE_STAGES = ['stage1', 'stage2', 'stage3', 'stage4'] as const;
 export type ActiveStage = (typeof ACTIVE_STAGES)[number];
 
+/**
+ * Stages in which the mentee writes and edits their SMART goals and checks in on them: from stage 2
+ * (exchanging information and setting goals) to the end of the formal relationship.
+ */
+export const GOAL_STAGES: readonly RelationshipStatus[] = ['stage2', 'stage3', 'stage4'];
+
+/** Whether the pair's goals may be written, and check-ins made, in this status. */
+export function worksOnGoals(status: RelationshipStatus): boolean {
+  return GOAL_STAGES.includes(status);
+}
+
 /** Statuses that hold one of the mentor's seats (they count against capacity). */
 export const OPEN_STATUSES: readonly RelationshipStatus[] = ['introduced', ...ACTIVE_STAGES];
 

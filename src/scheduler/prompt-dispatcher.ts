@@ -6,11 +6,11 @@ import { schedulerWording, type ProgramSettings } from '../content/wording';
 import { tipIndex } from '../domain/prompt-schedule';
 import { nextDeliveryTime, type DeliveryWindowRule } from '../domain/time-window';
 import type { AppLogger } from '../logger';
-import type { PromptSender } from '../services/ports';
 import type { Notice } from '../domain/notices';
 import type { BotMessage } from '../../blocks/message';
 import type { NoticeItem, NoticeRepository } from '../store/notice-repository';
 import type { OutboxItem, PromptRepository } from '../store/prompt-repository';
+import type { PromptSender } from './prompt-sender';
 import { STALE_AFTER_MS, type CurrentPlan, type PromptPlanner, type ScheduledPrompt } from './prompt-planner';
 
 /** A prompt found more than this late (the bot was down) waits for its recipients' next local window. */

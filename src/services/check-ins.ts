@@ -1,9 +1,4 @@
-import type { ModalView } from '@slack/types';
-import { checkInModal, checkInSummary, mentorCheckInOverview } from '../../blocks/check-in';
-import type { BotMessage } from '../../blocks/message';
-import { mention } from '../../blocks/mrkdwn';
 import type { Clock } from '../clock';
-import { checkInWording as w } from '../content/wording';
 import {
   checkInSchedule,
   checkInStanding,
@@ -11,16 +6,69 @@ import {
   validateCheckIn,
   type CheckInStanding,
 } from '../domain/check-ins';
+import type { Goal } from '../domain/goal-form';
+import { noticeKeys } from '../domain/notices';
 import type { RelationshipRecord } from '../domain/records';
+import { worksOnGoals } from '../domain/relationship-stages';
 import type { AuditRepository } from '../store/audit-repository';
 import type { CheckInRepository } from '../store/check-in-repository';
 import type { GoalFormRepository } from '../store/goal-form-repository';
+import type { NoticeRepository } from '../store/notice-repository';
 import type { ProfileRepository } from '../store/profile-repository';
 import type { RelationshipRepository } from '../store/relationship-repository';
-import type { SlackPort } from './ports';
+import type { UnitOfWork } from './ports';
+import { done, invalid, refused, type Result } from './result';
 
-type Refusal = { ok: false; message: string };
-const CHECK_IN_STAGES = new Set(['stage2', 'stage3', 'stage4']);
+/** Why a check-in is refused; the Slack layer words each code. */
+export type CheckInRefusal =
+  /** Not a mentee working on goals (no relationship at stages 2 to 4, or not theirs). */
+  | 'no_relationship'
+  /** The pair's mentor: check-ins are the mentee's to write (facts: `menteeId`). */
+  | 'for_mentee'
+  /** The goal form isn't written yet, and the check-in dates come from it. */
+  | 'no_goals'
+  /** The goals changed while the form was open: it no longer matches them. */
+  | 'goals_changed';
+
+/** Field error codes of the check-in form (the field names are the domain's `checkInField`s and `note`). */
+export const CHECK_IN_FIELD_CODES = {
+  statusRequired: 'status_required',
+  evidenceRequired: 'evidence_required',
+  tooLong: 'too_long',
+} as const;
+
+/** The date a check-in answers (none when nothing is due), and whether that date is already past. */
+export interface CheckInDue {
+  date: string | undefined;
+  late: boolean;
+}
+
+/** What the check-in form shows and carries: the goals in force (by version) and the date it answers. */
+export interface CheckInFormData {
+  relationshipId: string;
+  goalFormVersion: number;
+  goals: Goal[];
+  due: CheckInDue;
+}
+
+/** One mentee's check-in dates, as their mentor sees them (dates only, never the reports). */
+export interface MenteeCheckInDates {
+  menteeId: string;
+  next: string | undefined;
+  late: string[];
+}
+
+/** `/checkin`: the mentee's form, or for someone who only mentors, each mentee's dates. */
+export type CheckInCommandAnswer =
+  { show: 'form'; form: CheckInFormData } | { show: 'mentees'; mentees: MenteeCheckInDates[] };
+
+/** The writes a check-in makes, together: the report, the relationship's activity, the audit entry, the notice. */
+export interface CheckInTx {
+  checkIns: Pick<CheckInRepository, 'record'>;
+  relationships: Pick<RelationshipRepository, 'recordActivity'>;
+  audit: Pick<AuditRepository, 'record'>;
+  notices: Pick<NoticeRepository, 'enqueue'>;
+}
 
 /**
  * Check-ins: the mentee reports progress on each goal; the pair reads the summary in their conversation.
@@ -28,18 +76,16 @@ const CHECK_IN_STAGES = new Set(['stage2', 'stage3', 'stage4']);
  * mentee's own calendar.
  */
 export function createCheckInService(deps: {
-  relationships: Pick<RelationshipRepository, 'get' | 'findOpenFor' | 'recordActivity'>;
+  relationships: Pick<RelationshipRepository, 'get' | 'findOpenFor'>;
   goalForms: Pick<GoalFormRepository, 'latest'>;
-  checkIns: Pick<CheckInRepository, 'record' | 'answeredDates'>;
+  checkIns: Pick<CheckInRepository, 'answeredDates'>;
   profiles: Pick<ProfileRepository, 'get'>;
-  audit: Pick<AuditRepository, 'record'>;
-  slack: Pick<SlackPort, 'post'>;
+  unitOfWork: UnitOfWork<CheckInTx>;
   clock: Clock;
   programTimezone: string;
   onChanged: (userIds: string[]) => Promise<void>;
 }) {
   const { relationships, goalForms, checkIns, clock } = deps;
-  const refuse = (message: string): Refusal => ({ ok: false, message });
 
   async function todayFor(menteeId: string): Promise<string> {
     const zone = (await deps.profiles.get(menteeId, 'mentee'))?.timezone ?? deps.programTimezone;
@@ -47,7 +93,10 @@ export function createCheckInService(deps: {
   }
 
   /** The date this check-in answers, and whether it is late, as of the mentee's today. */
-  async function dueFor(relationship: RelationshipRecord, goals: { checkIns: string[] }[]) {
+  async function dueFor(
+    relationship: RelationshipRecord,
+    goals: { checkIns: string[] }[],
+  ): Promise<CheckInDue> {
     const today = await todayFor(relationship.menteeId);
     const date = dateThisCheckInAnswers(
       checkInSchedule(goals),
@@ -59,14 +108,15 @@ export function createCheckInService(deps: {
 
   /** The mentee's relationship and goals, or why they cannot check in. */
   async function menteeGoals(relationship: RelationshipRecord | undefined, userId: string) {
-    if (!relationship || !CHECK_IN_STAGES.has(relationship.status)) return refuse(w.noRelationship);
+    if (!relationship || !worksOnGoals(relationship.status))
+      return refused<CheckInRefusal>('no_relationship');
     if (relationship.menteeId !== userId)
-      return refuse(
-        relationship.mentorId === userId ? w.forMentee(mention(relationship.menteeId)) : w.noRelationship,
-      );
+      return relationship.mentorId === userId
+        ? refused<CheckInRefusal>('for_mentee', { menteeId: relationship.menteeId })
+        : refused<CheckInRefusal>('no_relationship');
     const form = await goalForms.latest(relationship.id);
-    if (!form) return refuse(w.noGoals);
-    return { ok: true as const, relationship, form };
+    if (!form) return refused<CheckInRefusal>('no_goals');
+    return done({ relationship, form });
   }
 
   /** Answered, late and next check-in dates of a relationship (dates only; for both people and staff). */
@@ -80,75 +130,97 @@ export function createCheckInService(deps: {
     );
   }
 
-  return {
-    /**
-     * The check-in form: from `/checkin` (no id: the mentee's own relationship) or a nudge's button
-     * (the id is only a hint; the person must be that relationship's mentee).
-     */
-    async openForm(
-      userId: string,
-      relationshipId?: string,
-    ): Promise<{ ok: true; view: ModalView } | Refusal> {
-      const relationship =
-        relationshipId !== undefined
-          ? await relationships.get(relationshipId)
-          : (await relationships.findOpenFor(userId)).find(
-              (r) => r.menteeId === userId && CHECK_IN_STAGES.has(r.status),
-            );
-      const found = await menteeGoals(relationship, userId);
-      if (!found.ok) return found;
-      const due = await dueFor(found.relationship, found.form.goals);
-      return {
-        ok: true,
-        view: checkInModal(
-          found.form.goals,
-          { relationshipId: found.relationship.id, goalFormVersion: found.form.version },
-          due,
-        ),
-      };
-    },
+  /**
+   * The check-in form: from `/checkin` (no id: the mentee's own relationship) or a nudge's button
+   * (the id is only a hint; the person must be that relationship's mentee).
+   */
+  async function openForm(
+    userId: string,
+    relationshipId?: string,
+  ): Promise<Result<CheckInFormData, CheckInRefusal>> {
+    const relationship =
+      relationshipId !== undefined
+        ? await relationships.get(relationshipId)
+        : (await relationships.findOpenFor(userId)).find(
+            (r) => r.menteeId === userId && worksOnGoals(r.status),
+          );
+    const found = await menteeGoals(relationship, userId);
+    if (found.kind !== 'done') return found;
+    const { relationship: own, form } = found.value;
+    return done({
+      relationshipId: own.id,
+      goalFormVersion: form.version,
+      goals: form.goals,
+      due: await dueFor(own, form.goals),
+    });
+  }
 
+  return {
+    openForm,
+
+    /**
+     * Records the mentee's check-in against the date it answers, marks the relationship active, and has
+     * the pair's conversation read the summary: together, in one transaction.
+     */
     async submit(
       relationshipId: string,
       userId: string,
       goalFormVersion: number,
       raw: Record<string, unknown>,
-    ): Promise<{ ok: true } | { ok: false; errors: Record<string, string> } | Refusal> {
+    ): Promise<Result<{ due: CheckInDue }, CheckInRefusal>> {
       const found = await menteeGoals(await relationships.get(relationshipId), userId);
-      if (!found.ok) return found;
-      const { relationship, form } = found;
-      if (form.version !== goalFormVersion) return refuse(w.goalsChanged);
-      const checked = validateCheckIn(raw, form.goals.length, w.errors);
-      if (!checked.ok) return checked;
+      if (found.kind !== 'done') return found;
+      const { relationship, form } = found.value;
+      if (form.version !== goalFormVersion) return refused('goals_changed');
+      const checked = validateCheckIn(raw, form.goals.length, {
+        ...CHECK_IN_FIELD_CODES,
+        tooLong: () => CHECK_IN_FIELD_CODES.tooLong,
+      });
+      if (!checked.ok) return invalid(checked.errors);
+      const { answers } = checked;
       const due = await dueFor(relationship, form.goals);
       const at = clock.now().toJSDate();
-      await checkIns.record({
-        relationshipId,
-        dueDate: due.date,
-        goalFormVersion,
-        submittedBy: userId,
-        answers: checked.answers,
+      await deps.unitOfWork.run(async (tx) => {
+        await tx.checkIns.record({
+          relationshipId,
+          dueDate: due.date,
+          goalFormVersion,
+          submittedBy: userId,
+          answers,
+        });
+        await tx.relationships.recordActivity(relationshipId, at);
+        await tx.audit.record({
+          at,
+          actorId: userId,
+          action: 'check_in.submitted',
+          subjectType: 'relationship',
+          subjectId: relationshipId,
+          details: {
+            dueDate: due.date ?? null,
+            late: due.late,
+            statuses: answers.goals.map((g) => g.status),
+          },
+        });
+        if (relationship.channelId)
+          await tx.notices.enqueue(
+            [
+              {
+                key: noticeKeys.checkInSummary(relationshipId, at),
+                notice: {
+                  type: 'check_in_summary',
+                  menteeId: userId,
+                  goals: form.goals,
+                  answers,
+                  due: { ...(due.date ? { date: due.date } : {}), late: due.late },
+                },
+                destination: { to: 'channel', channel: relationship.channelId },
+              },
+            ],
+            at,
+          );
       });
-      await relationships.recordActivity(relationshipId, at);
-      await deps.audit.record({
-        at,
-        actorId: userId,
-        action: 'check_in.submitted',
-        subjectType: 'relationship',
-        subjectId: relationshipId,
-        details: {
-          dueDate: due.date ?? null,
-          late: due.late,
-          statuses: checked.answers.goals.map((g) => g.status),
-        },
-      });
-      if (relationship.channelId)
-        await deps.slack.post(
-          relationship.channelId,
-          checkInSummary(userId, form.goals, checked.answers, due),
-        );
       await deps.onChanged([relationship.mentorId, relationship.menteeId]);
-      return { ok: true };
+      return done({ due });
     },
 
     /** Answered, late and next check-in dates of a relationship (dates only; for both people and staff). */
@@ -156,28 +228,24 @@ export function createCheckInService(deps: {
 
     /**
      * `/checkin`: a mentee working on goals gets the form; someone who only mentors gets each mentee's
-     * next and late dates (never the reports); anyone else a short answer.
+     * next and late dates (never the reports); anyone else a refusal.
      */
-    async forCommand(
-      userId: string,
-    ): Promise<{ ok: true; view: ModalView } | { ok: false; answer: BotMessage | string }> {
+    async forCommand(userId: string): Promise<Result<CheckInCommandAnswer, CheckInRefusal>> {
       const open = await relationships.findOpenFor(userId);
       const mentoring = open.filter((r) => r.mentorId === userId);
-      const isMentee = open.some((r) => r.menteeId === userId && CHECK_IN_STAGES.has(r.status));
-      if (!isMentee && mentoring.length > 0) return { ok: false, answer: await mentorOverview(mentoring) };
-      const form = await this.openForm(userId);
-      return form.ok ? form : { ok: false, answer: form.message };
+      const isMentee = open.some((r) => r.menteeId === userId && worksOnGoals(r.status));
+      if (!isMentee && mentoring.length > 0) {
+        const mentees: MenteeCheckInDates[] = [];
+        for (const relationship of mentoring) {
+          const standing = await standingOf(relationship);
+          if (standing)
+            mentees.push({ menteeId: relationship.menteeId, next: standing.next, late: standing.late });
+        }
+        return done({ show: 'mentees', mentees });
+      }
+      const form = await openForm(userId);
+      return form.kind === 'done' ? done({ show: 'form', form: form.value }) : form;
     },
   };
-
-  /** Each mentee's next and late check-in dates. */
-  async function mentorOverview(mentoring: RelationshipRecord[]): Promise<BotMessage> {
-    const rows = [];
-    for (const relationship of mentoring) {
-      const standing = await standingOf(relationship);
-      if (standing) rows.push({ menteeId: relationship.menteeId, next: standing.next, late: standing.late });
-    }
-    return mentorCheckInOverview(rows);
-  }
 }
 export type CheckInService = ReturnType<typeof createCheckInService>;

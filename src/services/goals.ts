@@ -1,42 +1,71 @@
-import { DateTime } from 'luxon';
-import type { ModalView } from '@slack/types';
-import { goalFormModal, goalsSummary } from '../../blocks/goal-form';
-import { plainMessage, type BotMessage } from '../../blocks/message';
-import { mention, userIdFromMention } from '../../blocks/mrkdwn';
 import type { Clock } from '../clock';
-import { goalWording as w } from '../content/wording';
-import { proposeCheckInDates } from '../domain/check-in-dates';
 import {
-  describeGoalChanges,
-  emptyGoalDraft,
+  blankGoalDraft,
   formalEndDate,
   MAX_GOALS,
   toGoalDraft,
   validateGoalForm,
+  type Goal,
   type GoalDraft,
   type GoalFieldError,
 } from '../domain/goal-form';
+import { noticeKeys, type NewNotice } from '../domain/notices';
 import type { RelationshipRecord } from '../domain/records';
+import { worksOnGoals } from '../domain/relationship-stages';
 import type { AuditRepository } from '../store/audit-repository';
 import type { GoalFormRepository } from '../store/goal-form-repository';
+import type { NoticeRepository } from '../store/notice-repository';
 import type { ProfileRepository } from '../store/profile-repository';
 import type { RelationshipRepository } from '../store/relationship-repository';
-import type { SlackPort } from './ports';
+import { Rollback, type UnitOfWork } from './ports';
+import { done, invalid, refused, type Refused, type Result } from './result';
 
-/** A new goal's first complete-by date: four months out, moved by the mentee as they see fit. */
-const DEFAULT_GOAL_MONTHS = 4;
-const GOAL_STAGES = new Set(['stage2', 'stage3', 'stage4']);
+/** Why a goal form or a mentee's goals are refused; the Slack layer words each code. */
+export type GoalRefusal =
+  /** The person is not this relationship's mentee, or it is not at a stage where goals are written. */
+  | 'no_relationship'
+  /** `/goals` from someone who only mentors: they read a mentee's goals by naming them. */
+  | 'name_your_mentee'
+  /** `/goals @mentee` for someone who is not this mentor's mentee. */
+  | 'not_your_mentee'
+  /** Another save of the same goals came first (two windows, or a double click); nothing was saved. */
+  | 'saved_meanwhile';
+
+/** What the goal form shows: whose relationship, whose help is asked for, the goals to edit. */
+export interface GoalFormData {
+  relationshipId: string;
+  mentorId: string;
+  drafts: GoalDraft[];
+  /** Bumped on every rebuild so Slack shows the rebuilt values instead of its own copy. */
+  revision: number;
+}
+
+/** A mentee's goals as their mentor reads them: none yet, or the version in force. */
+export type MenteeGoals = { menteeId: string } & (
+  { written: false } | { written: true; goals: Goal[]; version: number }
+);
+
+/** The writes a save makes, together: the new version, the formal end date, the audit entry, the notices. */
+export interface GoalTx {
+  goalForms: Pick<GoalFormRepository, 'saveVersion'>;
+  relationships: Pick<RelationshipRepository, 'setFormalEndDate'>;
+  audit: Pick<AuditRepository, 'record'>;
+  notices: Pick<NoticeRepository, 'enqueue'>;
+}
+
+/** Field errors from the goal form, keyed `g{goal}.{field}` (e.g. `g0.checkIns.1`). */
+export const goalFieldKey = (error: Pick<GoalFieldError, 'goal' | 'field'>) =>
+  `g${error.goal}.${error.field}`;
 
 /**
  * The SMART goal form: who may write and read goals, the proposed check-in dates, and what happens on
- * save (a new version, the formal end date, and the mentor told what changed).
+ * save (a new version, the formal end date, and the pair told what changed, in one transaction).
  */
 export function createGoalService(deps: {
-  relationships: Pick<RelationshipRepository, 'get' | 'findOpenFor' | 'setFormalEndDate'>;
-  goalForms: Pick<GoalFormRepository, 'latest' | 'saveVersion'>;
+  relationships: Pick<RelationshipRepository, 'get' | 'findOpenFor'>;
+  goalForms: Pick<GoalFormRepository, 'latest'>;
   profiles: Pick<ProfileRepository, 'get'>;
-  audit: Pick<AuditRepository, 'record'>;
-  slack: Pick<SlackPort, 'post'>;
+  unitOfWork: UnitOfWork<GoalTx>;
   clock: Clock;
   programTimezone: string;
   maxProgramMonths: number;
@@ -51,113 +80,137 @@ export function createGoalService(deps: {
     return { today: clock.now().setZone(zone).toISODate() ?? '', zone };
   }
 
-  async function menteeRelationship(menteeId: string): Promise<RelationshipRecord | undefined> {
-    const open = await relationships.findOpenFor(menteeId);
-    return open.find((r) => r.menteeId === menteeId && GOAL_STAGES.has(r.status));
-  }
-
-  /** A blank goal with proposed dates. */
   async function blankGoal(menteeId: string): Promise<GoalDraft> {
     const { today, zone } = await todayFor(menteeId);
-    const completeBy =
-      DateTime.fromISO(today, { zone }).plus({ months: DEFAULT_GOAL_MONTHS }).toISODate() ?? '';
-    return { ...emptyGoalDraft(), completeBy, checkIns: proposeCheckInDates(today, completeBy, zone) };
+    return blankGoalDraft(today, zone);
   }
 
-  /** Checks the person is the mentee of this relationship, at a stage where goals are written. */
+  /** The relationship if the person is its mentee, at a stage where goals are written. */
   async function ownRelationship(relationshipId: string, userId: string) {
     const relationship = await relationships.get(relationshipId);
-    return relationship && relationship.menteeId === userId && GOAL_STAGES.has(relationship.status)
+    return relationship && relationship.menteeId === userId && worksOnGoals(relationship.status)
       ? relationship
       : undefined;
+  }
+
+  function toPair(relationship: RelationshipRecord, notices: (channel: string) => NewNotice[]) {
+    return relationship.channelId ? notices(relationship.channelId) : [];
   }
 
   return {
     /**
      * The form for the mentee: their current goals to edit, or one blank goal with proposed dates. From a
-     * button, `relationshipId` says which relationship; it must be this person's, as its mentee.
+     * button, `relationshipId` says which relationship; it must be this person's, as its mentee. From
+     * `/goals` (no id), someone who only mentors is told how to read a mentee's goals.
      */
-    async openForm(menteeId: string, relationshipId?: string): Promise<ModalView | undefined> {
-      const relationship =
-        relationshipId !== undefined
-          ? await ownRelationship(relationshipId, menteeId)
-          : await menteeRelationship(menteeId);
-      if (!relationship) return undefined;
+    async openForm(menteeId: string, relationshipId?: string): Promise<Result<GoalFormData, GoalRefusal>> {
+      let relationship: RelationshipRecord | undefined;
+      if (relationshipId !== undefined) relationship = await ownRelationship(relationshipId, menteeId);
+      else {
+        const open = await relationships.findOpenFor(menteeId);
+        relationship = open.find((r) => r.menteeId === menteeId && worksOnGoals(r.status));
+        if (!relationship && open.some((r) => r.mentorId === menteeId)) return refused('name_your_mentee');
+      }
+      if (!relationship) return refused('no_relationship');
       const latest = await goalForms.latest(relationship.id);
       const drafts = latest ? latest.goals.map(toGoalDraft) : [await blankGoal(menteeId)];
-      return goalFormModal(drafts, { relationshipId: relationship.id, revision: 0 }, relationship.mentorId);
+      return done({ relationshipId: relationship.id, mentorId: relationship.mentorId, drafts, revision: 0 });
     },
 
-    /** Add or remove a goal inside the open form, keeping everything typed; undefined if not theirs. */
+    /** Adds or removes a goal inside the open form, keeping everything typed; for its mentee only. */
     async rebuildForm(
       relationshipId: string,
       userId: string,
       drafts: GoalDraft[],
       change: { add: true } | { remove: number },
       revision: number,
-    ): Promise<ModalView | undefined> {
+    ): Promise<Result<GoalFormData, GoalRefusal>> {
       const relationship = await ownRelationship(relationshipId, userId);
-      if (!relationship) return undefined;
+      if (!relationship) return refused('no_relationship');
       let next = drafts;
       if ('add' in change && drafts.length < MAX_GOALS) next = [...drafts, await blankGoal(userId)];
       if ('remove' in change && drafts.length > 1) next = drafts.filter((_, i) => i !== change.remove);
-      return goalFormModal(next, { relationshipId, revision: revision + 1 }, relationship.mentorId);
+      return done({
+        relationshipId,
+        mentorId: relationship.mentorId,
+        drafts: next,
+        revision: revision + 1,
+      });
     },
 
+    /**
+     * Saves the goals as a new version: the formal end date follows the latest complete-by date, and the
+     * pair's conversation hears what was saved (or what changed) and reads the goals.
+     */
     async save(
       relationshipId: string,
       userId: string,
       drafts: GoalDraft[],
-    ): Promise<{ ok: true } | { ok: false; errors: GoalFieldError[] } | { ok: false; refused: string }> {
+    ): Promise<Result<{ version: number }, GoalRefusal>> {
       const relationship = await ownRelationship(relationshipId, userId);
-      if (!relationship) return { ok: false, refused: w.noRelationship };
+      if (!relationship) return refused('no_relationship');
       const { today } = await todayFor(userId);
       const checked = validateGoalForm(drafts, { today, maxProgramMonths: deps.maxProgramMonths });
-      if (!checked.ok) return checked;
+      // The domain's sentences are the field errors: they name dates and limits the form's rules computed.
+      if (!checked.ok)
+        return invalid(Object.fromEntries(checked.errors.map((e) => [goalFieldKey(e), e.message])));
+      const { goals } = checked;
       const previous = await goalForms.latest(relationshipId);
-      const version = await goalForms.saveVersion(
-        relationshipId,
-        previous?.version ?? 0,
-        checked.goals,
-        userId,
-      );
-      if (!version) return { ok: false, refused: w.noRelationship };
-      const endDate = formalEndDate(checked.goals) ?? '';
-      await relationships.setFormalEndDate(relationshipId, endDate, clock.now().toJSDate());
-      if (relationship.channelId) {
-        const announcement = previous
-          ? w.changed(mention(userId), describeGoalChanges(previous.goals, checked.goals))
-          : w.saved(mention(userId), checked.goals.length, endDate);
-        await deps.slack.post(relationship.channelId, plainMessage(announcement));
-        await deps.slack.post(relationship.channelId, goalsSummary(userId, checked.goals, version));
-      }
-      await deps.audit.record({
-        at: clock.now().toJSDate(),
-        actorId: userId,
-        action: 'goals.saved',
-        subjectType: 'relationship',
-        subjectId: relationshipId,
-        details: { version, goals: checked.goals.length },
+      const endDate = formalEndDate(goals) ?? '';
+      const at = clock.now().toJSDate();
+      const saved = await deps.unitOfWork.run<number | Refused<GoalRefusal>>(async (tx) => {
+        const version = await tx.goalForms.saveVersion(relationshipId, previous?.version ?? 0, goals, userId);
+        // Someone saved this version first; in a transaction the failed insert has already aborted it.
+        if (!version) throw new Rollback(refused('saved_meanwhile'));
+        await tx.relationships.setFormalEndDate(relationshipId, endDate, at);
+        await tx.audit.record({
+          at,
+          actorId: userId,
+          action: 'goals.saved',
+          subjectType: 'relationship',
+          subjectId: relationshipId,
+          details: { version, goals: goals.length },
+        });
+        await tx.notices.enqueue(
+          toPair(relationship, (channel) => [
+            {
+              key: noticeKeys.goalsAnnouncement(relationshipId, version),
+              notice: {
+                type: 'goals_announcement',
+                menteeId: userId,
+                goals,
+                ...(previous ? { previous: previous.goals } : {}),
+                endDate,
+              },
+              destination: { to: 'channel', channel },
+            },
+            {
+              key: noticeKeys.goalsSummary(relationshipId, version),
+              notice: { type: 'goals_summary', menteeId: userId, goals, version },
+              destination: { to: 'channel', channel },
+            },
+          ]),
+          at,
+        );
+        return version;
       });
+      if (typeof saved !== 'number') return saved;
       await deps.onChanged([relationship.mentorId, relationship.menteeId]);
-      return { ok: true };
+      return done({ version: saved });
     },
 
     /** `/goals @mentee` for a mentor: their own mentee's goals, never anyone else's. */
-    async readForMentor(mentorId: string, menteeText: string): Promise<BotMessage | string> {
-      const menteeId = userIdFromMention(menteeText);
-      if (!menteeId) return w.mentorUsage;
+    async goalsOf(mentorId: string, menteeId: string): Promise<Result<MenteeGoals, GoalRefusal>> {
       const relationship = (await relationships.findOpenFor(mentorId)).find(
         (r) => r.mentorId === mentorId && r.menteeId === menteeId,
       );
-      if (!relationship) return w.notYourMentee;
+      if (!relationship) return refused('not_your_mentee');
       const latest = await goalForms.latest(relationship.id);
-      return latest ? goalsSummary(menteeId, latest.goals, latest.version) : w.noGoalsYet(mention(menteeId));
-    },
-
-    /** Whether this person mentors anyone (to answer `/goals` with the right help). */
-    async isMentor(userId: string): Promise<boolean> {
-      return (await relationships.findOpenFor(userId)).some((r) => r.mentorId === userId);
+      return done(
+        latest
+          ? { menteeId, written: true, goals: latest.goals, version: latest.version }
+          : { menteeId, written: false },
+      );
     },
   };
 }

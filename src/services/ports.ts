@@ -1,5 +1,3 @@
-import type { BotMessage } from '../../blocks/message';
-
 /** What services need to know about a Slack user. */
 export interface SlackPerson {
   id: string;
@@ -11,31 +9,15 @@ export interface SlackPerson {
 
 export type OpenConversationResult = { ok: true; channelId: string } | { ok: false; error: string };
 
-/** The Slack Web API calls services make, behind plain methods (services never see a WebClient). */
+/**
+ * The Slack Web API calls services make, behind plain methods (services never see a WebClient). None of
+ * them says anything to anyone: what services tell people goes out as outbox notices (src/domain/notices.ts).
+ */
 export interface SlackPort {
   person(userId: string): Promise<SlackPerson | undefined>;
   /** A DM with one person, or a group DM of several people and the bot. */
   openConversation(userIds: string[]): Promise<OpenConversationResult>;
-  post(channel: string, message: BotMessage): Promise<{ channel: string; ts: string }>;
-  /** Posts to one person's DM with the bot. */
-  postToPerson(userId: string, message: BotMessage): Promise<{ channel: string; ts: string }>;
-  update(channel: string, ts: string, message: BotMessage): Promise<void>;
   channelMembers(channelId: string): Promise<string[]>;
-}
-
-/**
- * How the dispatcher posts scheduled prompts: through its own Web API client (so it never queues behind,
- * or slows, interactive answers), tagging each message with its idempotency key in Slack's message
- * metadata so a copy that died between posting and recording can find the message instead of repeating it.
- */
-export interface PromptSender {
-  /** The DM channel with one person (opened if need be). */
-  dmChannel(userId: string): Promise<string>;
-  post(channel: string, message: BotMessage, key: string): Promise<{ ts: string }>;
-  /** Replaces a message the bot posted (a card after its decision); harmless to repeat. */
-  update(channel: string, ts: string, message: BotMessage): Promise<void>;
-  /** The ts of a message carrying `key` posted to `channel` since `since`, if there is one. */
-  findPosted(channel: string, key: string, since: Date): Promise<string | undefined>;
 }
 
 /**

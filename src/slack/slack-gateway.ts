@@ -1,7 +1,8 @@
 import type { HomeView } from '@slack/types';
 import { ErrorCode, type WebClient } from '@slack/web-api';
 import type { BotMessage } from '../../blocks/message';
-import type { OpenConversationResult, PromptSender, SlackPort } from '../services/ports';
+import type { PromptSender } from '../scheduler/prompt-sender';
+import type { OpenConversationResult, SlackPort } from '../services/ports';
 
 /** Slack's answer codes when a conversation can't be opened with someone (deactivated, unknown, hidden). */
 const CONVERSATION_REFUSALS = new Set([
@@ -81,13 +82,19 @@ function retryWaitMs(
   return slackCode && TRANSIENT_SLACK_ERRORS.has(slackCode) ? pause : undefined;
 }
 
-/** The Web API behind `SlackPort`. */
-export function createSlackGateway(
-  client: WebClient,
-  options: CallOptions = {},
-): SlackPort & { publishHome(userId: string, view: HomeView): Promise<void> } {
+/** What the Slack layer itself says and shows through the gateway (services never do). */
+export interface SlackMessaging {
+  post(channel: string, message: BotMessage): Promise<{ channel: string; ts: string }>;
+  /** Posts to one person's DM with the bot. */
+  postToPerson(userId: string, message: BotMessage): Promise<{ channel: string; ts: string }>;
+  update(channel: string, ts: string, message: BotMessage): Promise<void>;
+  publishHome(userId: string, view: HomeView): Promise<void>;
+}
+
+/** The Web API behind `SlackPort`, and the Slack layer's own posts and Home tabs. */
+export function createSlackGateway(client: WebClient, options: CallOptions = {}): SlackPort & SlackMessaging {
   const slack = <T>(safety: CallSafety, call: () => Promise<T>) => callSlack(safety, call, options);
-  const gateway: SlackPort & { publishHome(userId: string, view: HomeView): Promise<void> } = {
+  const gateway: SlackPort & SlackMessaging = {
     async person(userId) {
       try {
         const { user } = await slack('idempotent', () => client.users.info({ user: userId }));

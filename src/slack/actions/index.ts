@@ -10,11 +10,12 @@ import { readPageValue } from '../../../blocks/directory';
 import { ACTIONS } from '../../../blocks/ids';
 import { EVALUATION_LINK_ACTION } from '../../../blocks/prompts';
 import { preferencesModal } from '../../../blocks/requests';
-import { goalWording, wording } from '../../content/wording';
+import { wording } from '../../content/wording';
 import { agreementsModal } from '../../../blocks/agreements';
 import { fitModal } from '../../../blocks/lifecycle';
 import { evaluationModal, reflectionModal } from '../../../blocks/reflection';
 import type { CloseOutRefusal } from '../../services/close-out';
+import type { GoalRefusal } from '../../services/goals';
 import type { LifecycleRefusal } from '../../services/relationships';
 import type { Invalid, Refused } from '../../services/result';
 import { lifecycleRefusalText, relistedAnswer } from '../presenters/lifecycle';
@@ -25,6 +26,8 @@ import { UserFacingError } from '../errors';
 import { tellWhoClicked } from '../tell-who-clicked';
 import { directoryAnswer } from '../presenters/directory';
 import { decisionRefusalText } from '../presenters/enrollment';
+import { checkInFormView, checkInRefusalText } from '../presenters/check-ins';
+import { goalFormView, goalRefusalText } from '../presenters/goals';
 import { requestRefusalText, requestSentText } from '../presenters/requests';
 
 type ButtonArgs = SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMiddlewareArgs;
@@ -108,14 +111,15 @@ export function registerActions(app: App, deps: SlackDeps): void {
 
   button(ACTIONS.openCheckIn, async (args) => {
     const form = await deps.checkIns.openForm(args.body.user.id, args.action.value ?? '');
-    if (!form.ok) throw new UserFacingError(form.message);
-    await args.client.views.open({ trigger_id: args.body.trigger_id, view: form.view });
+    if (form.kind !== 'done')
+      throw new UserFacingError(form.kind === 'refused' ? checkInRefusalText(form) : wording.outdated.form);
+    await args.client.views.open({ trigger_id: args.body.trigger_id, view: checkInFormView(form.value) });
   });
 
   button(ACTIONS.openGoalForm, async (args) => {
-    const view = await deps.goals.openForm(args.body.user.id, args.action.value ?? '');
-    if (!view) throw new UserFacingError(goalWording.noRelationship);
-    await args.client.views.open({ trigger_id: args.body.trigger_id, view });
+    const form = await deps.goals.openForm(args.body.user.id, args.action.value ?? '');
+    if (form.kind !== 'done') throw new UserFacingError(goalAnswerOf(form));
+    await args.client.views.open({ trigger_id: args.body.trigger_id, view: goalFormView(form.value) });
   });
 
   button(ACTIONS.openReflection, async (args) => {
@@ -164,8 +168,12 @@ export function registerActions(app: App, deps: SlackDeps): void {
         change(args.action.value ?? ''),
         Number(metadata.revision ?? 0),
       );
-      if (!rebuilt) throw new UserFacingError(goalWording.noRelationship);
-      await args.client.views.update({ view_id: view.id, hash: view.hash, view: rebuilt });
+      if (rebuilt.kind !== 'done') throw new UserFacingError(goalAnswerOf(rebuilt));
+      await args.client.views.update({
+        view_id: view.id,
+        hash: view.hash,
+        view: goalFormView(rebuilt.value),
+      });
     });
   }
 
@@ -185,6 +193,11 @@ export function registerActions(app: App, deps: SlackDeps): void {
 /** A lifecycle refusal's sentence (a button never submits fields, so `invalid` can't come back). */
 function refusalOf(result: Refused<LifecycleRefusal | CloseOutRefusal> | Invalid): string {
   return result.kind === 'refused' ? lifecycleRefusalText(result) : wording.outdated.form;
+}
+
+/** A goal refusal's sentence (a button never submits fields, so `invalid` can't come back). */
+function goalAnswerOf(result: Refused<GoalRefusal> | Invalid): string {
+  return result.kind === 'refused' ? goalRefusalText(result) : wording.outdated.form;
 }
 
 /** An answer only the person who clicked sees: in the message's conversation when there is one. */

@@ -5,6 +5,8 @@ import { introductionMessage, mentorRequestCard, preferencesShared } from '../..
 import { applicationWording, requestWording as w, type ProgramSettings } from '../../content/wording';
 import type { ApplicationRecord } from '../../domain/records';
 import type { Notice } from '../../domain/notices';
+import { presentCheckInNotice } from './check-ins';
+import { presentGoalNotice } from './goals';
 import { presentLifecycleNotice } from './lifecycle';
 
 /**
@@ -84,6 +86,12 @@ export function presentNotice(notice: Notice, program: ProgramSettings): BotMess
     case 'pair_reflection_shared':
     case 'evaluation_received':
       return presentLifecycleNotice(notice);
+    // Goals and check-ins.
+    case 'goals_announcement':
+    case 'goals_summary':
+      return presentGoalNotice(notice);
+    case 'check_in_summary':
+      return presentCheckInNotice(notice);
   }
 }
 

@@ -9,7 +9,7 @@ import { FIELD_ACTION, FIELD_BLOCK, VIEWS } from '../../../blocks/ids';
 import { checkInFields } from '../../../blocks/check-in';
 import { MAX_GOALS } from '../../domain/goal-form';
 import { EVALUATION_FIELDS, REFLECTION_FIELDS } from '../../domain/reflection';
-import { goalFormErrors, readGoalDrafts } from '../../../blocks/goal-form';
+import { readGoalDrafts } from '../../../blocks/goal-form';
 import { applicationWording, lifecycleWording, wording } from '../../content/wording';
 import {
   COMMUNICATION_CHANNELS,
@@ -20,6 +20,8 @@ import { reportUnexpected } from '../commands/command-router';
 import { noticeModal } from '../../../blocks/message';
 import type { SlackDeps } from '../deps';
 import { decisionRefusalText } from '../presenters/enrollment';
+import { checkInFieldErrors, checkInRefusalText } from '../presenters/check-ins';
+import { goalFieldErrors, goalRefusalText } from '../presenters/goals';
 import { requestRefusalText } from '../presenters/requests';
 import type { CloseOutRefusal } from '../../services/close-out';
 import type { LifecycleRefusal } from '../../services/relationships';
@@ -142,10 +144,13 @@ export function registerViews(app: App, deps: SlackDeps): void {
     const { relationshipId, revision } = metadata(args);
     const drafts = readGoalDrafts(values as Parameters<typeof readGoalDrafts>[0]);
     const result = await deps.goals.save(String(relationshipId ?? ''), args.body.user.id, drafts);
-    if (result.ok) await ack();
-    else if ('errors' in result)
-      await ack({ response_action: 'errors', errors: goalFormErrors(result.errors, Number(revision ?? 0)) });
-    else await ack({ response_action: 'errors', errors: firstBlockError(args, result.refused) });
+    if (result.kind === 'done') await ack();
+    else if (result.kind === 'invalid')
+      await ack({
+        response_action: 'errors',
+        errors: goalFieldErrors(result.fields, Number(revision ?? 0)),
+      });
+    else await ack({ response_action: 'errors', errors: firstBlockError(args, goalRefusalText(result)) });
   });
 
   submission(VIEWS.agreements, async (args, values, ack) => {
@@ -168,7 +173,10 @@ export function registerViews(app: App, deps: SlackDeps): void {
       Number(goalFormVersion ?? 0),
       raw,
     );
-    await answer(args, ack, result);
+    if (result.kind === 'done') await ack();
+    else if (result.kind === 'invalid')
+      await ack({ response_action: 'errors', errors: errorsUnderFields(checkInFieldErrors(result.fields)) });
+    else await ack({ response_action: 'errors', errors: firstBlockError(args, checkInRefusalText(result)) });
   });
 
   for (const [callbackId, fields, submit, form] of [
@@ -205,27 +213,6 @@ export function registerViews(app: App, deps: SlackDeps): void {
     }
     await ack();
   });
-}
-
-/**
- * Answers a submission from a service's result: closes the modal, or shows field errors under their
- * fields, or a refusal under `refusalBlock` (by default the first input).
- */
-async function answer(
-  args: ViewArgs,
-  ack: ViewArgs['ack'],
-  result:
-    { ok: true } | { ok: false; errors: Record<string, string | undefined> } | { ok: false; message: string },
-  refusalBlock?: string,
-): Promise<void> {
-  if (result.ok) await ack();
-  else if ('errors' in result)
-    await ack({ response_action: 'errors', errors: errorsUnderFields(result.errors) });
-  else
-    await ack({
-      response_action: 'errors',
-      errors: refusalBlock ? { [refusalBlock]: result.message } : firstBlockError(args, result.message),
-    });
 }
 
 /**
