@@ -6,11 +6,15 @@ import { DateTime } from 'luxon';
  * One recipient zone: the first `localHour:00` on a working day (Mon-Fri) in that zone at or after
  * `notBefore`.
  *
- * Several zones (the first is the mentee's): the first working day, in the mentee's calendar, that has an
- * hour on the hour which is within working hours [workStartHour, workEndHour) on a working day in every
- * zone; of that day's shared hours, the one closest to `localHour` in the mentee's zone (the earlier on
- * a tie). If no such hour exists in the next two weeks (their working hours never overlap, e.g.
- * Chicago and Tokyo), the one-zone rule applies in the mentee's zone.
+ * Several zones (the first is the mentee's): an hour on the hour, in the mentee's calendar, that falls on a
+ * working day and inside waking hours [wakingStartHour, wakingEndHour) in every zone, so nobody is reached
+ * on their weekend or at night. Hours inside working hours [workStartHour, workEndHour) for more of the
+ * people come first: everyone's working hours if the next two weeks hold one (the usual case), else an
+ * hour that is working time for some and waking time for the rest (New York and Tokyo: the evening in
+ * New York is the morning in Tokyo), else waking time for all. Within that tier, the first day that has
+ * such an hour, and of that day's hours the one closest to `localHour` in the mentee's zone (the earlier on
+ * a tie). Only if no working-day waking hour is shared in two weeks (settings no pair of places on Earth
+ * needs with 08:00-21:00) does the one-zone rule apply in the mentee's zone.
  *
  * Days and hours are stepped in local calendar terms (luxon `plus({ days })` and `set({ hour })`), so
  * clock changes never skew the result; an hour a clock change skips is never proposed as a shared hour.
@@ -23,7 +27,20 @@ export interface DeliveryWindowRule {
   workStartHour: number;
   /** Working hours end (exclusive), e.g. 17. */
   workEndHour: number;
+  /** Waking hours start: nothing reaches anyone before this local hour, e.g. 8. */
+  wakingStartHour: number;
+  /** Waking hours end (exclusive): nothing reaches anyone from this local hour on, e.g. 21. */
+  wakingEndHour: number;
 }
+
+/** The program's rule unless configured otherwise: 10:00, working hours 09:00-17:00, waking 08:00-21:00. */
+export const DEFAULT_WINDOW: DeliveryWindowRule = {
+  localHour: 10,
+  workStartHour: 9,
+  workEndHour: 17,
+  wakingStartHour: 8,
+  wakingEndHour: 21,
+};
 
 const SEARCH_DAYS = 14;
 
@@ -35,7 +52,7 @@ export function nextDeliveryTime(
 ): DateTime {
   checkArguments(notBefore, recipientZones, rule);
   const [menteeZone = '', ...others] = [...new Set(recipientZones)];
-  const shared = others.length > 0 ? firstSharedHour(notBefore, menteeZone, others, rule) : undefined;
+  const shared = others.length > 0 ? firstSharedHour(notBefore, [menteeZone, ...others], rule) : undefined;
   return (shared ?? firstLocalHour(notBefore, menteeZone, rule.localHour)).toUTC();
 }
 
@@ -52,6 +69,12 @@ function atHour(day: DateTime, hour: number): DateTime {
 
 const isWorkingDay = (t: DateTime) => t.weekday <= 5;
 
+/** Whether `t` is on a working day and within [start, end) local hours where it is read. */
+function within(t: DateTime, start: number, end: number): boolean {
+  const hour = t.hour + t.minute / 60; // zones with half-hour offsets land between hours
+  return isWorkingDay(t) && hour >= start && hour < end;
+}
+
 function firstLocalHour(notBefore: DateTime, zone: string, hour: number): DateTime {
   for (const day of localDays(notBefore, zone)) {
     const t = atHour(day, hour);
@@ -60,30 +83,42 @@ function firstLocalHour(notBefore: DateTime, zone: string, hour: number): DateTi
   throw new Error(`nextDeliveryTime: no working day found in ${zone}`); // unreachable: 15 days hold a weekday
 }
 
+/**
+ * The shared hour for several zones (the mentee's first), by tier: how many of the people are at work
+ * (all of them first, none last), each tier searched over the whole two weeks before the next. A day's
+ * hours are worked out only when a tier first looks at that day: the usual pair finds its hour on the
+ * first working day.
+ */
 function firstSharedHour(
   notBefore: DateTime,
-  menteeZone: string,
-  otherZones: string[],
+  zones: string[],
   rule: DeliveryWindowRule,
 ): DateTime | undefined {
-  const inWorkingHours = (t: DateTime) => {
-    const hour = t.hour + t.minute / 60; // zones with half-hour offsets land between hours
-    return isWorkingDay(t) && hour >= rule.workStartHour && hour < rule.workEndHour;
-  };
-  for (const day of localDays(notBefore, menteeZone)) {
-    if (!isWorkingDay(day)) continue;
-    const shared: DateTime[] = [];
-    for (let hour = rule.workStartHour; hour < rule.workEndHour; hour++) {
+  const [menteeZone = ''] = zones;
+  const days = localDays(notBefore, menteeZone).filter(isWorkingDay);
+  const memo = new Map<DateTime, { t: DateTime; atWork: number }[]>();
+  const hoursOf = (day: DateTime) => {
+    let hours = memo.get(day);
+    if (hours) return hours;
+    hours = [];
+    for (let hour = rule.wakingStartHour; hour < rule.wakingEndHour; hour++) {
       const t = atHour(day, hour);
       if (t.hour !== hour || t < notBefore) continue; // skipped by a clock change, or too early
-      if (otherZones.every((zone) => inWorkingHours(t.setZone(zone)))) shared.push(t);
+      const local = zones.map((zone) => t.setZone(zone));
+      if (!local.every((l) => within(l, rule.wakingStartHour, rule.wakingEndHour))) continue;
+      hours.push({ t, atWork: local.filter((l) => within(l, rule.workStartHour, rule.workEndHour)).length });
     }
-    const distance = (t: DateTime) => Math.abs(t.hour - rule.localHour);
-    const best = shared.reduce<DateTime | undefined>(
-      (a, t) => (!a || distance(t) < distance(a) ? t : a),
-      undefined,
-    );
-    if (best) return best;
+    memo.set(day, hours);
+    return hours;
+  };
+  const distance = (t: DateTime) => Math.abs(t.hour - rule.localHour);
+  for (let atWork = zones.length; atWork >= 0; atWork--) {
+    for (const day of days) {
+      const best = hoursOf(day)
+        .filter((h) => h.atWork === atWork)
+        .reduce<DateTime | undefined>((a, { t }) => (!a || distance(t) < distance(a) ? t : a), undefined);
+      if (best) return best;
+    }
   }
   return undefined;
 }
@@ -94,13 +129,22 @@ function checkArguments(notBefore: DateTime, zones: string[], rule: DeliveryWind
   for (const zone of zones) {
     if (!notBefore.setZone(zone).isValid) throw new RangeError(`nextDeliveryTime: unknown time zone ${zone}`);
   }
-  const hours = [rule.localHour, rule.workStartHour, rule.workEndHour];
+  const hours = [
+    rule.localHour,
+    rule.workStartHour,
+    rule.workEndHour,
+    rule.wakingStartHour,
+    rule.wakingEndHour,
+  ];
   if (hours.some((h) => !Number.isInteger(h) || h < 0 || h > 24) || rule.localHour > 23) {
     throw new RangeError(
-      'nextDeliveryTime: hours must be whole numbers from 0 to 23 (24 for the end of work)',
+      'nextDeliveryTime: hours must be whole numbers from 0 to 23 (24 for the end of work or of the day)',
     );
   }
   if (rule.workStartHour >= rule.workEndHour) {
     throw new RangeError('nextDeliveryTime: working hours must start before they end');
+  }
+  if (rule.wakingStartHour >= rule.wakingEndHour) {
+    throw new RangeError('nextDeliveryTime: waking hours must start before they end');
   }
 }
