@@ -79,4 +79,25 @@ describe('a pause’s boundaries', () => {
     await tickAt(t, '2026-04-14T15:00:00Z');
     expect(keysOf(t, pair, dmOf(t, pair.mentorId))).toEqual(['quiet_relationship:2026-03-24']);
   });
+
+  it('a prompt held up past the start of a pause (the bot was down) is dropped, not sent inside it', async () => {
+    t.clock.set(DateTime.fromISO('2026-03-02T15:00:00Z'));
+    const late = await seedPair(t, {
+      status: 'stage3',
+      stageStarts: { stage3: '2026-03-02T15:00:00Z' },
+      goal: { checkIns: ['2026-03-10', '2026-04-28'], completeBy: '2026-08-14' },
+    });
+    await tickAt(t, '2026-03-02T15:00:00Z');
+    // Down from before 10:00 until 13:00 on the 10th: the nudge waits for the next 10:00, on the 11th.
+    await tickAt(t, '2026-03-10T18:00:00Z');
+    expect(await itemOf(t, late, 'check_in_nudge', '2026-03-10')).toMatchObject({
+      state: 'pending',
+      dueAt: '2026-03-11T15:00:00Z',
+    });
+    t.clock.set(DateTime.fromISO('2026-03-10T19:00:00Z'));
+    await t.slack.command('/mentoring', 'pause 1', { userId: late.mentorId });
+    await tickAt(t, '2026-03-11T15:00:00Z');
+    expect(keysOf(t, late)).toEqual([]);
+    expect((await itemOf(t, late, 'check_in_nudge', '2026-03-10'))?.state).toBe('cancelled');
+  });
 });
