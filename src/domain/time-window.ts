@@ -13,11 +13,13 @@ import { DateTime } from 'luxon';
  * hour that is working time for some and waking time for the rest (New York and Tokyo: the evening in
  * New York is the morning in Tokyo), else waking time for all. Within that tier, the first day that has
  * such an hour, and of that day's hours the one closest to `localHour` in the mentee's zone (the earlier on
- * a tie). Only if no working-day waking hour is shared in two weeks (settings no pair of places on Earth
- * needs with 08:00-21:00) does the one-zone rule apply in the mentee's zone.
+ * a tie). Only if no working-day waking hour is shared in two weeks does the one-zone rule apply in the
+ * mentee's zone (with 13 waking hours a day, any two places share at least two of them, so only narrower
+ * waking hours get there).
  *
- * Days and hours are stepped in local calendar terms (luxon `plus({ days })` and `set({ hour })`), so
- * clock changes never skew the result; an hour a clock change skips is never proposed as a shared hour.
+ * Days are stepped in local calendar terms (luxon `plus({ days })`), and on a day with a clock change the
+ * hours too (`set({ hour })`), so clock changes never skew the result; an hour a clock change skips is never
+ * proposed as a shared hour.
  */
 
 export interface DeliveryWindowRule {
