@@ -17,6 +17,9 @@ import type { Repositories } from './store';
 /** Working hours used to find a delivery hour that suits both people of a pair. */
 export const WORK_START_HOUR = 9;
 export const WORK_END_HOUR = 17;
+/** Waking hours: a pair with no shared working hour is reached inside these, never at night. */
+export const WAKING_START_HOUR = 8;
+export const WAKING_END_HOUR = 21;
 /** Several times the longest a prompt's Slack calls can take, so a live dispatcher never loses its lease. */
 export const PROMPT_LEASE_MS = 60_000;
 /** Prompts sent per one-minute tick at most (about one a second, Slack's pace for posting). */
@@ -58,6 +61,8 @@ export function createPromptEngine(deps: {
     localHour: config.program.promptLocalHour,
     workStartHour: WORK_START_HOUR,
     workEndHour: WORK_END_HOUR,
+    wakingStartHour: WAKING_START_HOUR,
+    wakingEndHour: WAKING_END_HOUR,
   };
   // Through the prompts' client: a 429 there fails fast (the stored zone is kept) instead of making the
   // services' client wait.

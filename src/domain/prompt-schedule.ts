@@ -1,13 +1,20 @@
 import { DateTime } from 'luxon';
 import type { RelationshipStatus } from './relationship-stages';
 import type { PromptAudience, PromptKind } from './prompt-kinds';
+import { DEFAULT_WINDOW, nextDeliveryTime, type DeliveryWindowRule } from './time-window';
 
 /**
  * The program's prompt schedule (the spec's table) as a pure function: given what is true of one
  * relationship, every prompt that applies to it, each with its occurrence (part of the idempotency key),
- * the earliest moment it may go out, whether it waits for the recipients' local delivery hour, and who
- * receives it. Whatever is not in the plan any more (the stage moved on, a check-in was made, the goals
- * changed, the pair paused) is cancelled by the scheduler; whatever is new is added.
+ * the earliest moment it may go out, whether it waits for the recipients' local delivery hour, who
+ * receives it and when it will reach them. Whatever is not in the plan any more (the stage moved on, a
+ * check-in was made, the goals changed, the pair paused) is cancelled by the scheduler; whatever is new is
+ * added.
+ *
+ * A pause is the pair's agreement to hear nothing for a while: it holds exactly the prompts that would
+ * reach them inside it (judged by the delivery time, not the earliest moment, so a check-in day's 10:00
+ * nudge after a pause that ended at 08:00 still comes), and the quiet-relationship clock starts again when
+ * it ends.
  */
 
 export interface ScheduleSettings {
@@ -44,13 +51,15 @@ export interface ScheduleFacts {
   checkInDates: readonly string[];
   answeredCheckIns: readonly string[];
   lastActivityAt?: Date | undefined;
-  /** A pause the pair asked for: prompts falling in [pausedAt, pausedUntil) are dropped. */
+  /** A pause the pair asked for: prompts delivered in [pausedAt, pausedUntil) are dropped. */
   pausedAt?: Date | undefined;
   pausedUntil?: Date | undefined;
   /** After a `talk_again` fit decision: the day to remind the mentor. */
   talkAgainOn?: string | undefined;
   /** The mentee's zone: calendar dates (check-ins, end date) start at midnight there. */
   menteeZone: string;
+  /** The mentor's zone: with the mentee's, where a prompt's delivery hour is found. */
+  mentorZone: string;
 }
 
 export interface PlannedPrompt {
@@ -63,7 +72,14 @@ export interface PlannedPrompt {
   audience: PromptAudience;
   /** For check-in prompts: which check-in date. */
   checkInDate?: string;
+  /** The recipients' time zones (the mentee's first), for finding the next window after downtime. */
+  zones: string[];
+  /** When it reaches its recipients: `notBefore` itself, or their next local delivery hour from then. */
+  deliverAt: DateTime;
 }
+
+/** What a prompt is before its delivery time is worked out. */
+type Unscheduled = Omit<PlannedPrompt, 'zones' | 'deliverAt'>;
 
 const OPEN_STAGES: readonly RelationshipStatus[] = ['stage1', 'stage2', 'stage3', 'stage4'];
 const CHECK_IN_STAGES: readonly RelationshipStatus[] = ['stage2', 'stage3', 'stage4'];
@@ -72,15 +88,16 @@ const CHECK_IN_STAGES: readonly RelationshipStatus[] = ['stage2', 'stage3', 'sta
 export function planPrompts(
   facts: ScheduleFacts,
   settings: ScheduleSettings = DEFAULT_SCHEDULE,
+  window: DeliveryWindowRule = DEFAULT_WINDOW,
 ): PlannedPrompt[] {
-  const plan: PlannedPrompt[] = [];
+  const plan: Unscheduled[] = [];
   const at = (date: Date) => DateTime.fromJSDate(date, { zone: 'utc' });
   const dayStart = (isoDate: string) => DateTime.fromISO(isoDate, { zone: facts.menteeZone }).startOf('day');
   const started = (status: RelationshipStatus) => {
     const date = facts.stageStarts[status];
     return date ? at(date) : undefined;
   };
-  const add = (prompt: PlannedPrompt) => {
+  const add = (prompt: Unscheduled) => {
     if (prompt.notBefore.isValid) plan.push(prompt);
   };
   const { status } = facts;
@@ -178,6 +195,8 @@ export function planPrompts(
     const activity: DateTime[] = [];
     if (facts.lastActivityAt) activity.push(at(facts.lastActivityAt));
     if (stageStart) activity.push(stageStart);
+    // A pause was agreed, not silence: the quiet clock counts from its end.
+    if (facts.pausedAt && facts.pausedUntil) activity.push(at(facts.pausedUntil));
     const last = activity.reduce<DateTime | undefined>((a, b) => (!a || b > a ? b : a), undefined);
     if (last)
       add({
@@ -218,12 +237,32 @@ export function planPrompts(
     add({ kind: 'relist_card', occurrence: 'once', notBefore: completed, window: 'now', audience: 'staff' });
   }
 
-  return plan.filter((prompt) => !inPause(prompt.notBefore, facts));
+  return plan
+    .map((prompt) => {
+      const zones = recipientZones(prompt.audience, facts);
+      const deliverAt =
+        prompt.window === 'now' ? prompt.notBefore : nextDeliveryTime(prompt.notBefore, zones, window);
+      return { ...prompt, zones, deliverAt };
+    })
+    .filter((prompt) => !inPause(prompt.deliverAt, facts));
 }
 
-function inPause(t: DateTime, facts: ScheduleFacts): boolean {
-  if (!facts.pausedAt || !facts.pausedUntil) return false;
-  return t.toMillis() >= facts.pausedAt.getTime() && t.toMillis() < facts.pausedUntil.getTime();
+/** Whose local time a prompt is delivered in: the pair's (the mentee's first) or one person's. */
+function recipientZones(audience: PromptAudience, facts: ScheduleFacts): string[] {
+  switch (audience) {
+    case 'pair':
+      return [facts.menteeZone, facts.mentorZone];
+    case 'mentee':
+      return [facts.menteeZone];
+    default:
+      return [facts.mentorZone]; // the mentor, or staff (whose card goes out at once)
+  }
+}
+
+/** Whether a prompt delivered at `t` would reach the pair during their pause. */
+export function inPause(t: DateTime, pause: Pick<ScheduleFacts, 'pausedAt' | 'pausedUntil'>): boolean {
+  if (!pause.pausedAt || !pause.pausedUntil) return false;
+  return t.toMillis() >= pause.pausedAt.getTime() && t.toMillis() < pause.pausedUntil.getTime();
 }
 
 /** How many tips ahead are planned: enough to cover a long program, few enough to stay cheap. */

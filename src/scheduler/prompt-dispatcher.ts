@@ -3,7 +3,7 @@ import { plainMessage } from '../../blocks/message';
 import { promptMessage, type PromptContext } from '../../blocks/prompts';
 import type { Clock } from '../clock';
 import { schedulerWording, type ProgramSettings } from '../content/wording';
-import { tipIndex } from '../domain/prompt-schedule';
+import { inPause, tipIndex } from '../domain/prompt-schedule';
 import { nextDeliveryTime, type DeliveryWindowRule } from '../domain/time-window';
 import type { AppLogger } from '../logger';
 import type { Notice } from '../domain/notices';
@@ -135,6 +135,11 @@ export function createPromptDispatcher(deps: {
     const prompt = plan?.prompts.get(item.key);
     if (!plan || !prompt) {
       await prompts.finish(item.id, owner, 'cancelled', 'no longer applies', now.toJSDate());
+      return 'cancelled';
+    }
+    // Planned to go before the pause but held up since (downtime, retries): it would reach them inside it.
+    if (inPause(now, plan.relationship)) {
+      await prompts.finish(item.id, owner, 'cancelled', 'held by a pause', now.toJSDate());
       return 'cancelled';
     }
     if (prompt.window === 'local' && lateBy > LATE_AFTER_MS) {

@@ -6,7 +6,7 @@ import type { Goal } from '../domain/goal-form';
 import { planPrompts, type PlannedPrompt, type ScheduleSettings } from '../domain/prompt-schedule';
 import type { RelationshipRecord } from '../domain/records';
 import type { RelationshipStatus } from '../domain/relationship-stages';
-import { nextDeliveryTime, type DeliveryWindowRule } from '../domain/time-window';
+import type { DeliveryWindowRule } from '../domain/time-window';
 import { isDatabaseUnavailable } from '../store/availability';
 import type { CheckInRepository } from '../store/check-in-repository';
 import type { GoalFormRepository } from '../store/goal-form-repository';
@@ -23,12 +23,10 @@ const NO_LONGER_APPLIES = 'no longer applies';
 /** Stored time zones are re-read from Slack when older than this. */
 const TIMEZONE_REFRESH_DAYS = 7;
 
-/** A planned prompt with its delivery time worked out for its recipients. */
+/** A planned prompt with its idempotency key and its delivery time as the outbox stores it. */
 export interface ScheduledPrompt extends PlannedPrompt {
   key: string;
   dueAt: Date;
-  /** The recipients' time zones (the mentee's first), for finding the next window after downtime. */
-  zones: string[];
 }
 
 export interface CurrentPlan {
@@ -100,21 +98,15 @@ export function createPromptPlanner(deps: {
         pausedUntil: relationship.pausedUntil,
         talkAgainOn: relationship.talkAgainOn,
         menteeZone,
+        mentorZone,
       },
       deps.schedule,
+      deps.window,
     );
     const prompts = new Map<string, ScheduledPrompt>();
     for (const prompt of planned) {
-      const zones =
-        prompt.audience === 'pair'
-          ? [menteeZone, mentorZone]
-          : prompt.audience === 'mentee'
-            ? [menteeZone]
-            : [mentorZone];
-      const dueAt =
-        prompt.window === 'now' ? prompt.notBefore : nextDeliveryTime(prompt.notBefore, zones, deps.window);
       const key = promptKey(relationship.id, prompt.kind, prompt.occurrence);
-      prompts.set(key, { ...prompt, key, dueAt: dueAt.toJSDate(), zones });
+      prompts.set(key, { ...prompt, key, dueAt: prompt.deliverAt.toJSDate() });
     }
     return { relationship, goals, prompts };
   }

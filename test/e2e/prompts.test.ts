@@ -243,7 +243,7 @@ describe('scheduled prompts', () => {
   });
 
   describe('local time for pairs in different zones', () => {
-    it('Chicago and Tokyo never share working hours: the mentee’s 10:00 it is', async () => {
+    it('Chicago and Tokyo never share working hours: 19:00 for the mentee in Chicago is 09:00 at work in Tokyo, never midnight', async () => {
       t.clock.set(DateTime.fromISO('2026-04-01T15:00:00Z'));
       const pair = await seedPair(t, {
         status: 'stage3',
@@ -253,8 +253,9 @@ describe('scheduled prompts', () => {
         goal: { checkIns: ['2026-04-15', '2026-05-15', '2026-06-15'], completeBy: '2026-08-14' },
       });
       await tickAt(t, '2026-04-01T15:00:00Z');
+      // The mentee's 10:00 (15:00 UTC) would be midnight in Tokyo.
       expect((await dueOf(t, pair.relationshipId, 'check_in_nudge', '2026-04-15'))?.dueAt).toBe(
-        '2026-04-15T15:00:00Z',
+        '2026-04-16T00:00:00Z',
       );
     });
 
