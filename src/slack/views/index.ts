@@ -1,6 +1,5 @@
 import type { AllMiddlewareArgs, App, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
 import {
-  applicationErrors,
   applicationReceivedModal,
   readApplicationState,
   type ViewStateValue,
@@ -19,7 +18,7 @@ import {
 import { reportUnexpected } from '../commands/command-router';
 import { noticeModal } from '../../../blocks/message';
 import type { SlackDeps } from '../deps';
-import { decisionRefusalText } from '../presenters/enrollment';
+import { applicationFieldErrors, decisionRefusalText } from '../presenters/enrollment';
 import { requestRefusalText } from '../presenters/requests';
 import type { CloseOutRefusal } from '../../services/close-out';
 import type { LifecycleRefusal } from '../../services/relationships';
@@ -63,10 +62,8 @@ export function registerViews(app: App, deps: SlackDeps): void {
         readApplicationState(role, values),
       );
       if (result.kind !== 'done') {
-        await ack({
-          response_action: 'errors',
-          errors: applicationErrors(result.kind === 'invalid' ? result.fields : {}),
-        });
+        const latestYear = deps.clock.now().setZone('utc').year;
+        await ack({ response_action: 'errors', errors: applicationFieldErrors(result, latestYear) });
         return;
       }
       await ack({
