@@ -431,7 +431,9 @@ describe('scheduled prompts', () => {
         field_recommend: { input_recommend: { type: 'radio_buttons', selected_option: { value: 'yes' } } },
         field_worked: { input_worked: { type: 'plain_text_input', value: 'Regular check-ins' } },
       });
-      expect(answer.json).toBeUndefined();
+      // The person who submitted is thanked in place of the form.
+      expect(answer.json).toMatchObject({ response_action: 'update', view: { type: 'modal' } });
+      expect(JSON.stringify(answer.json)).toContain('Your evaluation is with the program office');
       await waitFor(
         async () =>
           (await t.bot.database.models.feedback.exists({ userId: pair.menteeId, kind: 'evaluation' })) !==
@@ -458,10 +460,9 @@ describe('scheduled prompts', () => {
           input_decision: { type: 'radio_buttons', selected_option: { value: 'talk_again' } },
         },
       });
-      expect(answer.json).toBeUndefined();
-      await waitFor(() =>
-        t.emulator.messages(dmOf(t, pair.mentorId)).some((m) => m.text?.includes('remind you in a week')),
-      );
+      // The mentor, who submitted, reads it in place of the form.
+      expect(answer.json).toMatchObject({ response_action: 'update', view: { type: 'modal' } });
+      expect(JSON.stringify(answer.json)).toContain('remind you in a week');
       await tickAt(t, '2026-03-02T15:01:00Z');
       expect((await dueOf(t, pair.relationshipId, 'talk_again_reminder', '2026-03-09'))?.dueAt).toBe(
         '2026-03-09T15:00:00Z',

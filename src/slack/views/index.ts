@@ -1,4 +1,5 @@
 import type { AllMiddlewareArgs, App, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
+import type { ModalView } from '@slack/types';
 import {
   applicationReceivedModal,
   readApplicationState,
@@ -23,7 +24,12 @@ import { requestRefusalText } from '../presenters/requests';
 import type { CloseOutRefusal } from '../../services/close-out';
 import type { LifecycleRefusal } from '../../services/relationships';
 import type { Result } from '../../services/result';
-import { lifecycleFieldErrors, lifecycleRefusalText } from '../presenters/lifecycle';
+import {
+  evaluationAnswer,
+  fitAnswer,
+  lifecycleFieldErrors,
+  lifecycleRefusalText,
+} from '../presenters/lifecycle';
 
 type ViewArgs = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
 type StateValues = Record<string, Record<string, ViewStateValue>>;
@@ -109,7 +115,7 @@ export function registerViews(app: App, deps: SlackDeps): void {
       args.body.user.id,
       raw,
     );
-    await answerLifecycle(args, ack, 'fit', result, FIELD_BLOCK('decision'));
+    await answerLifecycle(args, ack, 'fit', result, FIELD_BLOCK('decision'), fitAnswer);
   });
 
   submission(VIEWS.endRelationship, async (args, values, ack) => {
@@ -168,9 +174,9 @@ export function registerViews(app: App, deps: SlackDeps): void {
     await answer(args, ack, result);
   });
 
-  for (const [callbackId, fields, submit, form] of [
-    [VIEWS.reflection, REFLECTION_FIELDS, deps.closeOut.submitReflection, 'reflection'],
-    [VIEWS.evaluation, EVALUATION_FIELDS, deps.closeOut.submitEvaluation, 'evaluation'],
+  for (const [callbackId, fields, submit, form, shown] of [
+    [VIEWS.reflection, REFLECTION_FIELDS, deps.closeOut.submitReflection, 'reflection', () => undefined],
+    [VIEWS.evaluation, EVALUATION_FIELDS, deps.closeOut.submitEvaluation, 'evaluation', evaluationAnswer],
   ] as const) {
     submission(callbackId, async (args, values, ack) => {
       const result = await submit(
@@ -178,7 +184,7 @@ export function registerViews(app: App, deps: SlackDeps): void {
         args.body.user.id,
         readValues(values, [...fields]),
       );
-      await answerLifecycle(args, ack, form, result);
+      await answerLifecycle(args, ack, form, result, undefined, shown);
     });
   }
 
@@ -226,18 +232,22 @@ async function answer(
 }
 
 /**
- * Answers a lifecycle or close-out submission from its result: closes the modal, or shows the field
- * errors worded under their fields, or the refusal under `refusalBlock` (by default the first input).
+ * Answers a lifecycle or close-out submission from its result: closes the modal (or replaces it with
+ * `shown`'s answer to the person who submitted), or shows the field errors worded under their fields, or
+ * the refusal under `refusalBlock` (by default the first input).
  */
-async function answerLifecycle(
+async function answerLifecycle<T>(
   args: ViewArgs,
   ack: ViewArgs['ack'],
   form: 'fit' | 'agreements' | 'reflection' | 'evaluation' | 'end',
-  result: Result<unknown, LifecycleRefusal | CloseOutRefusal>,
+  result: Result<T, LifecycleRefusal | CloseOutRefusal>,
   refusalBlock?: string,
+  shown?: (value: T) => ModalView | undefined,
 ): Promise<void> {
-  if (result.kind === 'done') await ack();
-  else if (result.kind === 'invalid')
+  if (result.kind === 'done') {
+    const view = shown?.(result.value);
+    await ack(view ? { response_action: 'update', view } : undefined);
+  } else if (result.kind === 'invalid')
     await ack({
       response_action: 'errors',
       errors: errorsUnderFields(form === 'end' ? {} : lifecycleFieldErrors(form, result.fields)),
