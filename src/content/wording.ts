@@ -153,6 +153,22 @@ export const applicationWording = {
     capacity: 'You can change this later with /mentor capacity.',
   },
   confidentiality: 'I will keep what my mentoring partner shares with me confidential.',
+  /** Under a form field, for each error code the application's rules return. */
+  errors: {
+    nameRequired: 'Tell us the name you go by.',
+    tooLong: (max: number) => `Keep this to ${max} characters or fewer.`,
+    interestsRequired: 'Pick at least one, or describe your interests in the box below.',
+    tooManyInterests: (max: number) => `Pick at most ${max}.`,
+    unknownInterest: 'Pick from the list; anything else can go in the box below.',
+    channelsRequired: 'Pick at least one way to stay in touch.',
+    bioRequired: 'A few sentences help your match get to know you.',
+    required: 'This is needed for the directory.',
+    graduationYear: (earliest: number, latest: number) =>
+      `Enter the year you graduated, from ${earliest} to ${latest}.`,
+    capacity: (min: number, max: number) =>
+      `Pick how many mentees you can take at once, from ${min} to ${max}.`,
+    confidentiality: 'Please acknowledge the confidentiality agreement to take part.',
+  },
   received: (role: Role, program: ProgramSettings, edited: boolean) =>
     edited
       ? `Your changes are saved. Your ${roleName[role]} application is still with the ${program.name} staff.`

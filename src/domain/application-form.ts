@@ -2,7 +2,7 @@ import { z } from 'zod';
 
 /**
  * What an application holds, and the rules each answer must meet. The Slack modal maps its inputs to a
- * `RawApplication`; `validateApplication` turns that into clean answers or one message per bad field.
+ * `RawApplication`; `validateApplication` turns that into clean answers or one error code per bad field.
  */
 
 export const COMMUNICATION_CHANNELS = ['slack', 'video', 'phone', 'email'] as const;
@@ -17,6 +17,9 @@ export const APPLICATION_LIMITS = {
   industry: 120,
   maxInterests: 10,
 } as const;
+
+/** The earliest graduation year the form accepts (the latest is the current year). */
+export const EARLIEST_GRADUATION_YEAR = 1940;
 
 export const MIN_CAPACITY = 1;
 export const MAX_CAPACITY = 5;
@@ -74,28 +77,35 @@ export const APPLICATION_FIELDS = {
 } as const;
 export type ApplicationField = (typeof APPLICATION_FIELDS)['mentor'][number];
 
-export const APPLICATION_MESSAGES = {
-  nameRequired: 'Tell us the name you go by.',
-  tooLong: (max: number) => `Keep this to ${max} characters or fewer.`,
-  interestsRequired: 'Pick at least one, or describe your interests in the box below.',
-  tooManyInterests: (max: number) => `Pick at most ${max}.`,
-  unknownInterest: 'Pick from the list; anything else can go in the box below.',
-  channelsRequired: 'Pick at least one way to stay in touch.',
-  bioRequired: 'A few sentences help your match get to know you.',
-  required: 'This is needed for the directory.',
-  graduationYear: (latest: number) => `Enter the year you graduated, from 1940 to ${latest}.`,
-  capacity: `Pick how many mentees you can take at once, from ${MIN_CAPACITY} to ${MAX_CAPACITY}.`,
-  confidentiality: 'Please acknowledge the confidentiality agreement to take part.',
-};
+/**
+ * Why an answer is refused, as a code; the Slack layer words it under its field (the presenter for
+ * enrollment, with the wording in src/content), using the limits above for the numbers.
+ */
+export type ApplicationErrorCode =
+  /** Nothing given where an answer is needed (a name, a bio, a way to stay in touch, the acknowledgement). */
+  | 'required'
+  /** Longer than the field's limit in `APPLICATION_LIMITS`. */
+  | 'too_long'
+  /** More interests picked than `APPLICATION_LIMITS.maxInterests`. */
+  | 'too_many'
+  /** An interest that is not in the configured list. */
+  | 'not_in_list'
+  /** No interest picked from either list and none described in words. */
+  | 'no_interest'
+  /** A graduation year or capacity outside what the program allows. */
+  | 'out_of_range';
 
-const text = (max: number, requiredMessage?: string) =>
+export type ApplicationErrors = Partial<Record<ApplicationField, ApplicationErrorCode>>;
+
+const issue = (code: ApplicationErrorCode) => ({ code: 'custom' as const, message: code });
+
+const text = (max: number, required = false) =>
   z
     .unknown()
     .transform((value) => (typeof value === 'string' ? value.trim() : ''))
     .superRefine((value, ctx) => {
-      if (requiredMessage && value === '') ctx.addIssue({ code: 'custom', message: requiredMessage });
-      else if ([...value].length > max)
-        ctx.addIssue({ code: 'custom', message: APPLICATION_MESSAGES.tooLong(max) });
+      if (required && value === '') ctx.addIssue(issue('required'));
+      else if ([...value].length > max) ctx.addIssue(issue('too_long'));
     });
 
 const list = z
@@ -112,60 +122,49 @@ export function validateApplication(
   role: ApplicationRole,
   raw: RawApplication,
   rules: { taxonomy: readonly string[]; currentYear: number },
-):
-  | { ok: true; answers: ApplicationAnswers }
-  | { ok: false; errors: Partial<Record<ApplicationField, string>> } {
+): { ok: true; answers: ApplicationAnswers } | { ok: false; errors: ApplicationErrors } {
   const interests = list.superRefine((values, ctx) => {
-    if (values.length > APPLICATION_LIMITS.maxInterests)
-      ctx.addIssue({
-        code: 'custom',
-        message: APPLICATION_MESSAGES.tooManyInterests(APPLICATION_LIMITS.maxInterests),
-      });
-    else if (values.some((value) => !rules.taxonomy.includes(value)))
-      ctx.addIssue({ code: 'custom', message: APPLICATION_MESSAGES.unknownInterest });
+    if (values.length > APPLICATION_LIMITS.maxInterests) ctx.addIssue(issue('too_many'));
+    else if (values.some((value) => !rules.taxonomy.includes(value))) ctx.addIssue(issue('not_in_list'));
   });
   const common = {
-    displayName: text(APPLICATION_LIMITS.name, APPLICATION_MESSAGES.nameRequired),
+    displayName: text(APPLICATION_LIMITS.name, true),
     academicInterests: interests,
     careerInterests: interests,
     otherInterests: text(APPLICATION_LIMITS.otherInterests),
+    // A value that is no channel (an old or forged form) reads as none picked.
     communicationPreferences: list.pipe(
-      z.array(z.enum(COMMUNICATION_CHANNELS)).min(1, APPLICATION_MESSAGES.channelsRequired),
+      z.array(z.enum(COMMUNICATION_CHANNELS, { error: 'required' })).min(1, 'required'),
     ),
-    bio: text(APPLICATION_LIMITS.bio, APPLICATION_MESSAGES.bioRequired),
+    bio: text(APPLICATION_LIMITS.bio, true),
     timezone: z.string().optional(),
-    confidentialityAcknowledged: z
-      .unknown()
-      .refine((value) => value === true, APPLICATION_MESSAGES.confidentiality),
+    confidentialityAcknowledged: z.unknown().refine((value) => value === true, 'required'),
   };
   const mentorOnly = {
-    degree: text(APPLICATION_LIMITS.degree, APPLICATION_MESSAGES.required),
+    degree: text(APPLICATION_LIMITS.degree, true),
     graduationYear: z
       .unknown()
       .transform((value) => Number(typeof value === 'string' ? value.trim() : value))
       .refine(
-        (year) => Number.isInteger(year) && year >= 1940 && year <= rules.currentYear,
-        APPLICATION_MESSAGES.graduationYear(rules.currentYear),
+        (year) => Number.isInteger(year) && year >= EARLIEST_GRADUATION_YEAR && year <= rules.currentYear,
+        'out_of_range',
       ),
-    occupation: text(APPLICATION_LIMITS.occupation, APPLICATION_MESSAGES.required),
-    industry: text(APPLICATION_LIMITS.industry, APPLICATION_MESSAGES.required),
+    occupation: text(APPLICATION_LIMITS.occupation, true),
+    industry: text(APPLICATION_LIMITS.industry, true),
     capacity: z
       .unknown()
       .transform((value) => Number(value))
-      .refine(
-        (n) => Number.isInteger(n) && n >= MIN_CAPACITY && n <= MAX_CAPACITY,
-        APPLICATION_MESSAGES.capacity,
-      ),
+      .refine((n) => Number.isInteger(n) && n >= MIN_CAPACITY && n <= MAX_CAPACITY, 'out_of_range'),
   };
   const schema = role === 'mentor' ? z.object({ ...common, ...mentorOnly }) : z.object(common);
   // A field left empty may be missing from the form's state altogether; read it as "nothing given".
   const given = Object.fromEntries(APPLICATION_FIELDS[role].map((field) => [field, raw[field] ?? null]));
   const parsed = schema.safeParse({ ...given, timezone: raw.timezone ?? undefined });
-  const errors: Partial<Record<ApplicationField, string>> = {};
+  const errors: ApplicationErrors = {};
   if (!parsed.success) {
-    for (const issue of parsed.error.issues) {
-      const field = issue.path[0] as ApplicationField;
-      errors[field] ??= issue.message;
+    for (const problem of parsed.error.issues) {
+      const field = problem.path[0] as ApplicationField;
+      errors[field] ??= problem.message as ApplicationErrorCode;
     }
   }
   // Interests: at least one picked, or described in words.
@@ -174,7 +173,7 @@ export function validateApplication(
     const career = list.parse(raw.careerInterests);
     const other = typeof raw.otherInterests === 'string' ? raw.otherInterests.trim() : '';
     if (academic.length === 0 && career.length === 0 && other === '')
-      errors.academicInterests = APPLICATION_MESSAGES.interestsRequired;
+      errors.academicInterests = 'no_interest';
   }
   if (!parsed.success || Object.keys(errors).length > 0) return { ok: false, errors };
   return { ok: true, answers: parsed.data as ApplicationAnswers };

@@ -51,7 +51,7 @@ export type Notice =
   | { type: 'mentor_request_reminder'; menteeId: string }
   /** The pair's group DM told how one of them likes to stay in touch. */
   | { type: 'pair_preferences_shared'; userId: string; channels: CommunicationChannel[] }
-  // Relationship lifecycle and close-out (fit, agreements, stages, pause, ending, reflection, evaluation).
+  // Relationship lifecycle and close-out (fit, agreements, stages, pause, ending, reflection).
   /** The pair told the mentor's fit decision: stage 1 begins (with the agreements button), or not a fit. */
   | {
       type: 'pair_fit_outcome';
@@ -64,8 +64,6 @@ export type Notice =
   | { type: 'mentee_not_a_fit' }
   /** Staff told a mentor decided not to continue after the first meeting. */
   | { type: 'staff_not_a_fit'; mentorId: string; menteeId: string }
-  /** The mentor's DM: a reminder to decide will come after "talk again". */
-  | { type: 'mentor_talk_again'; remindOn: string }
   /** The pair's conversation: one of them recorded the stage 1 agreements. */
   | { type: 'pair_agreements_saved'; relationship: RelationshipRecord; actorId: string }
   /** The pair's conversation: one of them moved the relationship on. */
@@ -78,8 +76,6 @@ export type Notice =
   | { type: 'staff_ended_early'; mentorId: string; menteeId: string; actorId: string }
   /** The pair's conversation: one person's close-out reflection, shared. */
   | { type: 'pair_reflection_shared'; userId: string; role: 'mentor' | 'mentee'; answers: ReflectionAnswers }
-  /** The person's DM: their program evaluation reached the program office. */
-  | { type: 'evaluation_received' }
   // Goals and check-ins.
   /**
    * The pair's conversation: the mentee saved their goals. The first version says how many and until when

@@ -125,7 +125,7 @@ export function createCloseOutService(deps: {
     evaluationForm: (relationshipId: string, userId: string) =>
       personIn(relationshipId, userId, EVALUATION_STATUSES),
 
-    /** Keeps one person's evaluation for the program office; their DM confirms it arrived. */
+    /** Keeps one person's evaluation for the program office; the answer to them confirms it arrived. */
     async submitEvaluation(
       relationshipId: string,
       userId: string,
@@ -144,16 +144,6 @@ export function createCloseOutService(deps: {
       await deps.unitOfWork.run(async (tx) => {
         await tx.feedback.save({ relationshipId, userId, kind: 'evaluation', answers: checked.answers });
         await audit(tx, userId, 'evaluation.submitted', found.value.relationship, at);
-        await tx.notices.enqueue(
-          [
-            {
-              key: noticeKeys.personal(relationshipId, userId, 'evaluation', at),
-              notice: { type: 'evaluation_received' },
-              destination: { to: 'person', userId },
-            },
-          ],
-          at,
-        );
       });
       return done();
     },

@@ -3,7 +3,8 @@ import {
   isMentorAnswers,
   validateApplication,
   type ApplicationAnswers,
-  type ApplicationField,
+  type ApplicationErrorCode,
+  type ApplicationErrors,
   type ApplicationRole,
   type RawApplication,
 } from '../domain/application-form';
@@ -28,7 +29,7 @@ export interface EnrollmentTx {
 /** A decision made: the application as decided; refused for non-staff, an unknown or an already decided one. */
 export type Decision = Result<ApplicationRecord, 'not_staff' | 'not_found' | 'already_decided'>;
 
-/** A saved application (`edited` when it replaced a waiting one), or its field errors as codes. */
+/** A saved application (`edited` when it replaced a waiting one), or its field errors as codes (`ApplicationErrorCode`). */
 export type Submission = Done<{ edited: boolean }> | Invalid;
 
 /**
@@ -222,8 +223,8 @@ export function createEnrollmentService(deps: {
       (await deps.staff.isStaff(userId)) ? done() : refused('not_staff'),
   };
 }
-/** The form's field errors, only the fields that have one. */
-function fieldErrors(errors: Partial<Record<ApplicationField, string>>): Record<string, string> {
+/** The form's field error codes, only the fields that have one. */
+function fieldErrors(errors: ApplicationErrors): Record<string, ApplicationErrorCode> {
   return Object.fromEntries(Object.entries(errors).flatMap(([field, code]) => (code ? [[field, code]] : [])));
 }
 export type EnrollmentService = ReturnType<typeof createEnrollmentService>;

@@ -1,6 +1,6 @@
 import type { Clock } from '../clock';
 import { agreementsComplete, validateAgreements, type AgreementField } from '../domain/agreements';
-import { validateFit, type FitAnswers, type FitField } from '../domain/fit-assessment';
+import { validateFit, type FitField } from '../domain/fit-assessment';
 import { isPauseLength, TALK_AGAIN_DAYS } from '../domain/lifecycle-rules';
 import { noticeKeys, type NewNotice, type Notice } from '../domain/notices';
 import type { RelationshipRecord } from '../domain/records';
@@ -57,6 +57,9 @@ export interface OpenRelationship {
   side: Side;
   partnerName: string;
 }
+
+/** The fit decision made: for "talk again", the day the mentor will be reminded (YYYY-MM-DD). */
+export type FitOutcome = { decision: 'proceed' | 'not_a_fit' } | { decision: 'talk_again'; remindOn: string };
 
 /** What `/mentoring pause` and `resume` answer: paused until `until` (a day in the program's zone), or resumed. */
 export type PauseOutcome = { paused: true; until: string } | { paused: false };
@@ -211,13 +214,14 @@ export function createRelationshipService(deps: {
 
     /**
      * The mentor's fit assessment (kept for them alone) and its decision: stage 1 begins, the relationship
-     * closes as not a fit (the pair, the mentee and staff told), or a reminder to decide is planned.
+     * closes as not a fit (the pair, the mentee and staff told), or a reminder to decide is planned (the
+     * mentor, the one acting, is answered with its day; nobody else is told).
      */
     async submitFit(
       relationshipId: string,
       actorId: string,
       raw: Record<string, unknown>,
-    ): Promise<Result<{ decision: FitAnswers['decision'] }, LifecycleRefusal>> {
+    ): Promise<Result<FitOutcome, LifecycleRefusal>> {
       const relationship = await relationships.get(relationshipId);
       if (!relationship || relationship.mentorId !== actorId) return refused('only_mentor');
       if (relationship.status !== 'introduced') return refused('changed', { status: relationship.status });
@@ -228,9 +232,7 @@ export function createRelationshipService(deps: {
       const at = now.toJSDate();
       const remindOn = now.plus({ days: TALK_AGAIN_DAYS }).toISODate() ?? '';
       const hasGoalForm = await deps.hasGoalForm(relationshipId);
-      const result = await deps.unitOfWork.run<
-        Result<{ decision: FitAnswers['decision'] }, LifecycleRefusal>
-      >(async (tx) => {
+      const result = await deps.unitOfWork.run<Result<FitOutcome, LifecycleRefusal>>(async (tx) => {
         await tx.fitAssessments.record({
           relationshipId,
           mentorId: actorId,
@@ -241,11 +243,7 @@ export function createRelationshipService(deps: {
         if (answers.decision === 'talk_again') {
           await tx.relationships.setTalkAgainOn(relationshipId, remindOn, at);
           await audit(tx, actorId, 'relationship.fit_talk_again', relationship, at);
-          await tx.notices.enqueue(
-            [toPerson(relationship, actorId, 'talk_again', { type: 'mentor_talk_again', remindOn }, at)],
-            at,
-          );
-          return done({ decision: answers.decision });
+          return done({ decision: 'talk_again' as const, remindOn });
         }
         const to = answers.decision === 'proceed' ? 'stage1' : 'not_a_fit';
         await move(tx, relationship, to, actorId, 'mentor', { hasGoalForm, at });

@@ -1,3 +1,4 @@
+import { ACTIONS, FIELD_ACTION, FIELD_BLOCK, VIEWS } from '../../blocks/ids';
 import {
   apply,
   applicationState,
@@ -26,7 +27,7 @@ describe('applying to the program and staff review', () => {
     await t.slack.command('/mentor', 'apply', { userId: alice });
     await waitFor(() => t.emulator.callsTo('views.open').length > 0);
     const view = lastOpenedModal(t);
-    expect(view.callback_id).toBe('application_mentor');
+    expect(view.callback_id).toBe(VIEWS.mentorApplication);
     expect(JSON.stringify(view)).toContain('"initial_value":"Alice Alumna"');
     for (const field of [
       'degree',
@@ -51,13 +52,13 @@ describe('applying to the program and staff review', () => {
     const errors = answer.json?.errors as Record<string, string>;
     expect(Object.keys(errors).sort()).toEqual(
       [
-        'field_academicInterests',
-        'field_communicationPreferences',
-        'field_confidentialityAcknowledged',
-        'field_graduationYear',
+        FIELD_BLOCK('academicInterests'),
+        FIELD_BLOCK('communicationPreferences'),
+        FIELD_BLOCK('confidentialityAcknowledged'),
+        FIELD_BLOCK('graduationYear'),
       ].sort(),
     );
-    expect(errors.field_graduationYear).toMatch(/year you graduated/);
+    expect(errors[FIELD_BLOCK('graduationYear')]).toMatch(/year you graduated/);
     expect(t.emulator.messages(t.config.staff.adminChannelId)).toHaveLength(0);
     expect(await t.bot.database.models.applications.countDocuments()).toBe(0);
   });
@@ -68,7 +69,7 @@ describe('applying to the program and staff review', () => {
     expect(JSON.stringify(answer.json?.view)).toContain('with the Webster Mentoring Program staff');
     const card = reviewCardFor(t, alice);
     expect(card.text).toContain('New mentor application');
-    expect(JSON.stringify(card.blocks)).toContain('application_approve');
+    expect(JSON.stringify(card.blocks)).toContain(ACTIONS.approveApplication);
     expect(JSON.stringify(card.blocks)).toContain('Brand director');
   });
 
@@ -99,7 +100,7 @@ describe('applying to the program and staff review', () => {
     const card = reviewCardFor(t, alice);
     await t.slack.blockAction(
       { userId: PEOPLE.bob.id },
-      { actionId: 'application_approve', value: buttonValue(card, 'application_approve') },
+      { actionId: ACTIONS.approveApplication, value: buttonValue(card, ACTIONS.approveApplication) },
       { message: { channel: card.channel, ts: card.ts } },
     );
     await waitFor(() => responseTexts(t).some((text) => text.includes('program staff only')));
@@ -110,16 +111,16 @@ describe('applying to the program and staff review', () => {
 
   it('staff approve: the card shows who decided, the mentor is told and listed with their capacity', async () => {
     const card = reviewCardFor(t, alice);
-    const value = buttonValue(card, 'application_approve');
+    const value = buttonValue(card, ACTIONS.approveApplication);
     await t.slack.blockAction(
       { userId: PEOPLE.staff1.id },
-      { actionId: 'application_approve', value },
+      { actionId: ACTIONS.approveApplication, value },
       { message: { channel: card.channel, ts: card.ts } },
     );
     await waitFor(() => dmTextsOf(t, alice).some((text) => text.includes('approved')));
     const updated = reviewCardFor(t, alice);
     expect(JSON.stringify(updated.blocks)).toContain('Approved by <@USTAFF1>');
-    expect(JSON.stringify(updated.blocks)).not.toContain('application_approve');
+    expect(JSON.stringify(updated.blocks)).not.toContain(ACTIONS.approveApplication);
     expect(
       await t.bot.database.models.profiles.findOne({ userId: alice, role: 'mentor' }).lean(),
     ).toMatchObject({
@@ -132,7 +133,7 @@ describe('applying to the program and staff review', () => {
     // A second member of staff clicking the old card can't decide again.
     await t.slack.blockAction(
       { userId: PEOPLE.staff2.id },
-      { actionId: 'application_approve', value },
+      { actionId: ACTIONS.approveApplication, value },
       { message: { channel: card.channel, ts: card.ts } },
     );
     await waitFor(() => responseTexts(t).some((text) => text.includes('already decided')));
@@ -153,29 +154,29 @@ describe('applying to the program and staff review', () => {
         bio: 'First-year law student.',
         confidentialityAcknowledged: true,
       });
-      applicationId = buttonValue(reviewCardFor(t, dan), 'application_decline');
+      applicationId = buttonValue(reviewCardFor(t, dan), ACTIONS.declineApplication);
     });
 
     it('Decline asks staff for a reason; an empty reason is refused in the modal', async () => {
       const card = reviewCardFor(t, dan);
       await t.slack.blockAction(
         { userId: PEOPLE.staff1.id },
-        { actionId: 'application_decline', value: applicationId },
+        { actionId: ACTIONS.declineApplication, value: applicationId },
         { message: { channel: card.channel, ts: card.ts } },
       );
-      await waitFor(() => lastOpenedModal(t).callback_id === 'application_decline_reason');
+      await waitFor(() => lastOpenedModal(t).callback_id === VIEWS.declineApplication);
       const answer = await t.slack.viewSubmission({ userId: PEOPLE.staff1.id }, lastOpenedModal(t), {
-        field_reason: { input_reason: { type: 'plain_text_input', value: '  ' } },
+        [FIELD_BLOCK('reason')]: { [FIELD_ACTION('reason')]: { type: 'plain_text_input', value: '  ' } },
       });
       expect(answer.json).toMatchObject({
         response_action: 'errors',
-        errors: { field_reason: expect.any(String) },
+        errors: { [FIELD_BLOCK('reason')]: expect.any(String) },
       });
     });
 
     it('a decline modal submitted by someone who is not staff (a forged view) changes nothing', async () => {
       const answer = await t.slack.viewSubmission({ userId: PEOPLE.bob.id }, lastOpenedModal(t), {
-        field_reason: { input_reason: { type: 'plain_text_input', value: 'nope' } },
+        [FIELD_BLOCK('reason')]: { [FIELD_ACTION('reason')]: { type: 'plain_text_input', value: 'nope' } },
       });
       expect(answer.json).toMatchObject({ response_action: 'errors' });
       expect(await t.bot.database.models.applications.findById(applicationId).lean()).toMatchObject({
@@ -185,7 +186,9 @@ describe('applying to the program and staff review', () => {
 
     it('with a reason, the applicant is told kindly, with the reason and whom to contact', async () => {
       const answer = await t.slack.viewSubmission({ userId: PEOPLE.staff1.id }, lastOpenedModal(t), {
-        field_reason: { input_reason: { type: 'plain_text_input', value: 'The spring cohort is full.' } },
+        [FIELD_BLOCK('reason')]: {
+          [FIELD_ACTION('reason')]: { type: 'plain_text_input', value: 'The spring cohort is full.' },
+        },
       });
       expect(answer.status).toBe(200);
       expect(answer.json?.response_action).toBeUndefined();

@@ -1,3 +1,4 @@
+import { ACTIONS } from '../../blocks/ids';
 import { buttonValue, dmTextsOf, enrol, MENTEE_ANSWERS, MENTOR_ANSWERS } from '../support/flows';
 import { PEOPLE, startTestBot, type TestBot } from '../support/test-bot';
 import { waitFor } from '../support/wait';
@@ -32,7 +33,7 @@ describe('a mentor’s capacity', () => {
       cards.map((card) =>
         t.slack.blockAction(
           { userId: PEOPLE.alice.id },
-          { actionId: 'request_accept', value: buttonValue(card, 'request_accept') },
+          { actionId: ACTIONS.acceptRequest, value: buttonValue(card, ACTIONS.acceptRequest) },
           { message: { channel: card.channel, ts: card.ts } },
         ),
       ),
@@ -99,7 +100,9 @@ describe('a request nobody answers', () => {
     expect(told).toContain('has lapsed');
     expect(told).toContain('/mentee find');
     expect(JSON.stringify(requestCardsFor(t, PEOPLE.carol.id)[0]?.blocks)).toContain('lapsed after 14 days');
-    expect(JSON.stringify(requestCardsFor(t, PEOPLE.carol.id)[0]?.blocks)).not.toContain('request_accept');
+    expect(JSON.stringify(requestCardsFor(t, PEOPLE.carol.id)[0]?.blocks)).not.toContain(
+      ACTIONS.acceptRequest,
+    );
   });
 
   it('frees the mentee to ask someone else', async () => {

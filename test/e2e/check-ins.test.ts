@@ -1,3 +1,4 @@
+import { ACTIONS, FIELD_BLOCK, VIEWS } from '../../blocks/ids';
 import { DateTime } from 'luxon';
 import {
   agreementsState,
@@ -55,13 +56,13 @@ describe('from introduction to the first check-in', () => {
   const advance = (userId = alice.id) =>
     t.slack.blockAction(
       { userId },
-      { actionId: 'relationship_advance', value: relationshipId },
+      { actionId: ACTIONS.advanceStage, value: relationshipId },
       { message: { channel, ts: '1.1' } },
     );
 
   it('the mentor’s fit decision “proceed” starts stage 1 with a button to record the agreements', async () => {
     await t.slack.command('/mentor', 'fit', { userId: alice.id });
-    await waitFor(() => lastOpenedModal(t).callback_id === 'fit_assessment');
+    await waitFor(() => lastOpenedModal(t).callback_id === VIEWS.fitAssessment);
     await t.slack.viewSubmission({ userId: alice.id }, lastOpenedModal(t), {
       ...field('academicAlignment', { type: 'radio_buttons', selected_option: { value: '4' } }),
       ...field('careerAlignment', { type: 'radio_buttons', selected_option: { value: '5' } }),
@@ -69,14 +70,14 @@ describe('from introduction to the first check-in', () => {
     });
     await waitFor(async () => (await stored())?.status === 'stage1');
     const welcome = t.emulator.messages(channel).find((m) => m.text?.includes('Stage 1'));
-    expect(buttonValue(welcome!, 'pair_agreements')).toBe(relationshipId);
+    expect(buttonValue(welcome!, ACTIONS.recordAgreements)).toBe(relationshipId);
   });
 
   describe('stage 1 agreements', () => {
     it('someone outside the pair can’t open them, even with the pair’s button', async () => {
       await t.slack.blockAction(
         { userId: dan.id },
-        { actionId: 'pair_agreements', value: relationshipId },
+        { actionId: ACTIONS.recordAgreements, value: relationshipId },
         { message: { channel, ts: '1.1' } },
       );
       await waitFor(() => responseTexts(t).some((r) => r.includes('Only the two people')));
@@ -85,10 +86,10 @@ describe('from introduction to the first check-in', () => {
     it('a form missing the frequency, the channels or the confidentiality tick comes back with each error', async () => {
       await t.slack.blockAction(
         { userId: bob.id },
-        { actionId: 'pair_agreements', value: relationshipId },
+        { actionId: ACTIONS.recordAgreements, value: relationshipId },
         { message: { channel, ts: '1.1' } },
       );
-      await waitFor(() => lastOpenedModal(t).callback_id === 'pair_agreements');
+      await waitFor(() => lastOpenedModal(t).callback_id === VIEWS.agreements);
       const answer = await t.slack.viewSubmission(
         { userId: bob.id },
         lastOpenedModal(t),
@@ -97,9 +98,9 @@ describe('from introduction to the first check-in', () => {
       expect(answer.json).toMatchObject({
         response_action: 'errors',
         errors: {
-          field_contactFrequency: expect.stringContaining('how often'),
-          field_channels: expect.stringContaining('at least one'),
-          field_confidentiality: expect.stringContaining('confidentiality'),
+          [FIELD_BLOCK('contactFrequency')]: expect.stringContaining('how often'),
+          [FIELD_BLOCK('channels')]: expect.stringContaining('at least one'),
+          [FIELD_BLOCK('confidentiality')]: expect.stringContaining('confidentiality'),
         },
       });
     });
@@ -140,7 +141,7 @@ describe('from introduction to the first check-in', () => {
       await t.slack.command('/mentoring', 'agreements', { userId: alice.id });
       await waitFor(
         () =>
-          lastOpenedModal(t).callback_id === 'pair_agreements' &&
+          lastOpenedModal(t).callback_id === VIEWS.agreements &&
           JSON.stringify(lastOpenedModal(t)).includes(`<@${bob.id}>`),
       );
       const view = JSON.stringify(lastOpenedModal(t));
@@ -166,7 +167,7 @@ describe('from introduction to the first check-in', () => {
     await advance();
     await waitFor(async () => (await stored())?.status === 'stage2');
     await t.slack.command('/goals', '', { userId: bob.id });
-    await waitFor(() => lastOpenedModal(t).callback_id === 'goal_form');
+    await waitFor(() => lastOpenedModal(t).callback_id === VIEWS.goalForm);
     const saved = await t.slack.viewSubmission({ userId: bob.id }, lastOpenedModal(t), goalValues());
     expect(saved.json).toBeUndefined();
     await waitFor(
@@ -191,7 +192,7 @@ describe('from introduction to the first check-in', () => {
       expect(stranger.json?.text).toContain('Check-ins are for mentees');
       await t.slack.blockAction(
         { userId: alice.id },
-        { actionId: 'pair_open_checkin', value: relationshipId },
+        { actionId: ACTIONS.openCheckIn, value: relationshipId },
         { message: { channel, ts: '1.1' } },
       );
       await waitFor(() => responseTexts(t).some((r) => r.includes('Check-ins are written by')));
@@ -209,7 +210,7 @@ describe('from introduction to the first check-in', () => {
 
     it('the form names the late date and each goal’s measure; a missing status or evidence comes back under its field', async () => {
       await t.slack.command('/checkin', '', { userId: bob.id });
-      await waitFor(() => lastOpenedModal(t).callback_id === 'check_in');
+      await waitFor(() => lastOpenedModal(t).callback_id === VIEWS.checkIn);
       const view = JSON.stringify(lastOpenedModal(t));
       expect(view).toContain('*2026-04-15* (late');
       expect(view).toContain('measurable of the goal');
@@ -217,14 +218,16 @@ describe('from introduction to the first check-in', () => {
         ...select('g0_status', undefined),
         ...text('g0_evidence', ''),
       });
-      expect(missing.json).toMatchObject({ errors: { field_g0_status: 'Please choose a status.' } });
+      expect(missing.json).toMatchObject({
+        errors: { [FIELD_BLOCK('g0_status')]: 'Please choose a status.' },
+      });
       const noEvidence = await t.slack.viewSubmission({ userId: bob.id }, lastOpenedModal(t), {
         ...select('g0_status', 'on_track'),
         ...text('g0_evidence', '  '),
         ...text('g0_support', 'An intro to a recruiter'),
       });
       expect(noEvidence.json).toMatchObject({
-        errors: { field_g0_evidence: expect.stringContaining('evidence') },
+        errors: { [FIELD_BLOCK('g0_evidence')]: expect.stringContaining('evidence') },
       });
     });
 
@@ -270,7 +273,7 @@ describe('from introduction to the first check-in', () => {
       t.clock.set(DateTime.fromISO('2026-05-11T15:00:00Z'));
       await t.slack.blockAction(
         { userId: bob.id },
-        { actionId: 'pair_open_checkin', value: relationshipId },
+        { actionId: ACTIONS.openCheckIn, value: relationshipId },
         { message: { channel, ts: '1.1' } },
       );
       await waitFor(() => JSON.stringify(lastOpenedModal(t)).includes('*2026-05-15*'));

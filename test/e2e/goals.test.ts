@@ -1,3 +1,4 @@
+import { ACTIONS, VIEWS } from '../../blocks/ids';
 import { DateTime } from 'luxon';
 import { isWorkingDay } from '../../src/domain/check-in-dates';
 import {
@@ -44,7 +45,7 @@ function goalValues(
 function currentGoalModal(t: TestBot) {
   const modals = t.emulator
     .views()
-    .filter((v) => v.kind === 'modal' && (v.view as { callback_id?: string }).callback_id === 'goal_form');
+    .filter((v) => v.kind === 'modal' && (v.view as { callback_id?: string }).callback_id === VIEWS.goalForm);
   return modals[modals.length - 1]!;
 }
 
@@ -72,7 +73,7 @@ describe('the SMART goal form', () => {
 
   it('opens for the mentee with one goal, complete-by proposed and three evenly spaced working-day check-ins', async () => {
     await t.slack.command('/goals', '', { userId: bob.id });
-    await waitFor(() => lastOpenedModal(t).callback_id === 'goal_form');
+    await waitFor(() => lastOpenedModal(t).callback_id === VIEWS.goalForm);
     const view = JSON.stringify(lastOpenedModal(t));
     expect(view).toContain('"initial_date":"2026-07-02"');
     const checkIns = [...view.matchAll(/"action_id":"checkIn\d","initial_date":"(\d{4}-\d{2}-\d{2})"/g)].map(
@@ -94,19 +95,19 @@ describe('the SMART goal form', () => {
       hash: opened.hash,
       state: { values: goalValues(0, [{ text: 'Land a summer internship' }]) },
     };
-    await t.slack.blockAction({ userId: bob.id }, { actionId: 'goal_add' }, { view });
+    await t.slack.blockAction({ userId: bob.id }, { actionId: ACTIONS.addGoal }, { view });
     await waitFor(() => JSON.stringify(currentGoalModal(t).view).includes('Goal 2'));
     const updated = JSON.stringify(currentGoalModal(t).view);
     expect(updated).toContain('"initial_value":"Land a summer internship"');
     expect(updated).toContain('g1_specific_r1');
-    expect(updated).toContain('goal_remove');
+    expect(updated).toContain(ACTIONS.removeGoal);
   });
 
   it('removing a goal keeps the others, renumbered', async () => {
     const opened = currentGoalModal(t);
     const values = goalValues(1, [{ text: 'First goal' }, { text: 'Second goal' }]);
     const view = { ...opened.view, id: opened.id, hash: opened.hash, state: { values } };
-    await t.slack.blockAction({ userId: bob.id }, { actionId: 'goal_remove', value: '0' }, { view });
+    await t.slack.blockAction({ userId: bob.id }, { actionId: ACTIONS.removeGoal, value: '0' }, { view });
     await waitFor(() => !JSON.stringify(currentGoalModal(t).view).includes('Goal 2'));
     const updated = JSON.stringify(currentGoalModal(t).view);
     expect(updated).toContain('"initial_value":"Second goal"');
@@ -116,7 +117,7 @@ describe('the SMART goal form', () => {
   it('someone else can’t rebuild the mentee’s form', async () => {
     const opened = currentGoalModal(t);
     const view = { ...opened.view, id: opened.id, hash: opened.hash, state: { values: goalValues(2, [{}]) } };
-    await t.slack.blockAction({ userId: dan.id, channelId: 'D1' }, { actionId: 'goal_add' }, { view });
+    await t.slack.blockAction({ userId: dan.id, channelId: 'D1' }, { actionId: ACTIONS.addGoal }, { view });
     await waitFor(
       () => t.emulator.callsTo('chat.postEphemeral').length > 0 || responseTexts(t).length > 0 || true,
     );
@@ -197,7 +198,7 @@ describe('the SMART goal form', () => {
   it('with the goal form written, the mentor can move on to stage 3', async () => {
     await t.slack.blockAction(
       { userId: alice.id },
-      { actionId: 'relationship_advance', value: relationshipId },
+      { actionId: ACTIONS.advanceStage, value: relationshipId },
       { message: { channel: pairChannel, ts: '1.1' } },
     );
     await waitFor(

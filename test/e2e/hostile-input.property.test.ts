@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { ACTIONS, VIEWS } from '../../blocks/ids';
+import { ACTIONS, FIELD_ACTION, FIELD_BLOCK, VIEWS } from '../../blocks/ids';
 import { COMMAND_TABLE, commandSpec } from '../../src/slack/commands/command-table';
 import { makeTriggerId } from '../support/slack-emulator';
 import { enrol, matched, MENTEE_ANSWERS, MENTOR_ANSWERS } from '../support/flows';
@@ -159,14 +159,14 @@ describe('hostile input, generated', () => {
     .map(({ callbackId, metadata, fields, choice }) => async () => {
       const blocks = Object.keys(fields).map((field) => ({
         type: 'input',
-        block_id: `field_${field}`,
-        element: { type: 'plain_text_input', action_id: `input_${field}` },
+        block_id: FIELD_BLOCK(field),
+        element: { type: 'plain_text_input', action_id: FIELD_ACTION(field) },
       }));
       const values = Object.fromEntries(
         Object.entries(fields).map(([field, text]) => [
-          `field_${field}`,
+          FIELD_BLOCK(field),
           {
-            [`input_${field}`]:
+            [FIELD_ACTION(field)]:
               field === 'channels' || field === 'confirm' || field === 'confidentiality'
                 ? { type: 'checkboxes', selected_options: [{ value: choice }] }
                 : field === 'decision' || field === 'relationship' || field === 'contactFrequency'

@@ -1,3 +1,4 @@
+import { ACTIONS } from '../../blocks/ids';
 import { checkMessageBlocks } from '../support/block-kit-rules';
 import { buttonValue, enrol, MENTEE_ANSWERS } from '../support/flows';
 import { unescapedInjections } from '../support/mrkdwn-safety';
@@ -51,14 +52,14 @@ describe('what people type into /mentee find stays text', () => {
     expect(first?.text).toBe(
       'Mentors with a free seat matching “music &lt;!channel&gt; &lt;http://evil.example|reset&gt; r&amp;d” (page 1 of 2), best matches first',
     );
-    const value = buttonValue(first as { blocks?: unknown[] }, 'directory_page_next');
+    const value = buttonValue(first as { blocks?: unknown[] }, `${ACTIONS.directoryPage}_next`);
     expect(value).toBe(
       '{"page":2,"words":"music &lt;!channel&gt; &lt;http://evil.example|reset&gt; r&amp;d"}',
     );
 
     await t.slack.blockAction(
       { userId: bob.id },
-      { actionId: 'directory_page_next', value },
+      { actionId: `${ACTIONS.directoryPage}_next`, value },
       { message: { channel: 'D0BOB', ts: '1.1' } },
     );
     await waitFor(() => t.emulator.responses().some((r) => String(r.body.text).includes('page 2 of 2')));
@@ -78,13 +79,13 @@ describe('what people type into /mentee find stays text', () => {
     expect(heading).toContain('music &lt;!everyone&gt;0 &lt;!everyone&gt;1');
     expect(heading).not.toContain('&lt;!everyone&gt;499');
     expect(heading).toContain('(page 1 of 2)');
-    const value = buttonValue(answer.json as { blocks?: unknown[] }, 'directory_page_next');
+    const value = buttonValue(answer.json as { blocks?: unknown[] }, `${ACTIONS.directoryPage}_next`);
     expect(value.length).toBeLessThanOrEqual(2000);
 
     const before = t.emulator.responses().length;
     await t.slack.blockAction(
       { userId: bob.id },
-      { actionId: 'directory_page_next', value },
+      { actionId: `${ACTIONS.directoryPage}_next`, value },
       { message: { channel: 'D0BOB', ts: '1.2' } },
     );
     await waitFor(() => t.emulator.responses().length > before);

@@ -1,3 +1,4 @@
+import { ACTIONS, FIELD_ACTION, FIELD_BLOCK, VIEWS } from '../../blocks/ids';
 import {
   matched,
   dmTextsOf,
@@ -49,7 +50,7 @@ describe('the relationship lifecycle', () => {
       const intro = t.emulator.messages(pair.channel)[0]!;
       await t.slack.blockAction(
         { userId: bob.id },
-        { actionId: 'pair_open_fit', value: pair.relationshipId },
+        { actionId: ACTIONS.openFit, value: pair.relationshipId },
         { message: { channel: intro.channel, ts: intro.ts } },
       );
       await waitFor(() => responseTexts(t).some((text) => text.includes('Only the mentor assesses fit')));
@@ -57,7 +58,7 @@ describe('the relationship lifecycle', () => {
 
     it('the mentor opens it, and a form missing the ratings and decision comes back with field errors', async () => {
       await t.slack.command('/mentor', 'fit', { userId: alice.id });
-      await waitFor(() => lastOpenedModal(t).callback_id === 'fit_assessment');
+      await waitFor(() => lastOpenedModal(t).callback_id === VIEWS.fitAssessment);
       const answer = await t.slack.viewSubmission(
         { userId: alice.id },
         lastOpenedModal(t),
@@ -65,9 +66,9 @@ describe('the relationship lifecycle', () => {
       );
       expect(answer.json?.response_action).toBe('errors');
       expect(Object.keys(answer.json?.errors as object).sort()).toEqual([
-        'field_academicAlignment',
-        'field_careerAlignment',
-        'field_decision',
+        FIELD_BLOCK('academicAlignment'),
+        FIELD_BLOCK('careerAlignment'),
+        FIELD_BLOCK('decision'),
       ]);
     });
 
@@ -123,9 +124,9 @@ describe('the relationship lifecycle', () => {
       const mentee = await t.slack.command('/mentoring', 'stage', { userId: bob.id });
       expect(mentee.json?.text).toBeDefined();
       expect(JSON.stringify(mentee.json?.blocks)).toContain('Stage 1 · Building the relationship');
-      expect(JSON.stringify(mentee.json?.blocks)).not.toContain('relationship_advance');
+      expect(JSON.stringify(mentee.json?.blocks)).not.toContain(ACTIONS.advanceStage);
       const mentor = await t.slack.command('/mentoring', 'stage', { userId: alice.id });
-      expect(JSON.stringify(mentor.json?.blocks)).toContain('relationship_advance');
+      expect(JSON.stringify(mentor.json?.blocks)).toContain(ACTIONS.advanceStage);
       expect(JSON.stringify(mentor.json?.blocks)).toContain('"confirm"');
       expect((await t.slack.command('/mentoring', 'stage', { userId: erin.id })).json?.text).toContain(
         'don’t have a mentoring relationship',
@@ -135,7 +136,7 @@ describe('the relationship lifecycle', () => {
     it('the mentee can’t move the relationship on, even with the mentor’s button value', async () => {
       await t.slack.blockAction(
         { userId: bob.id, channelId: pair.channel },
-        { actionId: 'relationship_advance', value: pair.relationshipId },
+        { actionId: ACTIONS.advanceStage, value: pair.relationshipId },
         { message: { channel: pair.channel, ts: '1.1' } },
       );
       await waitFor(() => responseTexts(t).some((text) => text.includes('Only the mentor moves')));
@@ -147,20 +148,20 @@ describe('the relationship lifecycle', () => {
     it('stage 2 waits for the stage 1 agreements, then the mentor moves on and both are told; stage 3 waits for the goal form', async () => {
       await t.slack.blockAction(
         { userId: alice.id },
-        { actionId: 'relationship_advance', value: pair.relationshipId },
+        { actionId: ACTIONS.advanceStage, value: pair.relationshipId },
         { message: { channel: pair.channel, ts: '1.1' } },
       );
       await waitFor(() => responseTexts(t).some((text) => text.includes('recorded your stage 1 agreements')));
       await agreeStage1(t, alice.id, bob.id);
       await t.slack.blockAction(
         { userId: alice.id },
-        { actionId: 'relationship_advance', value: pair.relationshipId },
+        { actionId: ACTIONS.advanceStage, value: pair.relationshipId },
         { message: { channel: pair.channel, ts: '1.1' } },
       );
       await waitFor(() => t.emulator.messages(pair.channel).some((m) => m.text?.includes('Stage 2')));
       await t.slack.blockAction(
         { userId: alice.id },
-        { actionId: 'relationship_advance', value: pair.relationshipId },
+        { actionId: ACTIONS.advanceStage, value: pair.relationshipId },
         { message: { channel: pair.channel, ts: '1.1' } },
       );
       await waitFor(() =>
@@ -175,38 +176,55 @@ describe('the relationship lifecycle', () => {
   describe('ending early', () => {
     it('asks for a reason and a confirmation', async () => {
       await t.slack.command('/mentoring', 'end', { userId: bob.id });
-      await waitFor(() => lastOpenedModal(t).callback_id === 'relationship_end');
+      await waitFor(() => lastOpenedModal(t).callback_id === VIEWS.endRelationship);
       const answer = await t.slack.viewSubmission({ userId: bob.id }, lastOpenedModal(t), {
-        field_relationship: {
-          input_relationship: { type: 'static_select', selected_option: { value: pair.relationshipId } },
+        [FIELD_BLOCK('relationship')]: {
+          [FIELD_ACTION('relationship')]: {
+            type: 'static_select',
+            selected_option: { value: pair.relationshipId },
+          },
         },
-        field_reason: { input_reason: { type: 'plain_text_input', value: '' } },
-        field_confirm: { input_confirm: { type: 'checkboxes', selected_options: [] } },
+        [FIELD_BLOCK('reason')]: { [FIELD_ACTION('reason')]: { type: 'plain_text_input', value: '' } },
+        [FIELD_BLOCK('confirm')]: { [FIELD_ACTION('confirm')]: { type: 'checkboxes', selected_options: [] } },
       });
       expect(answer.json).toMatchObject({
         response_action: 'errors',
-        errors: { field_reason: expect.any(String), field_confirm: expect.any(String) },
+        errors: { [FIELD_BLOCK('reason')]: expect.any(String), [FIELD_BLOCK('confirm')]: expect.any(String) },
       });
     });
 
     it('someone outside the pair can’t end it, whatever the form says', async () => {
       const answer = await t.slack.viewSubmission({ userId: dan.id }, lastOpenedModal(t), {
-        field_relationship: {
-          input_relationship: { type: 'static_select', selected_option: { value: pair.relationshipId } },
+        [FIELD_BLOCK('relationship')]: {
+          [FIELD_ACTION('relationship')]: {
+            type: 'static_select',
+            selected_option: { value: pair.relationshipId },
+          },
         },
-        field_reason: { input_reason: { type: 'plain_text_input', value: 'mischief' } },
-        field_confirm: { input_confirm: { type: 'checkboxes', selected_options: [{ value: 'yes' }] } },
+        [FIELD_BLOCK('reason')]: {
+          [FIELD_ACTION('reason')]: { type: 'plain_text_input', value: 'mischief' },
+        },
+        [FIELD_BLOCK('confirm')]: {
+          [FIELD_ACTION('confirm')]: { type: 'checkboxes', selected_options: [{ value: 'yes' }] },
+        },
       });
       expect(answer.json).toMatchObject({ response_action: 'errors' });
     });
 
     it('either person ends it with a reason: both are told, staff get a card, the seat frees up', async () => {
       const answer = await t.slack.viewSubmission({ userId: bob.id }, lastOpenedModal(t), {
-        field_relationship: {
-          input_relationship: { type: 'static_select', selected_option: { value: pair.relationshipId } },
+        [FIELD_BLOCK('relationship')]: {
+          [FIELD_ACTION('relationship')]: {
+            type: 'static_select',
+            selected_option: { value: pair.relationshipId },
+          },
         },
-        field_reason: { input_reason: { type: 'plain_text_input', value: 'My schedule changed <!channel>' } },
-        field_confirm: { input_confirm: { type: 'checkboxes', selected_options: [{ value: 'yes' }] } },
+        [FIELD_BLOCK('reason')]: {
+          [FIELD_ACTION('reason')]: { type: 'plain_text_input', value: 'My schedule changed <!channel>' },
+        },
+        [FIELD_BLOCK('confirm')]: {
+          [FIELD_ACTION('confirm')]: { type: 'checkboxes', selected_options: [{ value: 'yes' }] },
+        },
       });
       expect(answer.json?.response_action).toBeUndefined();
       const stored = await t.bot.database.models.relationships.findById(pair.relationshipId).lean();

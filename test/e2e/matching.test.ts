@@ -1,3 +1,4 @@
+import { ACTIONS, FIELD_ACTION, FIELD_BLOCK, VIEWS } from '../../blocks/ids';
 import { Types } from 'mongoose';
 import {
   buttonValue,
@@ -89,7 +90,7 @@ describe('the directory, requests and the pair’s group DM', () => {
       expect(text.indexOf(alice.id)).toBeLessThan(text.indexOf(carol.id));
       expect(text).toContain('Shared academic interests: Marketing');
       expect(text).toContain('Shared career interests: Sales');
-      expect(text).toContain('directory_request');
+      expect(text).toContain(ACTIONS.requestMentor);
     });
 
     it('narrows to the words given, and says so helpfully when nothing matches', async () => {
@@ -122,7 +123,7 @@ describe('the directory, requests and the pair’s group DM', () => {
       expect(next).not.toBeNull();
       await t.slack.blockAction(
         { userId: bob.id },
-        { actionId: 'directory_page_next', value: JSON.parse(`"${next![1]}"`) as string },
+        { actionId: `${ACTIONS.directoryPage}_next`, value: JSON.parse(`"${next![1]}"`) as string },
         { message: { channel: 'D0BOB', ts: '1.1' } },
       );
       await waitFor(() => t.emulator.responses().some((r) => String(r.body.text).includes('page 2 of 2')));
@@ -144,14 +145,14 @@ describe('the directory, requests and the pair’s group DM', () => {
     it('the Request button sends the mentor a DM with the mentee’s summary and Accept / Decline', async () => {
       await t.slack.blockAction(
         { userId: bob.id, channelId: 'D0BOB' },
-        { actionId: 'directory_request', value: alice.id },
+        { actionId: ACTIONS.requestMentor, value: alice.id },
       );
       await waitFor(() =>
         dmTextsOf(t, alice.id).some((text) => text.includes('would like you to be their mentor')),
       );
       const card = requestCardFor(t, alice.id);
       expect(JSON.stringify(card.blocks)).toContain('Junior studying marketing');
-      relationshipId = buttonValue(card, 'request_accept');
+      relationshipId = buttonValue(card, ACTIONS.acceptRequest);
       expect(await t.bot.database.models.relationships.findById(relationshipId).lean()).toMatchObject({
         status: 'requested',
       });
@@ -167,17 +168,17 @@ describe('the directory, requests and the pair’s group DM', () => {
       const card = requestCardFor(t, alice.id);
       await t.slack.blockAction(
         { userId: bob.id },
-        { actionId: 'request_accept', value: relationshipId },
+        { actionId: ACTIONS.acceptRequest, value: relationshipId },
         { message: { channel: card.channel, ts: card.ts } },
       );
       await t.slack.blockAction(
         { userId: alice.id },
-        { actionId: 'request_accept', value: new Types.ObjectId().toString() },
+        { actionId: ACTIONS.acceptRequest, value: new Types.ObjectId().toString() },
         { message: { channel: card.channel, ts: card.ts } },
       );
       await t.slack.blockAction(
         { userId: alice.id },
-        { actionId: 'request_accept', value: 'not-an-id' },
+        { actionId: ACTIONS.acceptRequest, value: 'not-an-id' },
         { message: { channel: card.channel, ts: card.ts } },
       );
       await waitFor(
@@ -192,7 +193,7 @@ describe('the directory, requests and the pair’s group DM', () => {
       const card = requestCardFor(t, alice.id);
       await t.slack.blockAction(
         { userId: alice.id },
-        { actionId: 'request_accept', value: relationshipId },
+        { actionId: ACTIONS.acceptRequest, value: relationshipId },
         { message: { channel: card.channel, ts: card.ts } },
       );
       await waitFor(() => t.emulator.conversationOf([alice.id, bob.id]) !== undefined);
@@ -203,7 +204,7 @@ describe('the directory, requests and the pair’s group DM', () => {
       expect(intro).toContain('*Mentee:* <@UBOB>');
       expect(intro).toContain('You share:* Marketing, Sales');
       expect(intro).toContain('/mentor fit');
-      expect(intro).toContain('pair_preferences_mentor');
+      expect(intro).toContain(ACTIONS.shareMentorPreferences);
       const stored = await t.bot.database.models.relationships.findById(relationshipId).lean();
       expect(stored).toMatchObject({ status: 'introduced', channelId: pairChannel });
       expect(stored?.history.map((h) => h.to)).toEqual(['requested', 'introduced']);
@@ -221,20 +222,23 @@ describe('the directory, requests and the pair’s group DM', () => {
           {
             id: 'VPREFERENCES',
             type: 'modal',
-            callback_id: 'pair_preferences',
+            callback_id: VIEWS.communicationPreferences,
             private_metadata: JSON.stringify({ relationshipId, side }),
-            blocks: [{ type: 'input', block_id: 'field_channels' }],
+            blocks: [{ type: 'input', block_id: FIELD_BLOCK('channels') }],
           },
           {
-            field_channels: {
-              input_channels: { type: 'checkboxes', selected_options: channels.map((value) => ({ value })) },
+            [FIELD_BLOCK('channels')]: {
+              [FIELD_ACTION('channels')]: {
+                type: 'checkboxes',
+                selected_options: channels.map((value) => ({ value })),
+              },
             },
           },
         );
       const forged = await submit(bob.id, 'mentor', ['phone']);
       expect(forged.json).toMatchObject({
         response_action: 'errors',
-        errors: { field_channels: 'This button is for the mentor.' },
+        errors: { [FIELD_BLOCK('channels')]: 'This button is for the mentor.' },
       });
       const outsider = await submit(dan.id, 'mentee', ['phone']);
       expect(outsider.json).toMatchObject({ response_action: 'errors' });
@@ -292,11 +296,11 @@ describe('the directory, requests and the pair’s group DM', () => {
   describe('when the group DM cannot be opened', () => {
     it('nothing is half-created: the request stays open, no seat is taken, and staff are alerted', async () => {
       const card = requestCardFor(t, carol.id);
-      const relationshipId = buttonValue(card, 'request_accept');
+      const relationshipId = buttonValue(card, ACTIONS.acceptRequest);
       t.emulator.injectFailure('conversations.open', { error: 'user_disabled' });
       await t.slack.blockAction(
         { userId: carol.id },
-        { actionId: 'request_accept', value: relationshipId },
+        { actionId: ACTIONS.acceptRequest, value: relationshipId },
         { message: { channel: card.channel, ts: card.ts } },
       );
       await waitFor(() => responseTexts(t).some((text) => text.includes('couldn’t open a group DM')));
@@ -316,7 +320,7 @@ describe('the directory, requests and the pair’s group DM', () => {
       const card = requestCardFor(t, carol.id);
       await t.slack.blockAction(
         { userId: carol.id },
-        { actionId: 'request_decline', value: buttonValue(card, 'request_decline') },
+        { actionId: ACTIONS.declineRequest, value: buttonValue(card, ACTIONS.declineRequest) },
         { message: { channel: card.channel, ts: card.ts } },
       );
       await waitFor(() => dmTextsOf(t, dan.id).some((text) => text.includes('isn’t able to take a mentee')));

@@ -1,3 +1,4 @@
+import { ACTIONS } from '../../blocks/ids';
 import { MongoMemoryReplSet } from 'mongodb-memory-server';
 import { wording } from '../../src/content/wording';
 import { applicationState, lastOpenedModal, MENTEE_ANSWERS, responseTexts } from '../support/flows';
@@ -85,7 +86,7 @@ describe('MongoDB stopped and restarted mid-run', () => {
 
     await t.slack.blockAction(
       { userId: PEOPLE.bob.id },
-      { actionId: 'directory_request', value: PEOPLE.alice.id },
+      { actionId: ACTIONS.requestMentor, value: PEOPLE.alice.id },
       { message: { channel: 'DBOB', ts: '1700000000.000100' } },
     );
     await waitFor(() => responseTexts(t).includes(UNAVAILABLE));

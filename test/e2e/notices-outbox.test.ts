@@ -1,3 +1,4 @@
+import { ACTIONS } from '../../blocks/ids';
 import {
   apply,
   buttonValue,
@@ -85,7 +86,7 @@ describe('notices through the outbox while Slack fails', () => {
     const responses = t.emulator.responses().length;
     const click = await t.slack.blockAction(
       { userId: PEOPLE.staff1.id },
-      { actionId: 'application_approve', value: buttonValue(card, 'application_approve') },
+      { actionId: ACTIONS.approveApplication, value: buttonValue(card, ACTIONS.approveApplication) },
       { message: { channel: card.channel, ts: card.ts } },
     );
     expect(click.status).toBe(200);
@@ -118,13 +119,13 @@ describe('notices through the outbox while Slack fails', () => {
     await t.slack.command('/mentee', `request <@${carol}>`, { userId: dan });
     await waitFor(() => dmOf(carol).some((m) => m.text?.includes(`<@${dan}>`)));
     const card = dmOf(carol).find((m) => m.text?.includes(`<@${dan}>`))!;
-    const relationshipId = buttonValue(card, 'request_accept');
+    const relationshipId = buttonValue(card, ACTIONS.acceptRequest);
 
     t.emulator.injectFailure('chat.postMessage', SLACK_DOWN, 1000);
     const responses = t.emulator.responses().length;
     const click = await t.slack.blockAction(
       { userId: carol },
-      { actionId: 'request_accept', value: relationshipId },
+      { actionId: ACTIONS.acceptRequest, value: relationshipId },
       { message: { channel: card.channel, ts: card.ts } },
     );
     expect(click.status).toBe(200);
@@ -167,7 +168,7 @@ describe('notices through the outbox while Slack fails', () => {
       t.emulator.injectFailure('chat.postMessage', failure);
       await t.slack.blockAction(
         { userId: PEOPLE.staff1.id },
-        { actionId: 'application_approve', value: buttonValue(card, 'application_approve') },
+        { actionId: ACTIONS.approveApplication, value: buttonValue(card, ACTIONS.approveApplication) },
         { message: { channel: card.channel, ts: card.ts } },
       );
       // The first try posted the DM but its answer was lost; the retry looks in the DM first.

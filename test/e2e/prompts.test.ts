@@ -1,3 +1,4 @@
+import { ACTIONS, FIELD_ACTION, FIELD_BLOCK, VIEWS } from '../../blocks/ids';
 import { WebClient } from '@slack/web-api';
 import { DateTime } from 'luxon';
 import { buttonValue, lastOpenedModal, responseTexts } from '../support/flows';
@@ -48,7 +49,7 @@ describe('scheduled prompts', () => {
       await tickAt(t, '2026-03-02T15:00:00Z');
       expect(keysOf(t, pair)).toEqual(['first_meeting_agenda:once']);
       const agenda = t.emulator.messages(pair.channel)[0]!;
-      expect(buttonValue(agenda, 'pair_agreements')).toBe(pair.relationshipId);
+      expect(buttonValue(agenda, ACTIONS.recordAgreements)).toBe(pair.relationshipId);
     });
 
     it('the second-meeting questions reach the mentor a week later at 10:00 Chicago time, after the March clock change', async () => {
@@ -88,19 +89,19 @@ describe('scheduled prompts', () => {
       await tickAt(t, '2026-03-02T15:00:00Z');
       expect(keysOf(t, pair)).toEqual(['goal_form_invitation:once']);
       const invitation = t.emulator.messages(pair.channel)[0]!;
-      expect(buttonValue(invitation, 'pair_open_goals')).toBe(pair.relationshipId);
+      expect(buttonValue(invitation, ACTIONS.openGoalForm)).toBe(pair.relationshipId);
       await t.slack.blockAction(
         { userId: pair.mentorId },
-        { actionId: 'pair_open_goals', value: pair.relationshipId },
+        { actionId: ACTIONS.openGoalForm, value: pair.relationshipId },
         { message: { channel: pair.channel, ts: invitation.ts } },
       );
       await waitFor(() => responseTexts(t).some((r) => r.includes('The goal form opens once')));
       await t.slack.blockAction(
         { userId: pair.menteeId },
-        { actionId: 'pair_open_goals', value: pair.relationshipId },
+        { actionId: ACTIONS.openGoalForm, value: pair.relationshipId },
         { message: { channel: pair.channel, ts: invitation.ts } },
       );
-      await waitFor(() => modalOpened(t, 'goal_form'));
+      await waitFor(() => modalOpened(t, VIEWS.goalForm));
     });
 
     it('reminds on day 10 while no form is written; the form cancels the day-14 reminder', async () => {
@@ -150,7 +151,7 @@ describe('scheduled prompts', () => {
       await tickAt(t, '2026-10-28T15:00:00Z');
       expect(keysOf(t, pair)).toEqual(['check_in_nudge:2026-10-28']);
       const nudge = t.emulator.messages(pair.channel)[0]!;
-      expect(buttonValue(nudge, 'pair_open_checkin')).toBe(pair.relationshipId);
+      expect(buttonValue(nudge, ACTIONS.openCheckIn)).toBe(pair.relationshipId);
     });
 
     it('a missed check-in is chased 3 days later (moved off the weekend); an early check-in cancels its own prompts', async () => {
@@ -188,34 +189,37 @@ describe('scheduled prompts', () => {
         .find(
           (m) => m.metadata?.event_payload.key === `${pair.relationshipId}:close_out_reflection:2026-12-18`,
         )!;
-      expect(buttonValue(closeOut, 'pair_open_reflection')).toBe(pair.relationshipId);
+      expect(buttonValue(closeOut, ACTIONS.openReflection)).toBe(pair.relationshipId);
     });
 
     it('the reflection opens for the pair only, and what one writes is shared in their conversation', async () => {
       await t.slack.blockAction(
         { userId: PEOPLE.dan.id },
-        { actionId: 'pair_open_reflection', value: pair.relationshipId },
+        { actionId: ACTIONS.openReflection, value: pair.relationshipId },
         { message: { channel: pair.channel, ts: '1.1' } },
       );
       await waitFor(() => responseTexts(t).some((r) => r.includes('Only the two people')));
       await t.slack.blockAction(
         { userId: pair.menteeId },
-        { actionId: 'pair_open_reflection', value: pair.relationshipId },
+        { actionId: ACTIONS.openReflection, value: pair.relationshipId },
         { message: { channel: pair.channel, ts: '1.1' } },
       );
-      await waitFor(() => modalOpened(t, 'close_out_reflection'));
+      await waitFor(() => modalOpened(t, VIEWS.reflection));
       const text = (value: string) => ({ type: 'plain_text_input', value });
       const incomplete = await t.slack.viewSubmission({ userId: pair.menteeId }, lastOpenedModal(t), {
-        field_accomplishments: { input_accomplishments: text('An internship offer') },
+        [FIELD_BLOCK('accomplishments')]: { [FIELD_ACTION('accomplishments')]: text('An internship offer') },
       });
       expect(incomplete.json).toMatchObject({ response_action: 'errors' });
       const shared = await t.slack.viewSubmission({ userId: pair.menteeId }, lastOpenedModal(t), {
-        field_accomplishments: { input_accomplishments: text('An internship offer') },
-        field_challenges: { input_challenges: text('Time management') },
-        field_remember: { input_remember: text('Ask early') },
-        field_ahead: { input_ahead: text('Final year') },
-        field_continueInformally: {
-          input_continueInformally: { type: 'radio_buttons', selected_option: { value: 'maybe' } },
+        [FIELD_BLOCK('accomplishments')]: { [FIELD_ACTION('accomplishments')]: text('An internship offer') },
+        [FIELD_BLOCK('challenges')]: { [FIELD_ACTION('challenges')]: text('Time management') },
+        [FIELD_BLOCK('remember')]: { [FIELD_ACTION('remember')]: text('Ask early') },
+        [FIELD_BLOCK('ahead')]: { [FIELD_ACTION('ahead')]: text('Final year') },
+        [FIELD_BLOCK('continueInformally')]: {
+          [FIELD_ACTION('continueInformally')]: {
+            type: 'radio_buttons',
+            selected_option: { value: 'maybe' },
+          },
         },
       });
       expect(shared.json).toBeUndefined();
@@ -402,18 +406,18 @@ describe('scheduled prompts', () => {
       const card = t.emulator
         .messages(ADMIN_CHANNEL)
         .find((m) => m.metadata?.event_payload.key === `${pair.relationshipId}:relist_card:once`)!;
-      expect(buttonValue(card, 'staff_relist_mentor')).toBe(pair.mentorId);
+      expect(buttonValue(card, ACTIONS.relistMentor)).toBe(pair.mentorId);
 
       await t.bot.database.models.profiles.updateOne({ userId: pair.mentorId }, { $set: { listed: false } });
       await t.slack.blockAction(
         { userId: pair.menteeId },
-        { actionId: 'staff_relist_mentor', value: pair.mentorId },
+        { actionId: ACTIONS.relistMentor, value: pair.mentorId },
         { message: { channel: ADMIN_CHANNEL, ts: card.ts } },
       );
       await waitFor(() => responseTexts(t).some((r) => r.includes('Only program staff')));
       await t.slack.blockAction(
         { userId: PEOPLE.staff1.id },
-        { actionId: 'staff_relist_mentor', value: pair.mentorId },
+        { actionId: ACTIONS.relistMentor, value: pair.mentorId },
         { message: { channel: ADMIN_CHANNEL, ts: card.ts } },
       );
       await waitFor(async () =>
@@ -423,16 +427,24 @@ describe('scheduled prompts', () => {
       const evaluation = t.emulator.messages(dmOf(t, pair.menteeId))[0]!;
       await t.slack.blockAction(
         { userId: pair.menteeId },
-        { actionId: 'person_open_evaluation', value: buttonValue(evaluation, 'person_open_evaluation') },
+        { actionId: ACTIONS.openEvaluation, value: buttonValue(evaluation, ACTIONS.openEvaluation) },
         { message: { channel: evaluation.channel, ts: evaluation.ts } },
       );
-      await waitFor(() => modalOpened(t, 'program_evaluation'));
+      await waitFor(() => modalOpened(t, VIEWS.evaluation));
       const answer = await t.slack.viewSubmission({ userId: pair.menteeId }, lastOpenedModal(t), {
-        field_rating: { input_rating: { type: 'static_select', selected_option: { value: '5' } } },
-        field_recommend: { input_recommend: { type: 'radio_buttons', selected_option: { value: 'yes' } } },
-        field_worked: { input_worked: { type: 'plain_text_input', value: 'Regular check-ins' } },
+        [FIELD_BLOCK('rating')]: {
+          [FIELD_ACTION('rating')]: { type: 'static_select', selected_option: { value: '5' } },
+        },
+        [FIELD_BLOCK('recommend')]: {
+          [FIELD_ACTION('recommend')]: { type: 'radio_buttons', selected_option: { value: 'yes' } },
+        },
+        [FIELD_BLOCK('worked')]: {
+          [FIELD_ACTION('worked')]: { type: 'plain_text_input', value: 'Regular check-ins' },
+        },
       });
-      expect(answer.json).toBeUndefined();
+      // The person who submitted is thanked in place of the form.
+      expect(answer.json).toMatchObject({ response_action: 'update', view: { type: 'modal' } });
+      expect(JSON.stringify(answer.json)).toContain('Your evaluation is with the program office');
       await waitFor(
         async () =>
           (await t.bot.database.models.feedback.exists({ userId: pair.menteeId, kind: 'evaluation' })) !==
@@ -447,22 +459,21 @@ describe('scheduled prompts', () => {
         stageStarts: { introduced: '2026-02-27T15:00:00Z' },
       });
       await t.slack.command('/mentor', 'fit', { userId: pair.mentorId });
-      await waitFor(() => modalOpened(t, 'fit_assessment'));
+      await waitFor(() => modalOpened(t, VIEWS.fitAssessment));
       const answer = await t.slack.viewSubmission({ userId: pair.mentorId }, lastOpenedModal(t), {
-        field_academicAlignment: {
-          input_academicAlignment: { type: 'radio_buttons', selected_option: { value: '3' } },
+        [FIELD_BLOCK('academicAlignment')]: {
+          [FIELD_ACTION('academicAlignment')]: { type: 'radio_buttons', selected_option: { value: '3' } },
         },
-        field_careerAlignment: {
-          input_careerAlignment: { type: 'radio_buttons', selected_option: { value: '3' } },
+        [FIELD_BLOCK('careerAlignment')]: {
+          [FIELD_ACTION('careerAlignment')]: { type: 'radio_buttons', selected_option: { value: '3' } },
         },
-        field_decision: {
-          input_decision: { type: 'radio_buttons', selected_option: { value: 'talk_again' } },
+        [FIELD_BLOCK('decision')]: {
+          [FIELD_ACTION('decision')]: { type: 'radio_buttons', selected_option: { value: 'talk_again' } },
         },
       });
-      expect(answer.json).toBeUndefined();
-      await waitFor(() =>
-        t.emulator.messages(dmOf(t, pair.mentorId)).some((m) => m.text?.includes('remind you in a week')),
-      );
+      // The mentor, who submitted, reads it in place of the form.
+      expect(answer.json).toMatchObject({ response_action: 'update', view: { type: 'modal' } });
+      expect(JSON.stringify(answer.json)).toContain('remind you in a week');
       await tickAt(t, '2026-03-02T15:01:00Z');
       expect((await dueOf(t, pair.relationshipId, 'talk_again_reminder', '2026-03-09'))?.dueAt).toBe(
         '2026-03-09T15:00:00Z',
@@ -478,7 +489,7 @@ describe('scheduled prompts', () => {
       });
       await tickAt(t, '2026-03-09T15:00:00Z');
       const reminder = t.emulator.messages(dmOf(t, pair.mentorId))[0]!;
-      expect(buttonValue(reminder, 'pair_open_fit')).toBe(pair.relationshipId);
+      expect(buttonValue(reminder, ACTIONS.openFit)).toBe(pair.relationshipId);
     });
 
     it('a quiet relationship: the mentor hears after 21 days with no check-in or activity, once; activity re-arms it', async () => {
@@ -576,7 +587,7 @@ describe('scheduled prompts', () => {
         t.slack.command('/mentor', 'apply', { userId: PEOPLE.erin.id }),
       ]);
       expect(command.status).toBe(200);
-      await waitFor(() => modalOpened(t, 'application_mentor'));
+      await waitFor(() => modalOpened(t, VIEWS.mentorApplication));
       const item = await t.bot.database.models.prompts
         .findOne({ key: `${pair.relationshipId}:first_meeting_agenda:once` })
         .lean();

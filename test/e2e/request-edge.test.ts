@@ -99,7 +99,7 @@ describe('the edge between Slack and the bot', () => {
           JSON.stringify({
             type: 'view_submission',
             user,
-            view: { id: 'V1', type: 'modal', callback_id: 'goal_form', state: { values: {} } },
+            view: { id: 'V1', type: 'modal', callback_id: VIEWS.goalForm, state: { values: {} } },
           }),
         ),
         FORM,
@@ -116,7 +116,7 @@ describe('the edge between Slack and the bot', () => {
             type: 'block_actions',
             user,
             trigger_id: makeTriggerId(),
-            actions: [{ type: 'button', action_id: 'request_accept', value: { $ne: '' } }],
+            actions: [{ type: 'button', action_id: ACTIONS.acceptRequest, value: { $ne: '' } }],
           }),
         ),
         FORM,
@@ -127,7 +127,7 @@ describe('the edge between Slack and the bot', () => {
           JSON.stringify({
             type: 'block_actions',
             user: { id: { $ne: '' } },
-            actions: [{ type: 'button', action_id: 'request_accept', value: 'x' }],
+            actions: [{ type: 'button', action_id: ACTIONS.acceptRequest, value: 'x' }],
           }),
         ),
         FORM,

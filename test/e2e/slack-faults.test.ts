@@ -1,3 +1,4 @@
+import { ACTIONS } from '../../blocks/ids';
 import {
   applicationState,
   apply,
@@ -133,7 +134,7 @@ const approveApplication: Flow = {
       const responses = t.emulator.responses().length;
       await t.slack.blockAction(
         { userId: PEOPLE.staff2.id },
-        { actionId: 'application_approve', value: buttonValue(card, 'application_approve') },
+        { actionId: ACTIONS.approveApplication, value: buttonValue(card, ACTIONS.approveApplication) },
         { message: { channel: card.channel, ts: card.ts } },
       );
       // Recorded with the decision (its notices in the same transaction): the whole approval went through.

@@ -1,3 +1,4 @@
+import { ACTIONS } from '../../blocks/ids';
 import { load } from 'js-yaml';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -70,7 +71,7 @@ describe('checks at start', () => {
       const card = reviewCardFor(t, PEOPLE.bob.id);
       await t.slack.blockAction(
         { userId: PEOPLE.staff2.id },
-        { actionId: 'application_approve', value: buttonValue(card, 'application_approve') },
+        { actionId: ACTIONS.approveApplication, value: buttonValue(card, ACTIONS.approveApplication) },
         { message: { channel: card.channel, ts: card.ts } },
       );
       await waitFor(

@@ -183,19 +183,16 @@ describe('the relationship service', () => {
       expect(w.notices[2]!.destination).toEqual({ to: 'channel', channel: 'CSTAFF' });
     });
 
-    it('talk again: the reminder day a week on, the mentor told by a notice to their DM', async () => {
+    it('talk again: the reminder day a week on, in the answer to the mentor; no notice to anyone', async () => {
       const w = world(relationship('introduced'));
-      expect(await w.relationships.submitFit('r1', MENTOR, { ...FIT, decision: 'talk_again' })).toMatchObject(
-        { kind: 'done' },
-      );
+      expect(await w.relationships.submitFit('r1', MENTOR, { ...FIT, decision: 'talk_again' })).toEqual({
+        kind: 'done',
+        value: { decision: 'talk_again', remindOn: '2026-03-09' },
+      });
       expect(w.stored().status).toBe('introduced');
       expect(w.writes).toEqual(['fit:talk_again', 'talk_again:2026-03-09']);
-      expect(w.notices).toMatchObject([
-        {
-          notice: { type: 'mentor_talk_again', remindOn: '2026-03-09' },
-          destination: { to: 'person', userId: MENTOR },
-        },
-      ]);
+      expect(w.audits).toEqual(['relationship.fit_talk_again']);
+      expect(w.notices).toEqual([]);
     });
 
     it('field errors are codes; the mentee is refused only_mentor; a moved-on relationship changed', async () => {
@@ -367,7 +364,7 @@ describe('the close-out service', () => {
     ]);
   });
 
-  it('an evaluation is kept; the person’s DM confirms it', async () => {
+  it('an evaluation is kept and audited; the answer to the person confirms it, no notice', async () => {
     const w = world(relationship('completed'));
     const result = await w.closeOut.submitEvaluation('r1', MENTOR, {
       rating: '5',
@@ -375,9 +372,9 @@ describe('the close-out service', () => {
       worked: 'x',
     });
     expect(result).toEqual({ kind: 'done', value: undefined });
-    expect(w.notices).toMatchObject([
-      { notice: { type: 'evaluation_received' }, destination: { to: 'person', userId: MENTOR } },
-    ]);
+    expect(w.writes).toEqual(['feedback:evaluation']);
+    expect(w.audits).toEqual(['evaluation.submitted']);
+    expect(w.notices).toEqual([]);
   });
 
   it('refused: not_in_pair, not_yet; invalid with codes', async () => {

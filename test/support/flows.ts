@@ -1,5 +1,5 @@
 import type { ApplicationRole } from '../../src/domain/application-form';
-import { FIELD_ACTION, FIELD_BLOCK } from '../../blocks/ids';
+import { ACTIONS, FIELD_ACTION, FIELD_BLOCK, VIEWS } from '../../blocks/ids';
 import { operator } from '../../src/store/mapping';
 import type { ViewState } from './signed-slack-client';
 import type { TestBot } from './test-bot';
@@ -146,7 +146,7 @@ export async function enrol(t: TestBot, userId: string, role: ApplicationRole, a
   const card = reviewCardFor(t, userId);
   await t.slack.blockAction(
     { userId: 'USTAFF1' },
-    { actionId: 'application_approve', value: buttonValue(card, 'application_approve') },
+    { actionId: ACTIONS.approveApplication, value: buttonValue(card, ACTIONS.approveApplication) },
     { message: { channel: card.channel, ts: card.ts } },
   );
   await waitFor(
@@ -178,10 +178,10 @@ export async function matched(t: TestBot, mentorId: string, menteeId: string) {
       .find((m) => m.text?.includes(`<@${menteeId}>`));
   await waitFor(() => cardOf() !== undefined);
   const card = cardOf()!;
-  const relationshipId = buttonValue(card, 'request_accept');
+  const relationshipId = buttonValue(card, ACTIONS.acceptRequest);
   await t.slack.blockAction(
     { userId: mentorId },
-    { actionId: 'request_accept', value: relationshipId },
+    { actionId: ACTIONS.acceptRequest, value: relationshipId },
     { message: { channel: card.channel, ts: card.ts } },
   );
   const channel = () => t.emulator.conversationOf([mentorId, menteeId]);
@@ -196,20 +196,20 @@ export function agreementsState(answers: {
   confidentiality?: boolean;
 }): ViewState {
   return {
-    field_contactFrequency: {
-      input_contactFrequency: {
+    [FIELD_BLOCK('contactFrequency')]: {
+      [FIELD_ACTION('contactFrequency')]: {
         type: 'static_select',
         selected_option: answers.frequency ? { value: answers.frequency } : null,
       },
     },
-    field_channels: {
-      input_channels: {
+    [FIELD_BLOCK('channels')]: {
+      [FIELD_ACTION('channels')]: {
         type: 'checkboxes',
         selected_options: (answers.channels ?? []).map((value) => ({ value })),
       },
     },
-    field_confidentiality: {
-      input_confidentiality: {
+    [FIELD_BLOCK('confidentiality')]: {
+      [FIELD_ACTION('confidentiality')]: {
         type: 'checkboxes',
         selected_options: answers.confidentiality ? [{ value: 'yes' }] : [],
       },
@@ -221,7 +221,7 @@ export function agreementsState(answers: {
 export async function agreeStage1(t: TestBot, mentorId: string, menteeId: string) {
   for (const userId of [mentorId, menteeId]) {
     await t.slack.command('/mentoring', 'agreements', { userId });
-    await waitFor(() => lastOpenedModal(t).callback_id === 'pair_agreements');
+    await waitFor(() => lastOpenedModal(t).callback_id === VIEWS.agreements);
     const answer = await t.slack.viewSubmission(
       { userId },
       lastOpenedModal(t),

@@ -1,4 +1,9 @@
 import { validateApplication } from '../../src/domain/application-form';
+import { invalid } from '../../src/services/result';
+import { applicationFieldErrors } from '../../src/slack/presenters/enrollment';
+
+/** What the person reads under each field: the codes worded by the enrollment presenter. */
+const worded = (errors: Record<string, string>) => applicationFieldErrors(invalid(errors), 2026);
 
 const taxonomy = ['Law', 'Marketing', 'Sales'];
 const rules = { taxonomy, currentYear: 2026 };
@@ -30,34 +35,37 @@ describe('an application', () => {
   });
 
   it.each([
-    ['displayName', '', 'name you go by'],
-    ['bio', '   ', 'few sentences'],
-    ['bio', 'x'.repeat(1001), '1000 characters'],
-    ['communicationPreferences', [], 'at least one way'],
-    ['communicationPreferences', ['carrier pigeon'], ''],
-    ['confidentialityAcknowledged', false, 'confidentiality'],
-    ['academicInterests', ['Basket weaving'], 'Pick from the list'],
-    ['academicInterests', Array(11).fill('Law'), 'at most 10'],
-  ])('refuses %s = %j with a message for that field', (field, value, message) => {
+    ['displayName', '', 'required', 'name you go by'],
+    ['bio', '   ', 'required', 'few sentences'],
+    ['bio', 'x'.repeat(1001), 'too_long', '1000 characters'],
+    ['communicationPreferences', [], 'required', 'at least one way'],
+    ['communicationPreferences', ['carrier pigeon'], 'required', 'at least one way'],
+    ['confidentialityAcknowledged', false, 'required', 'confidentiality'],
+    ['academicInterests', ['Basket weaving'], 'not_in_list', 'Pick from the list'],
+    ['academicInterests', Array(11).fill('Law'), 'too_many', 'at most 10'],
+  ])('refuses %s = %j with a code for that field, worded for it', (field, value, code, message) => {
     const result = validateApplication('mentee', { ...mentee, [field]: value }, rules);
     expect(result.ok).toBe(false);
     if (result.ok) return;
-    expect(Object.keys(result.errors)).toEqual([field]);
-    expect(result.errors[field as keyof typeof result.errors]).toContain(message);
+    expect(result.errors).toEqual({ [field]: code });
+    expect(worded(result.errors)[`field_${field}`]).toContain(message);
   });
 
   it.each([
-    ['graduationYear', '1939'],
-    ['graduationYear', '2027'],
-    ['graduationYear', 'last year'],
-    ['capacity', '0'],
-    ['capacity', '6'],
-    ['degree', ''],
-    ['occupation', ''],
-    ['industry', ''],
-  ])('from a mentor, refuses %s = %j', (field, value) => {
+    ['graduationYear', '1939', 'out_of_range', 'from 1940 to 2026'],
+    ['graduationYear', '2027', 'out_of_range', 'year you graduated'],
+    ['graduationYear', 'last year', 'out_of_range', 'year you graduated'],
+    ['capacity', '0', 'out_of_range', 'from 1 to 5'],
+    ['capacity', '6', 'out_of_range', 'how many mentees'],
+    ['degree', '', 'required', 'needed for the directory'],
+    ['occupation', '', 'required', 'needed for the directory'],
+    ['industry', '', 'required', 'needed for the directory'],
+    ['industry', 'x'.repeat(121), 'too_long', '120 characters'],
+  ])('from a mentor, refuses %s = %j', (field, value, code, message) => {
     const result = validateApplication('mentor', { ...mentor, [field]: value }, rules);
-    expect(result.ok === false && Object.keys(result.errors)).toEqual([field]);
+    expect(result.ok === false && result.errors).toEqual({ [field]: code });
+    if (result.ok) return;
+    expect(worded(result.errors)[`field_${field}`]).toContain(message);
   });
 
   it('needs some interest: picked from the lists or described in words', () => {
@@ -66,7 +74,8 @@ describe('an application', () => {
       { ...mentee, academicInterests: [], careerInterests: [] },
       rules,
     );
-    expect(none.ok === false && none.errors.academicInterests).toContain('Pick at least one');
+    expect(none.ok === false && none.errors.academicInterests).toBe('no_interest');
+    expect(none.ok === false && worded(none.errors).field_academicInterests).toContain('Pick at least one');
     const described = validateApplication(
       'mentee',
       { ...mentee, academicInterests: [], otherInterests: 'Urban planning' },

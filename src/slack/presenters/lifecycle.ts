@@ -1,6 +1,7 @@
 import { agreementsSaved } from '../../../blocks/agreements';
 import { agreementsButton } from '../../../blocks/agreements';
-import { plainMessage, section, type BotMessage } from '../../../blocks/message';
+import type { ModalView } from '@slack/types';
+import { noticeModal, plainMessage, section, type BotMessage } from '../../../blocks/message';
 import { escapeWithin, mention } from '../../../blocks/mrkdwn';
 import { reflectionSummary } from '../../../blocks/reflection';
 import { evaluationWording, reflectionWording } from '../../content/prompts';
@@ -15,7 +16,7 @@ import type { Notice } from '../../domain/notices';
 import { FIT_NOTE_LIMIT } from '../../domain/fit-assessment';
 import { EVALUATION_LIMITS, REFLECTION_LIMITS } from '../../domain/reflection';
 import type { Refused } from '../../services/result';
-import type { LifecycleRefusal, PauseOutcome } from '../../services/relationships';
+import type { FitOutcome, LifecycleRefusal, PauseOutcome } from '../../services/relationships';
 import type { CloseOutRefusal } from '../../services/close-out';
 
 // Relationship lifecycle and close-out: refusals, field errors, answers and notices, worded here.
@@ -90,6 +91,20 @@ export function lifecycleFieldErrors(
   return Object.fromEntries(Object.entries(fields).map(([field, code]) => [field, word(field, code)]));
 }
 
+/**
+ * What the fit form shows the mentor once it is saved: after "talk again", in place of the form, when the
+ * reminder comes (they are the one acting, so this is their answer, not a DM); otherwise it just closes
+ * (the pair's conversation carries the news).
+ */
+export function fitAnswer(outcome: FitOutcome): ModalView | undefined {
+  return outcome.decision === 'talk_again' ? noticeModal(w.fit.modalTitle, w.fit.talkAgain) : undefined;
+}
+
+/** What the evaluation form shows, in place of the form, once it is kept: thanks, it arrived. */
+export function evaluationAnswer(): ModalView {
+  return noticeModal(evaluationWording.modalTitle, evaluationWording.thanks);
+}
+
 /** What the person who paused or resumed is told. */
 export function pauseAnswer(outcome: PauseOutcome): string {
   return outcome.paused ? pauseWording.pausedYou(outcome.until) : pauseWording.resumedYou;
@@ -107,14 +122,12 @@ type LifecycleNotice = Extract<
       | 'pair_fit_outcome'
       | 'mentee_not_a_fit'
       | 'staff_not_a_fit'
-      | 'mentor_talk_again'
       | 'pair_agreements_saved'
       | 'pair_stage_advanced'
       | 'pair_paused'
       | 'pair_ended_early'
       | 'staff_ended_early'
-      | 'pair_reflection_shared'
-      | 'evaluation_received';
+      | 'pair_reflection_shared';
   }
 >;
 
@@ -130,8 +143,6 @@ export function presentLifecycleNotice(notice: LifecycleNotice): BotMessage {
       return plainMessage(w.fit.notAFitMentee);
     case 'staff_not_a_fit':
       return plainMessage(w.fit.notAFitStaff(mention(notice.mentorId), mention(notice.menteeId)));
-    case 'mentor_talk_again':
-      return plainMessage(w.fit.talkAgain);
     case 'pair_agreements_saved':
       return agreementsSaved(notice.relationship, notice.actorId);
     case 'pair_stage_advanced':
@@ -155,7 +166,5 @@ export function presentLifecycleNotice(notice: LifecycleNotice): BotMessage {
       );
     case 'pair_reflection_shared':
       return reflectionSummary(notice.userId, notice.role, notice.answers);
-    case 'evaluation_received':
-      return plainMessage(evaluationWording.thanks);
   }
 }

@@ -77,14 +77,12 @@ export function presentNotice(notice: Notice, program: ProgramSettings): BotMess
     case 'pair_fit_outcome':
     case 'mentee_not_a_fit':
     case 'staff_not_a_fit':
-    case 'mentor_talk_again':
     case 'pair_agreements_saved':
     case 'pair_stage_advanced':
     case 'pair_paused':
     case 'pair_ended_early':
     case 'staff_ended_early':
     case 'pair_reflection_shared':
-    case 'evaluation_received':
       return presentLifecycleNotice(notice);
     // Goals and check-ins.
     case 'goals_announcement':

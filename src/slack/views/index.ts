@@ -1,6 +1,6 @@
 import type { AllMiddlewareArgs, App, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
+import type { ModalView } from '@slack/types';
 import {
-  applicationErrors,
   applicationReceivedModal,
   readApplicationState,
   type ViewStateValue,
@@ -19,14 +19,19 @@ import {
 import { reportUnexpected } from '../commands/command-router';
 import { noticeModal } from '../../../blocks/message';
 import type { SlackDeps } from '../deps';
-import { decisionRefusalText } from '../presenters/enrollment';
+import { applicationFieldErrors, decisionRefusalText } from '../presenters/enrollment';
 import { checkInFieldErrors, checkInRefusalText } from '../presenters/check-ins';
 import { goalFieldErrors, goalRefusalText } from '../presenters/goals';
 import { requestRefusalText } from '../presenters/requests';
 import type { CloseOutRefusal } from '../../services/close-out';
 import type { LifecycleRefusal } from '../../services/relationships';
 import type { Result } from '../../services/result';
-import { lifecycleFieldErrors, lifecycleRefusalText } from '../presenters/lifecycle';
+import {
+  evaluationAnswer,
+  fitAnswer,
+  lifecycleFieldErrors,
+  lifecycleRefusalText,
+} from '../presenters/lifecycle';
 
 type ViewArgs = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
 type StateValues = Record<string, Record<string, ViewStateValue>>;
@@ -65,10 +70,8 @@ export function registerViews(app: App, deps: SlackDeps): void {
         readApplicationState(role, values),
       );
       if (result.kind !== 'done') {
-        await ack({
-          response_action: 'errors',
-          errors: applicationErrors(result.kind === 'invalid' ? result.fields : {}),
-        });
+        const latestYear = deps.clock.now().setZone('utc').year;
+        await ack({ response_action: 'errors', errors: applicationFieldErrors(result, latestYear) });
         return;
       }
       await ack({
@@ -114,7 +117,7 @@ export function registerViews(app: App, deps: SlackDeps): void {
       args.body.user.id,
       raw,
     );
-    await answerLifecycle(args, ack, 'fit', result, FIELD_BLOCK('decision'));
+    await answerLifecycle(args, ack, 'fit', result, FIELD_BLOCK('decision'), fitAnswer);
   });
 
   submission(VIEWS.endRelationship, async (args, values, ack) => {
@@ -179,9 +182,9 @@ export function registerViews(app: App, deps: SlackDeps): void {
     else await ack({ response_action: 'errors', errors: firstBlockError(args, checkInRefusalText(result)) });
   });
 
-  for (const [callbackId, fields, submit, form] of [
-    [VIEWS.reflection, REFLECTION_FIELDS, deps.closeOut.submitReflection, 'reflection'],
-    [VIEWS.evaluation, EVALUATION_FIELDS, deps.closeOut.submitEvaluation, 'evaluation'],
+  for (const [callbackId, fields, submit, form, shown] of [
+    [VIEWS.reflection, REFLECTION_FIELDS, deps.closeOut.submitReflection, 'reflection', () => undefined],
+    [VIEWS.evaluation, EVALUATION_FIELDS, deps.closeOut.submitEvaluation, 'evaluation', evaluationAnswer],
   ] as const) {
     submission(callbackId, async (args, values, ack) => {
       const result = await submit(
@@ -189,7 +192,7 @@ export function registerViews(app: App, deps: SlackDeps): void {
         args.body.user.id,
         readValues(values, [...fields]),
       );
-      await answerLifecycle(args, ack, form, result);
+      await answerLifecycle(args, ack, form, result, undefined, shown);
     });
   }
 
@@ -216,18 +219,22 @@ export function registerViews(app: App, deps: SlackDeps): void {
 }
 
 /**
- * Answers a lifecycle or close-out submission from its result: closes the modal, or shows the field
- * errors worded under their fields, or the refusal under `refusalBlock` (by default the first input).
+ * Answers a lifecycle or close-out submission from its result: closes the modal (or replaces it with
+ * `shown`'s answer to the person who submitted), or shows the field errors worded under their fields, or
+ * the refusal under `refusalBlock` (by default the first input).
  */
-async function answerLifecycle(
+async function answerLifecycle<T>(
   args: ViewArgs,
   ack: ViewArgs['ack'],
   form: 'fit' | 'agreements' | 'reflection' | 'evaluation' | 'end',
-  result: Result<unknown, LifecycleRefusal | CloseOutRefusal>,
+  result: Result<T, LifecycleRefusal | CloseOutRefusal>,
   refusalBlock?: string,
+  shown?: (value: T) => ModalView | undefined,
 ): Promise<void> {
-  if (result.kind === 'done') await ack();
-  else if (result.kind === 'invalid')
+  if (result.kind === 'done') {
+    const view = shown?.(result.value);
+    await ack(view ? { response_action: 'update', view } : undefined);
+  } else if (result.kind === 'invalid')
     await ack({
       response_action: 'errors',
       errors: errorsUnderFields(form === 'end' ? {} : lifecycleFieldErrors(form, result.fields)),
