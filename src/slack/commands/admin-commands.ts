@@ -13,9 +13,8 @@ export const matchOnBehalf: SubcommandHandler = async (context) => {
     await context.reply(staffWording.matchUsage);
     return;
   }
-  await context.ack();
   const result = await context.deps.requests.request(menteeId, mentorId, context.userId);
-  await context.followUp(requestSentText(result, mentorId, menteeId));
+  await context.reply(requestSentText(result, mentorId, menteeId));
 };
 
 /** `/mentoring admin pending`: applications waiting for a decision. */
@@ -37,10 +36,9 @@ export const listPending: SubcommandHandler = async (context) => {
 
 /** `/mentoring admin suggest`: unmatched approved mentees with their best mentors. */
 export const findMatches: SubcommandHandler = async (context) => {
-  await context.ack();
   const suggestions = (await context.deps.directory.suggestions()).value;
   if (suggestions.length === 0) {
-    await context.followUp(staffWording.suggestNone);
+    await context.reply(staffWording.suggestNone);
     return;
   }
   // One section per mentee keeps even a long list inside the 50-block message limit.
@@ -63,5 +61,5 @@ export const findMatches: SubcommandHandler = async (context) => {
   ];
   if (suggestions.length > shown.length)
     blocks.push(section(staffWording.pendingMore(suggestions.length - shown.length)));
-  await context.followUp(ephemeral({ text: staffWording.suggestHeading(suggestions.length), blocks }));
+  await context.reply(ephemeral({ text: staffWording.suggestHeading(suggestions.length), blocks }));
 };

@@ -5,7 +5,6 @@ import type { SubcommandHandler } from './command-router';
 export const openCheckIn: SubcommandHandler = async (context) => {
   const result = await context.deps.checkIns.forCommand(context.userId);
   if (result.ok) {
-    await context.ack();
     await context.bolt.client.views.open({ trigger_id: context.bolt.command.trigger_id, view: result.view });
     return;
   }

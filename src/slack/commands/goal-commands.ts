@@ -8,7 +8,6 @@ export const openGoals: SubcommandHandler = async (context) => {
   const { goals } = context.deps;
   const view = await goals.openForm(context.userId);
   if (view) {
-    await context.ack();
     await context.bolt.client.views.open({ trigger_id: context.bolt.command.trigger_id, view });
     return;
   }
