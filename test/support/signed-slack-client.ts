@@ -161,8 +161,16 @@ export class SignedSlackClient {
     return this.checked('block_actions', action.actionId, this.postPayload(payload));
   }
 
-  /** Submitting a modal: the view as Slack holds it, with what the person entered in `state.values`. */
-  viewSubmission(actor: Actor, view: Record<string, unknown>, values: ViewState): Promise<SlackHttpAnswer> {
+  /**
+   * Submitting a modal: the view as Slack holds it, with what the person entered in `state.values`. Resolves
+   * with the acknowledgement (how the modal answers) once the work the app did after it (saving, telling the
+   * person) is done, as a person who submits and then acts again would find it.
+   */
+  async viewSubmission(
+    actor: Actor,
+    view: Record<string, unknown>,
+    values: ViewState,
+  ): Promise<SlackHttpAnswer> {
     const sent = this.postPayload({
       type: 'view_submission',
       team: { id: this.slack.teamId, domain: 'alumni' },
@@ -174,7 +182,9 @@ export class SignedSlackClient {
       response_urls: [],
       is_enterprise_install: false,
     });
-    return this.checked('view_submission', String(view.callback_id ?? ''), sent, view);
+    const answer = await this.checked('view_submission', String(view.callback_id ?? ''), sent, view);
+    await this.answers?.settled?.();
+    return answer;
   }
 
   /** Closing a modal whose view asked for `notify_on_close`. */
