@@ -9,6 +9,8 @@ export interface SlackHttpAnswer {
   json: Record<string, unknown> | undefined;
   /** The Content-Type header of the answer (null when none). */
   contentType: string | null;
+  /** Milliseconds from sending the request to the end of its HTTP answer. */
+  ms: number;
 }
 
 /**
@@ -258,6 +260,7 @@ export class SignedSlackClient {
   ): Promise<SlackHttpAnswer> {
     const timestamp = overrides.timestamp ?? Math.floor(Date.now() / 1000);
     const signature = overrides.signature ?? signSlackRequest(this.signingSecret, timestamp, body);
+    const sentAt = Date.now();
     const response = await fetch(`${this.baseUrl}/slack/events`, {
       method: 'POST',
       headers: {
@@ -275,7 +278,8 @@ export class SignedSlackClient {
     } catch {
       json = undefined;
     }
-    return { status: response.status, text, json, contentType: response.headers.get('content-type') };
+    const ms = Date.now() - sentAt;
+    return { status: response.status, text, json, contentType: response.headers.get('content-type'), ms };
   }
 
   /** Records what Slack would object to in the app's answer; returns the answer unchanged. */
