@@ -19,6 +19,11 @@ export interface RunningBot {
   readonly database: Database;
   /** The periodic jobs; `tick()` runs them once now. */
   readonly scheduler: Scheduler;
+  /**
+   * Resolves when the requests acknowledged so far are fully handled (an answer sent after the
+   * acknowledgement, a modal opened), or after `timeoutMs`; true when all finished.
+   */
+  acknowledgedWorkDone(timeoutMs: number): Promise<boolean>;
   /** Stops taking requests, lets in-flight work finish (up to `graceMs`), then closes MongoDB. */
   stop(graceMs?: number): Promise<void>;
 }
@@ -88,6 +93,7 @@ export async function startBot(options: {
     port,
     database,
     scheduler,
+    acknowledgedWorkDone: (timeoutMs) => slack.inFlight.drain(timeoutMs),
     stop(graceMs = 8000) {
       stopping ??= (async () => {
         logger.info({ inFlight: slack.inFlight.size }, 'shutting down');

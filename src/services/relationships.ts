@@ -162,6 +162,58 @@ export function createRelationshipService(deps: {
     return moved;
   }
 
+  /**
+   * The agreements form checked as far as answering the person needs: theirs, in stage 1 (one read), and
+   * complete (pure). `save()` then writes them and tells the pair, so a listener can answer the form in
+   * between. `save()` checks the stage again inside its transaction.
+   */
+  async function prepareAgreements(
+    relationshipId: string,
+    userId: string,
+    raw: Record<string, unknown>,
+  ): Promise<Result<{ save: () => Promise<Result<undefined, LifecycleRefusal>> }, LifecycleRefusal>> {
+    const form = await agreementsFormFor(relationshipId, userId);
+    if (form.kind !== 'done') return form;
+    const checked = validateAgreements(raw, {
+      contactFrequency: 'required',
+      channels: 'required',
+      confidentiality: 'required',
+    });
+    if (!checked.ok) return invalid(checked.errors as Record<AgreementField, string>);
+    return done({
+      save: async (): Promise<Result<undefined, LifecycleRefusal>> => {
+        const at = clock.now().toJSDate();
+        const saved = await deps.unitOfWork.run<RelationshipRecord | Refused<LifecycleRefusal>>(
+          async (tx) => {
+            const saved = await tx.relationships.setAgreements(
+              relationshipId,
+              form.value.side,
+              checked.answers,
+              at,
+            );
+            if (!saved) throw new Rollback(refused('not_stage1'));
+            await audit(tx, userId, 'relationship.agreements', saved, at, {
+              complete: agreementsComplete(saved.agreements),
+            });
+            await tx.notices.enqueue(
+              toPair(
+                saved,
+                `agreements:${userId}`,
+                { type: 'pair_agreements_saved', relationship: saved, actorId: userId },
+                at,
+              ),
+              at,
+            );
+            return saved;
+          },
+        );
+        if ('kind' in saved) return saved;
+        await deps.onChanged([saved.mentorId, saved.menteeId]);
+        return done();
+      },
+    });
+  }
+
   async function agreementsFormFor(
     relationshipId: string | undefined,
     userId: string,
@@ -283,41 +335,11 @@ export function createRelationshipService(deps: {
       userId: string,
       raw: Record<string, unknown>,
     ): Promise<Result<undefined, LifecycleRefusal>> {
-      const form = await agreementsFormFor(relationshipId, userId);
-      if (form.kind !== 'done') return form;
-      const checked = validateAgreements(raw, {
-        contactFrequency: 'required',
-        channels: 'required',
-        confidentiality: 'required',
-      });
-      if (!checked.ok) return invalid(checked.errors as Record<AgreementField, string>);
-      const at = clock.now().toJSDate();
-      const saved = await deps.unitOfWork.run<RelationshipRecord | Refused<LifecycleRefusal>>(async (tx) => {
-        const saved = await tx.relationships.setAgreements(
-          relationshipId,
-          form.value.side,
-          checked.answers,
-          at,
-        );
-        if (!saved) throw new Rollback(refused('not_stage1'));
-        await audit(tx, userId, 'relationship.agreements', saved, at, {
-          complete: agreementsComplete(saved.agreements),
-        });
-        await tx.notices.enqueue(
-          toPair(
-            saved,
-            `agreements:${userId}`,
-            { type: 'pair_agreements_saved', relationship: saved, actorId: userId },
-            at,
-          ),
-          at,
-        );
-        return saved;
-      });
-      if ('kind' in saved) return saved;
-      await deps.onChanged([saved.mentorId, saved.menteeId]);
-      return done();
+      const prepared = await prepareAgreements(relationshipId, userId, raw);
+      return prepared.kind === 'done' ? prepared.value.save() : prepared;
     },
+
+    prepareAgreements,
 
     /**
      * `/mentoring pause <weeks> [@partner]` and `/mentoring resume [@partner]` (no weeks): either person

@@ -41,7 +41,8 @@ export type AnswerOutcome = Result<
 >;
 
 /** One of the pair shares how they like to stay in touch. */
-export type PreferencesOutcome = Result<undefined, 'relationship_not_open' | 'not_in_pair' | 'wrong_side'>;
+export type PreferencesRefusal = 'relationship_not_open' | 'not_in_pair' | 'wrong_side';
+export type PreferencesOutcome = Result<undefined, PreferencesRefusal>;
 
 /**
  * Mentor requests, from the ask to the pair's group DM: the rules on who may ask whom, the mentor's answer
@@ -284,6 +285,20 @@ export function createRequestService(deps: {
     side: 'mentor' | 'mentee',
     channels: CommunicationChannel[],
   ): Promise<PreferencesOutcome> {
+    const prepared = await preparePreferences(relationshipId, actorId, side, channels);
+    return prepared.kind === 'done' ? prepared.value.save() : prepared;
+  }
+
+  /**
+   * Checks who shares (one read) before anything is written, so a listener can answer the form first;
+   * `save()` then writes the preferences and the pair's notice in one transaction.
+   */
+  async function preparePreferences(
+    relationshipId: string,
+    actorId: string,
+    side: 'mentor' | 'mentee',
+    channels: CommunicationChannel[],
+  ): Promise<Result<{ save: () => Promise<PreferencesOutcome> }, PreferencesRefusal>> {
     const relationship = await relationships.get(relationshipId);
     if (!relationship || !isOpen(relationship.status) || !relationship.channelId)
       return refused('relationship_not_open', { relationshipId });
@@ -292,21 +307,25 @@ export function createRequestService(deps: {
       relationship.mentorId === actorId ? 'mentor' : relationship.menteeId === actorId ? 'mentee' : undefined;
     if (!sideOf) return refused('not_in_pair');
     if (sideOf !== side) return refused('wrong_side', { side });
-    const at = now();
-    await deps.unitOfWork.run(async (tx) => {
-      await tx.relationships.setCommunicationPreferences(relationship.id, side, channels, at);
-      await tx.notices.enqueue(
-        [
-          {
-            key: noticeKeys.preferencesShared(relationship.id, side, at),
-            notice: { type: 'pair_preferences_shared', userId: actorId, channels },
-            destination: { to: 'channel', channel: channelId },
-          },
-        ],
-        at,
-      );
+    return done({
+      save: async (): Promise<PreferencesOutcome> => {
+        const at = now();
+        await deps.unitOfWork.run(async (tx) => {
+          await tx.relationships.setCommunicationPreferences(relationship.id, side, channels, at);
+          await tx.notices.enqueue(
+            [
+              {
+                key: noticeKeys.preferencesShared(relationship.id, side, at),
+                notice: { type: 'pair_preferences_shared', userId: actorId, channels },
+                destination: { to: 'channel', channel: channelId },
+              },
+            ],
+            at,
+          );
+        });
+        return done();
+      },
     });
-    return done();
   }
 
   function requestCardUpdate(
@@ -351,7 +370,7 @@ export function createRequestService(deps: {
     });
   }
 
-  return { request, accept, decline, sweepRequests, sharePreferences };
+  return { request, accept, decline, sweepRequests, sharePreferences, preparePreferences };
 }
 export type RequestService = ReturnType<typeof createRequestService>;
 

@@ -1,6 +1,6 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import { checkHttpAnswer, type SlackRequestKind } from './http-answer-rules';
-import { makeTriggerId } from './slack-emulator';
+import { makeResponseUrlId, makeTriggerId, type RespondedMessage } from './slack-emulator';
 
 /** What the app answered over HTTP. `json` is the parsed body when it was JSON (command and modal answers). */
 export interface SlackHttpAnswer {
@@ -9,7 +9,32 @@ export interface SlackHttpAnswer {
   json: Record<string, unknown> | undefined;
   /** The Content-Type header of the answer (null when none). */
   contentType: string | null;
+  /** Milliseconds from sending the request to the end of its HTTP answer. */
+  ms: number;
 }
+
+/**
+ * A slash command's answer as the person sees it. The app may answer in the acknowledgement itself or, after
+ * an empty acknowledgement, through the command's response_url: `json` is that answer either way (the
+ * acknowledgement's JSON, else the first message posted to this command's response_url), `ack` the HTTP
+ * answer exactly as Slack received it.
+ */
+export interface CommandAnswer extends SlackHttpAnswer {
+  readonly ack: SlackHttpAnswer;
+  /** Where `json` came from; `none` when the app answered with nothing but a modal, or not (yet) at all. */
+  readonly answeredBy: 'ack' | 'response_url' | 'none';
+}
+
+/** Where the client learns what the app posted to response_urls, and when the app's acknowledged work is done. */
+export interface AnswerSource {
+  responses(): RespondedMessage[];
+  /** Resolves once the work the app acknowledged so far has finished; without it the client waits up to 3 s. */
+  settled?: () => Promise<unknown>;
+}
+
+/** How long Slack keeps showing "working" before a command's late answer is of no use to the person. */
+const ANSWER_WAIT_MS = 3000;
+const SETTLE_WAIT_MS = 15_000;
 
 export interface Actor {
   userId: string;
@@ -34,10 +59,16 @@ export class SignedSlackClient {
     private readonly signingSecret: string,
     private readonly slack: { teamId: string; appId: string; responseUrlBase: string },
     private readonly violations: string[] = [],
+    private readonly answers?: AnswerSource,
   ) {}
 
-  /** A slash command, form-encoded like Slack's. */
-  command(command: string, text: string, actor: Actor): Promise<SlackHttpAnswer> {
+  /**
+   * A slash command, form-encoded like Slack's. Resolves with the answer the person sees (see CommandAnswer):
+   * after an empty acknowledgement, once the app has posted to the command's response_url or finished the
+   * work it acknowledged.
+   */
+  async command(command: string, text: string, actor: Actor): Promise<CommandAnswer> {
+    const responseUrl = this.responseUrl();
     const body = new URLSearchParams({
       token: 'verification-token-unused',
       team_id: this.slack.teamId,
@@ -50,14 +81,42 @@ export class SignedSlackClient {
       text,
       api_app_id: this.slack.appId,
       is_enterprise_install: 'false',
-      response_url: this.responseUrl(),
+      response_url: responseUrl,
       trigger_id: makeTriggerId(),
     }).toString();
-    return this.checked(
+    const ack = await this.checked(
       'command',
       `${command} ${text}`.trim(),
       this.post(body, 'application/x-www-form-urlencoded'),
     );
+    if (ack.status !== 200 || ack.text !== '') {
+      return { ...ack, ack, answeredBy: ack.status === 200 ? 'ack' : 'none' };
+    }
+    const responded = await this.firstResponseTo(responseUrl.slice(this.slack.responseUrlBase.length));
+    return responded
+      ? { ...ack, json: responded.body, ack, answeredBy: 'response_url' }
+      : { ...ack, ack, answeredBy: 'none' };
+  }
+
+  /** The first message the app posted to this response_url, waiting for it until the app's work is done. */
+  private async firstResponseTo(urlId: string): Promise<RespondedMessage | undefined> {
+    const answers = this.answers;
+    if (!answers) return undefined;
+    const find = () => answers.responses().find((response) => response.urlId === urlId);
+    let done = false;
+    const finished = (
+      answers.settled?.() ?? new Promise((resolve) => setTimeout(resolve, ANSWER_WAIT_MS))
+    ).then(() => {
+      done = true;
+    });
+    // settled() may itself wait on a hung Slack call (a client timeout and its retries); never forever.
+    const deadline = Date.now() + (answers.settled ? SETTLE_WAIT_MS : ANSWER_WAIT_MS);
+    while (!done && Date.now() < deadline) {
+      const found = find();
+      if (found) return found;
+      await Promise.race([finished, new Promise((resolve) => setTimeout(resolve, 5))]);
+    }
+    return find();
   }
 
   /** A button click (or other block action) in a message or a view. */
@@ -104,8 +163,16 @@ export class SignedSlackClient {
     return this.checked('block_actions', action.actionId, this.postPayload(payload));
   }
 
-  /** Submitting a modal: the view as Slack holds it, with what the person entered in `state.values`. */
-  viewSubmission(actor: Actor, view: Record<string, unknown>, values: ViewState): Promise<SlackHttpAnswer> {
+  /**
+   * Submitting a modal: the view as Slack holds it, with what the person entered in `state.values`. Resolves
+   * with the acknowledgement (how the modal answers) once the work the app did after it (saving, telling the
+   * person) is done, as a person who submits and then acts again would find it.
+   */
+  async viewSubmission(
+    actor: Actor,
+    view: Record<string, unknown>,
+    values: ViewState,
+  ): Promise<SlackHttpAnswer> {
     const sent = this.postPayload({
       type: 'view_submission',
       team: { id: this.slack.teamId, domain: 'alumni' },
@@ -117,7 +184,9 @@ export class SignedSlackClient {
       response_urls: [],
       is_enterprise_install: false,
     });
-    return this.checked('view_submission', String(view.callback_id ?? ''), sent, view);
+    const answer = await this.checked('view_submission', String(view.callback_id ?? ''), sent, view);
+    await this.answers?.settled?.();
+    return answer;
   }
 
   /** Closing a modal whose view asked for `notify_on_close`. */
@@ -191,6 +260,7 @@ export class SignedSlackClient {
   ): Promise<SlackHttpAnswer> {
     const timestamp = overrides.timestamp ?? Math.floor(Date.now() / 1000);
     const signature = overrides.signature ?? signSlackRequest(this.signingSecret, timestamp, body);
+    const sentAt = Date.now();
     const response = await fetch(`${this.baseUrl}/slack/events`, {
       method: 'POST',
       headers: {
@@ -208,7 +278,8 @@ export class SignedSlackClient {
     } catch {
       json = undefined;
     }
-    return { status: response.status, text, json, contentType: response.headers.get('content-type') };
+    const ms = Date.now() - sentAt;
+    return { status: response.status, text, json, contentType: response.headers.get('content-type'), ms };
   }
 
   /** Records what Slack would object to in the app's answer; returns the answer unchanged. */
@@ -233,7 +304,7 @@ export class SignedSlackClient {
   }
 
   private responseUrl(): string {
-    return `${this.slack.responseUrlBase}${randomBytes(6).toString('hex')}`;
+    return `${this.slack.responseUrlBase}${makeResponseUrlId()}`;
   }
 }
 

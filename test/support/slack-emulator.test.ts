@@ -7,7 +7,7 @@ import {
   WebClientEvent,
 } from '@slack/web-api';
 
-import { makeTriggerId, SlackEmulator } from './slack-emulator';
+import { makeResponseUrlId, makeTriggerId, SlackEmulator } from './slack-emulator';
 import { manifestBotScopes, SCOPE_TABLE_SOURCE } from './slack-scopes';
 
 /** Enough scopes for every method the emulator answers (scope enforcement has its own tests below). */
@@ -902,13 +902,24 @@ describe('response_url', () => {
       body: JSON.stringify(body),
     });
 
-  it('records what the app responded', async () => {
-    const res = await respond('abc', { response_type: 'ephemeral', text: 'Done', blocks: [section('Done')] });
+  it('records what the app responded, shown only to the person unless it says in_channel', async () => {
+    const id = makeResponseUrlId();
+    const res = await respond(id, { response_type: 'ephemeral', text: 'Done', blocks: [section('Done')] });
     expect(res.status).toBe(200);
+    expect((await respond(id, { text: 'Plain' })).status).toBe(200);
+    expect((await respond(id, { response_type: 'in_channel', text: 'Everyone' })).status).toBe(200);
     expect(emu.responses()).toEqual([
       {
-        urlId: 'abc',
+        urlId: id,
         body: { response_type: 'ephemeral', text: 'Done', blocks: [section('Done')] },
+        ephemeral: true,
+        at: expect.any(Number),
+      },
+      { urlId: id, body: { text: 'Plain' }, ephemeral: true, at: expect.any(Number) },
+      {
+        urlId: id,
+        body: { response_type: 'in_channel', text: 'Everyone' },
+        ephemeral: false,
         at: expect.any(Number),
       },
     ]);
@@ -916,16 +927,39 @@ describe('response_url', () => {
   });
 
   it('rejects invalid messages and more than 5 uses with an HTTP error', async () => {
-    const invalid = await respond('abc', { text: 'x', blocks: [section('x'.repeat(3001))] });
+    const id = makeResponseUrlId();
+    const invalid = await respond(id, { text: 'x', blocks: [section('x'.repeat(3001))] });
     expect([invalid.status, await invalid.text()]).toEqual([400, 'invalid_blocks']);
-    expect((await respond('abc', {})).status).toBe(400);
-    for (let i = 0; i < 3; i += 1) expect((await respond('abc', { text: `${i}` })).status).toBe(200);
-    expect((await respond('abc', { text: 'sixth' })).status).toBe(404);
+    expect((await respond(id, {})).status).toBe(400);
+    for (let i = 0; i < 3; i += 1) expect((await respond(id, { text: `${i}` })).status).toBe(200);
+    expect((await respond(id, { text: 'sixth' })).status).toBe(404);
     expect(emu.responses()).toHaveLength(3);
     expect(emu.violations).toEqual([
       'response_url: blocks[0].text: 3001 characters (max 3000)',
       'response_url: needs text or blocks',
-      'response_url: abc used 6 times (max 5)',
+      `response_url: ${id} used 6 times (max 5)`,
+    ]);
+  });
+
+  it('refuses a response_url more than 30 minutes after the interaction, and one Slack never issued', async () => {
+    const fresh = makeResponseUrlId(Date.now() - 29 * 60_000);
+    expect((await respond(fresh, { text: 'still in time' })).status).toBe(200);
+    const old = makeResponseUrlId(Date.now() - 31 * 60_000);
+    const late = await respond(old, { text: 'too late' });
+    expect([late.status, await late.text()]).toEqual([404, 'expired_url']);
+    const made = await respond('abc', { text: 'made up' });
+    expect(made.status).toBe(404);
+    expect(emu.responses().map((r) => r.body.text)).toEqual(['still in time']);
+    expect(emu.violations).toEqual([
+      `response_url: ${old} used 31 minutes after the interaction (max 30)`,
+      'response_url: abc is not a response_url Slack issued',
+    ]);
+  });
+
+  it('lists a response_type other than ephemeral or in_channel', async () => {
+    expect((await respond(makeResponseUrlId(), { response_type: 'loud', text: 'x' })).status).toBe(200);
+    expect(emu.violations).toEqual([
+      'response_url: response_type must be ephemeral or in_channel (got "loud")',
     ]);
   });
 });

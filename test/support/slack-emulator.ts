@@ -96,6 +96,8 @@ export interface RespondedMessage {
   /** The path after `/response/`, i.e. which response_url was used. */
   urlId: string;
   body: Record<string, unknown>;
+  /** Only the person who acted sees it: Slack's default, unless the body says `response_type: 'in_channel'`. */
+  ephemeral: boolean;
   at: number;
 }
 
@@ -136,7 +138,9 @@ const HISTORY_MAX_LIMIT = 999;
 const EVENT_TYPE_PATTERN = /^[A-Za-z0-9_-]+$/;
 const MAX_MPIM_USERS = 8;
 const MAX_VIEW_STACK = 3;
+/** Slack: a response_url takes at most 5 posts, within 30 minutes of the interaction. */
 const MAX_RESPONSE_URL_USES = 5;
+const RESPONSE_URL_LIFETIME_MS = 30 * 60 * 1000;
 const DEFAULT_TZ = 'America/Los_Angeles'; // what Slack shows for a member who never set a time zone
 
 /**
@@ -168,6 +172,19 @@ let triggerCounter = 0;
 export function makeTriggerId(issuedAtMs: number = Date.now()): string {
   triggerCounter += 1;
   return `${Math.floor(issuedAtMs)}.${triggerCounter}.${randomBytes(8).toString('hex')}`;
+}
+
+const RESPONSE_URL_PATTERN = /^(\d+)\.(\d+)\.([0-9a-f]+)$/;
+let responseUrlCounter = 0;
+
+/**
+ * The id of a response_url as Slack puts one in a command or interaction payload (`${emulator base}/response/`
+ * + this). Slack honours it for 30 minutes after the interaction and for 5 posts; the emulator refuses an id
+ * it could not have issued. Pass an older `issuedAtMs` to get an expired one.
+ */
+export function makeResponseUrlId(issuedAtMs: number = Date.now()): string {
+  responseUrlCounter += 1;
+  return `${Math.floor(issuedAtMs)}.${responseUrlCounter}.${randomBytes(6).toString('hex')}`;
 }
 
 export class SlackEmulator {
@@ -622,8 +639,10 @@ export class SlackEmulator {
   }
 
   /**
-   * A response_url (Bolt's `respond()` posts JSON here). Slack checks the message like chat.postMessage and
-   * accepts at most 5 posts per response_url; failures are HTTP errors, which make `respond()` throw.
+   * A response_url (Bolt's `respond()` posts JSON here). Slack checks the message like chat.postMessage,
+   * accepts at most 5 posts per response_url and only within 30 minutes of the interaction, and shows the
+   * message only to the person who acted unless it says `response_type: 'in_channel'`; failures are HTTP
+   * errors, which make `respond()` throw.
    */
   private receiveResponse(urlId: string, raw: Buffer, res: http.ServerResponse): void {
     const fail = (status: number, error: string, rules: string[]) => {
@@ -647,6 +666,14 @@ export class SlackEmulator {
       return fail(400, 'invalid_payload', ['body is not a JSON object']);
     }
     const message = body as Record<string, unknown>;
+    const issued = RESPONSE_URL_PATTERN.exec(urlId);
+    if (!issued) return fail(404, 'invalid_url', [`${urlId} is not a response_url Slack issued`]);
+    const age = Date.now() - Number(issued[1]);
+    if (age > RESPONSE_URL_LIFETIME_MS) {
+      return fail(404, 'expired_url', [
+        `${urlId} used ${Math.round(age / 60_000)} minutes after the interaction (max 30)`,
+      ]);
+    }
     const uses = (this.responseUses.get(urlId) ?? 0) + 1;
     this.responseUses.set(urlId, uses);
     if (uses > MAX_RESPONSE_URL_USES) {
@@ -662,7 +689,13 @@ export class SlackEmulator {
       return fail(400, 'no_text', ['needs text or blocks']);
     }
     if (hasBlocks && text.trim() === '') this.violations.push('response_url: blocks without a text fallback');
-    this.responded.push({ urlId, body: message, at: Date.now() });
+    const type = message.response_type;
+    // Slack shows anything but in_channel privately; another value is a mistake in the app all the same.
+    if (type !== undefined && type !== 'ephemeral' && type !== 'in_channel')
+      this.violations.push(
+        `response_url: response_type must be ephemeral or in_channel (got ${JSON.stringify(type)})`,
+      );
+    this.responded.push({ urlId, body: message, ephemeral: type !== 'in_channel', at: Date.now() });
     res.writeHead(200, { 'Content-Type': 'application/json' });
     res.end(JSON.stringify({ ok: true }));
   }

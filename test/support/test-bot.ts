@@ -69,7 +69,7 @@ export async function startTestBot(
     },
   );
   const baseUrl = `http://127.0.0.1:${bot.port}`;
-  const slack = signedClientFor(baseUrl, emulator);
+  const slack = signedClientFor(baseUrl, emulator, () => bot.acknowledgedWorkDone(15_000));
   return {
     bot,
     emulator,
@@ -87,9 +87,15 @@ export async function startTestBot(
 
 /**
  * Signs requests to a bot at `baseUrl` as Slack would, with response URLs served by `emulator`; what Slack
- * would object to in the bot's HTTP answers is recorded with the emulator's violations.
+ * would object to in the bot's HTTP answers is recorded with the emulator's violations. A command resolves
+ * with the answer the person sees, waiting for it through its response_url until `settled` (the bot's
+ * acknowledged work done) or 3 s.
  */
-export function signedClientFor(baseUrl: string, emulator: SlackEmulator): SignedSlackClient {
+export function signedClientFor(
+  baseUrl: string,
+  emulator: SlackEmulator,
+  settled?: () => Promise<unknown>,
+): SignedSlackClient {
   return new SignedSlackClient(
     baseUrl,
     SIGNING_SECRET,
@@ -99,6 +105,7 @@ export function signedClientFor(baseUrl: string, emulator: SlackEmulator): Signe
       responseUrlBase: `${emulator.apiUrl.replace(/api\/$/, '')}response/`,
     },
     emulator.violations,
+    { responses: () => emulator.responses(), settled },
   );
 }
 

@@ -12,9 +12,8 @@ export const matchOnBehalf: SubcommandHandler = async (context) => {
     await context.reply(matchUsageText());
     return;
   }
-  await context.ack();
   const result = await context.deps.requests.request(menteeId, mentorId, context.userId);
-  await context.followUp(requestSentText(result, mentorId, menteeId));
+  await context.reply(requestSentText(result, mentorId, menteeId));
 };
 
 /** `/mentoring admin pending`: applications waiting for a decision. */
@@ -24,6 +23,5 @@ export const listPending: SubcommandHandler = async (context) => {
 
 /** `/mentoring admin suggest`: unmatched approved mentees with their best mentors (ranking takes a moment). */
 export const findMatches: SubcommandHandler = async (context) => {
-  await context.ack();
-  await context.followUp(suggestionsAnswer((await context.deps.directory.suggestions()).value));
+  await context.reply(suggestionsAnswer((await context.deps.directory.suggestions()).value));
 };

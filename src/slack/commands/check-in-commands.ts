@@ -14,7 +14,6 @@ export const openCheckIn: SubcommandHandler = async (context) => {
     await context.reply(ephemeral(menteeCheckInDatesAnswer(result.value.mentees)));
     return;
   }
-  await context.ack();
   await context.bolt.client.views.open({
     trigger_id: context.bolt.command.trigger_id,
     view: checkInFormView(result.value.form),

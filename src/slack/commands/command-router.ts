@@ -17,98 +17,137 @@ export interface SubcommandContext {
   readonly args: readonly string[];
   readonly argText: string;
   readonly deps: SlackDeps;
-  /** Acknowledges with an answer only the person sees. Call `reply` or `ack` once, within 3 seconds. */
+  /**
+   * An answer only the person sees, through the command's response_url (the command is already
+   * acknowledged, so a handler may read and write first; Slack takes up to 5 answers within 30 minutes).
+   */
   reply(message: { text: string; blocks?: unknown[] } | string): Promise<void>;
-  /** Acknowledges with no answer (for example before opening a modal, which answers for itself). */
-  ack(): Promise<void>;
-  /** After acknowledging: a further answer only the person sees. */
-  followUp(message: { text: string; blocks?: unknown[] } | string): Promise<void>;
-  /** Acknowledges with the command's help; `unknown` (as Slack sent it) is echoed back as not understood. */
+  /** Answers with the command's help; `unknown` (as Slack sent it) is echoed back as not understood. */
   showHelp(unknown?: string): Promise<void>;
 }
 
 export type SubcommandHandler = (context: SubcommandContext) => Promise<void>;
 
+/** Where the words of a command lead, worked out from the table alone (no I/O). */
+export type CommandRoute =
+  | {
+      readonly kind: 'help';
+      /** The command (or nested command) whose help answers. */
+      readonly command: string;
+      /** The words it didn't understand, as Slack sent them; undefined when help was asked for. */
+      readonly unknown?: string;
+      readonly staffOnly: boolean;
+    }
+  | {
+      readonly kind: 'run';
+      readonly command: string;
+      readonly run: SubcommandHandler;
+      readonly args: readonly string[];
+      readonly staffOnly: boolean;
+      /** `admin match` for `/mentoring admin match ...`: for the logs. */
+      readonly subcommand: string;
+    };
+
 /**
  * Registers a slash command from its entry in the command table: the first word picks a sub-command (a nested
  * entry, like `/mentoring admin`, picks again with the next word). `help`, nothing (unless the command has an
  * entry of its own for that), or a word the command doesn't know all get the command's short help, so nobody
- * is left with silence. Staff-only entries are checked here, once, before anything runs.
+ * is left with silence.
+ *
+ * Slack is acknowledged before anything is read or asked: help (pure) comes back in the acknowledgement
+ * itself, everything else is acknowledged empty and answered through the response_url once the handler
+ * has its answer, so no MongoDB read or Slack call ever stands between Slack and its 3 seconds. Staff-only
+ * entries are checked here, once, after the acknowledgement and before the handler runs.
  */
 export function registerCommand(app: App, spec: CommandSpec, deps: SlackDeps): void {
   app.command(spec.command, async (bolt) => {
-    const words = bolt.command.text.trim().split(/\s+/).filter(Boolean);
-    let acknowledged = false;
-    let subcommand: string | undefined;
-    const base = {
-      bolt,
-      userId: bolt.command.user_id,
-      deps,
-      async reply(message: Answer) {
-        acknowledged = true;
-        const answer = typeof message === 'string' ? ephemeral(plainMessage(message)) : message;
-        await bolt.ack({ response_type: 'ephemeral', ...answer } as Parameters<typeof bolt.ack>[0]);
-      },
-      async ack() {
-        acknowledged = true;
-        await bolt.ack();
-      },
-      async followUp(message: Answer) {
-        const answer = typeof message === 'string' ? ephemeral(plainMessage(message)) : message;
-        await bolt.respond({ response_type: 'ephemeral', replace_original: false, ...answer } as Parameters<
-          typeof bolt.respond
-        >[0]);
-      },
+    const route = routeCommand(spec, bolt.command.text);
+    if (route.kind === 'help' && !route.staffOnly) {
+      const help = commandHelpMessage(deps.program, helpFor(deps.program, route.command), route.unknown);
+      await bolt.ack(help as Parameters<typeof bolt.ack>[0]);
+      return;
+    }
+    await bolt.ack();
+    const userId = bolt.command.user_id;
+    const reply = async (message: Answer) => {
+      const answer = typeof message === 'string' ? ephemeral(plainMessage(message)) : message;
+      await bolt.respond({ response_type: 'ephemeral', replace_original: false, ...answer } as Parameters<
+        typeof bolt.respond
+      >[0]);
     };
+    const showHelp = (unknown?: string) =>
+      reply(commandHelpMessage(deps.program, helpFor(deps.program, route.command), unknown));
     try {
-      let current = spec;
-      let rest: readonly string[] = words;
-      let unknownText = bolt.command.text.trim();
-      let staffChecked = false;
-      for (;;) {
-        const found = resolve(current, rest);
-        const help = helpFor(deps.program, current.command);
-        const showHelp = (unknown?: string) => base.reply(commandHelpMessage(deps.program, help, unknown));
-        if (!found) {
-          const [first] = rest;
-          const asked = first === undefined || first.toLowerCase() === 'help';
-          await showHelp(asked ? undefined : unknownText);
-          return;
-        }
-        subcommand = [subcommand, found.entry.name].filter(Boolean).join(' ') || undefined;
-        if (found.entry.who === 'staff' && !staffChecked) {
-          if (!(await deps.staff.isStaff(base.userId))) {
-            await base.reply(wording.errors.staffOnly);
-            return;
-          }
-          staffChecked = true;
-        }
-        const { run } = found.entry;
-        if (typeof run !== 'function') {
-          current = commandSpec(run.nested);
-          rest = found.args;
-          unknownText = found.args.join(' ');
-          continue;
-        }
-        await run({ ...base, args: found.args, argText: found.args.join(' '), showHelp });
+      if (route.staffOnly && !(await deps.staff.isStaff(userId))) {
+        await reply(wording.errors.staffOnly);
         return;
       }
+      if (route.kind === 'help') {
+        await showHelp(route.unknown);
+        return;
+      }
+      await route.run({
+        bolt,
+        userId,
+        deps,
+        args: route.args,
+        argText: route.args.join(' '),
+        reply,
+        showHelp,
+      });
     } catch (error) {
       const text =
         error instanceof UserFacingError
           ? error.message
           : reportUnexpected(deps, error, {
               command: spec.command,
-              subcommand,
-              userId: bolt.command.user_id,
+              subcommand: route.kind === 'run' && route.subcommand ? route.subcommand : undefined,
+              userId,
             });
-      if (!acknowledged) await base.reply(text);
-      else await base.followUp(text);
+      await reply(text);
     }
   });
 }
 
 type Answer = { text: string; blocks?: unknown[] } | string;
+
+/**
+ * Where a command's text leads, from the table alone (no I/O): the handler with its arguments, or the help
+ * of the command (or nested command) reached, with the words it didn't understand. `staffOnly` when a
+ * staff-only entry was passed on the way (the router then checks the person before answering, help included).
+ */
+export function routeCommand(spec: CommandSpec, text: string): CommandRoute {
+  let current = spec;
+  let rest: readonly string[] = text.trim().split(/\s+/).filter(Boolean);
+  let unknownText = text.trim();
+  let staffOnly = false;
+  const names: string[] = [];
+  for (;;) {
+    const found = resolve(current, rest);
+    if (!found) {
+      const [first] = rest;
+      const asked = first === undefined || first.toLowerCase() === 'help';
+      return { kind: 'help', command: current.command, unknown: asked ? undefined : unknownText, staffOnly };
+    }
+    if (found.entry.name) names.push(found.entry.name);
+    if (found.entry.who === 'staff') staffOnly = true;
+    const { run } = found.entry;
+    if (typeof run !== 'function') {
+      current = commandSpec(run.nested);
+      rest = found.args;
+      unknownText = found.args.join(' ');
+      continue;
+    }
+    return {
+      kind: 'run',
+      command: current.command,
+      run,
+      args: found.args,
+      staffOnly,
+      subcommand: names.join(' '),
+    };
+  }
+}
 
 /**
  * The table entry these words ask for, and the words that are its arguments; undefined for `help` and for

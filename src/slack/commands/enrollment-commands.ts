@@ -10,7 +10,6 @@ import type { SubcommandContext, SubcommandHandler } from './command-router';
 export const openApplication =
   (role: ApplicationRole): SubcommandHandler =>
   async (context: SubcommandContext) => {
-    await context.ack();
     const { deps, userId, bolt } = context;
     const { editing, prefill } = (await deps.enrollment.draft(userId, role)).value;
     await bolt.client.views.open({
@@ -47,8 +46,6 @@ export const requestMentor: SubcommandHandler = async (context) => {
     await context.reply(requestWording.usage);
     return;
   }
-  // Posting the card to the mentor can take a moment: answer Slack first, then say how it went.
-  await context.ack();
   const result = await context.deps.requests.request(context.userId, mentorId);
-  await context.followUp(requestSentText(result, mentorId));
+  await context.reply(requestSentText(result, mentorId));
 };

@@ -10,7 +10,6 @@ export const openGoals: SubcommandHandler = async (context) => {
     if (form.kind === 'refused') await context.reply(goalRefusalText(form));
     return;
   }
-  await context.ack();
   await context.bolt.client.views.open({
     trigger_id: context.bolt.command.trigger_id,
     view: goalFormView(form.value),

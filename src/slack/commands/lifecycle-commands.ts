@@ -15,7 +15,6 @@ export const openFitAssessment: SubcommandHandler = async (context) => {
     if (form.kind === 'refused') await context.reply(lifecycleRefusalText(form));
     return;
   }
-  await context.ack();
   await context.bolt.client.views.open({
     trigger_id: context.bolt.command.trigger_id,
     view: fitModal(form.value),
@@ -39,7 +38,6 @@ export const openAgreements: SubcommandHandler = async (context) => {
     if (form.kind === 'refused') await context.reply(lifecycleRefusalText(form));
     return;
   }
-  await context.ack();
   await context.bolt.client.views.open({
     trigger_id: context.bolt.command.trigger_id,
     view: agreementsModal(form.value.relationship, form.value.side),
@@ -53,7 +51,6 @@ export const endRelationship: SubcommandHandler = async (context) => {
     await context.reply(lifecycleWording.noRelationship);
     return;
   }
-  await context.ack();
   await context.bolt.client.views.open({ trigger_id: context.bolt.command.trigger_id, view: endModal(open) });
 };
 

@@ -56,6 +56,7 @@ export function registerViews(app: App, deps: SlackDeps): void {
       } catch (error) {
         const apology = reportUnexpected(deps, error, { callbackId });
         if (!acknowledged) await ack({ response_action: 'errors', errors: firstBlockError(args, apology) });
+        else await tellAfterClosing(args, apology);
       }
     });
 
@@ -156,14 +157,19 @@ export function registerViews(app: App, deps: SlackDeps): void {
     else await ack({ response_action: 'errors', errors: firstBlockError(args, goalRefusalText(result)) });
   });
 
+  // Answered once the form is known to be theirs and complete (one read); saving, the pair's notice and
+  // their Home tabs follow the acknowledgement.
   submission(VIEWS.agreements, async (args, values, ack) => {
     const raw = readValues(values, ['contactFrequency', 'channels', 'confidentiality']);
-    const result = await deps.relationships.saveAgreements(
+    const prepared = await deps.relationships.prepareAgreements(
       String(metadata(args).relationshipId ?? ''),
       args.body.user.id,
       raw,
     );
-    await answerLifecycle(args, ack, 'agreements', result);
+    if (prepared.kind !== 'done') return answerLifecycle(args, ack, 'agreements', prepared);
+    await ack();
+    const saved = await prepared.value.save();
+    if (saved.kind !== 'done') await tellAfterClosing(args, lifecycleRefusalOrForm(saved));
   });
 
   submission(VIEWS.checkIn, async (args, values, ack) => {
@@ -203,18 +209,19 @@ export function registerViews(app: App, deps: SlackDeps): void {
         (COMMUNICATION_CHANNELS as readonly string[]).includes(value),
       );
     const { relationshipId, side } = metadata(args);
-    const result = await deps.requests.sharePreferences(
+    const prepared = await deps.requests.preparePreferences(
       String(relationshipId ?? ''),
       args.body.user.id,
       side === 'mentor' ? 'mentor' : 'mentee',
       picked,
     );
-    if (result.kind !== 'done') {
-      const message = result.kind === 'refused' ? requestRefusalText(result) : wording.outdated.form;
+    if (prepared.kind !== 'done') {
+      const message = prepared.kind === 'refused' ? requestRefusalText(prepared) : wording.outdated.form;
       await ack({ response_action: 'errors', errors: { [FIELD_BLOCK('channels')]: message } });
       return;
     }
     await ack();
+    await prepared.value.save();
   });
 }
 
@@ -246,6 +253,18 @@ async function answerLifecycle<T>(
       errors: refusalBlock ? { [refusalBlock]: text } : firstBlockError(args, text),
     });
   }
+}
+
+/**
+ * After a form was acknowledged (and so closed), what became of saving it goes to the person in their DM
+ * with the bot: the modal is gone and a submission carries no conversation to answer in.
+ */
+async function tellAfterClosing(args: ViewArgs, text: string): Promise<void> {
+  await args.client.chat.postMessage({ channel: args.body.user.id, text });
+}
+
+function lifecycleRefusalOrForm(result: Result<unknown, LifecycleRefusal | CloseOutRefusal>): string {
+  return result.kind === 'refused' ? lifecycleRefusalText(result) : wording.outdated.form;
 }
 
 /** Plain values from a modal's state: text, the one picked option, or the picked options' values. */
