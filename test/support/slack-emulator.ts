@@ -99,6 +99,10 @@ export interface RespondedMessage {
   at: number;
 }
 
+/** What `onActivity` listeners hear: a Web API call as answered, or a message accepted at a response_url. */
+export type EmulatorActivity =
+  { kind: 'call'; call: EmulatorCall } | { kind: 'response'; response: RespondedMessage };
+
 export interface EmulatedUpload {
   fileId: string;
   filename: string;
@@ -203,6 +207,7 @@ export class SlackEmulator {
   private readonly delays = new Map<string, { value: number; remaining: number }[]>();
   private readonly responded: RespondedMessage[] = [];
   private readonly rateLimits = new Map<string, { perMinute: number; hits: number[] }>();
+  private readonly activityListeners = new Set<(activity: EmulatorActivity) => void>();
   private lastTsMicros = 0;
   private sequence = 0;
   private readonly handlers: Record<string, Handler>;
@@ -351,6 +356,24 @@ export class SlackEmulator {
   }
 
   /**
+   * Tells `listener` of each call as it is answered and each response_url message as it is accepted (what
+   * a person would see, the moment Slack has it); returns the function that stops telling it.
+   */
+  onActivity(listener: (activity: EmulatorActivity) => void): () => void {
+    this.activityListeners.add(listener);
+    return () => this.activityListeners.delete(listener);
+  }
+
+  /**
+   * Forgets the calls and response_url messages recorded so far, keeping everything Slack itself would
+   * keep (messages, views, conversations): for long runs whose history no one reads.
+   */
+  forgetHistory(): void {
+    this.calls.length = 0;
+    this.responded.length = 0;
+  }
+
+  /**
    * Forgets calls, violations, messages, responses, views, uploads, injections, delays and rate limits;
    * keeps users and conversations with their members.
    */
@@ -371,6 +394,10 @@ export class SlackEmulator {
   }
 
   // ---- HTTP ---------------------------------------------------------------------------------------------
+
+  private tell(activity: EmulatorActivity): void {
+    for (const listener of this.activityListeners) listener(activity);
+  }
 
   private async route(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', this.baseUrl);
@@ -403,7 +430,9 @@ export class SlackEmulator {
       headers: Record<string, string> = {},
       record: Reply = response,
     ) => {
-      this.calls.push({ method, args, at, response: record });
+      const call = { method, args, at, response: record };
+      this.calls.push(call);
+      this.tell({ kind: 'call', call });
       res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', ...headers });
       res.end(JSON.stringify(response));
     };
@@ -662,7 +691,9 @@ export class SlackEmulator {
       return fail(400, 'no_text', ['needs text or blocks']);
     }
     if (hasBlocks && text.trim() === '') this.violations.push('response_url: blocks without a text fallback');
-    this.responded.push({ urlId, body: message, at: Date.now() });
+    const response = { urlId, body: message, at: Date.now() };
+    this.responded.push(response);
+    this.tell({ kind: 'response', response });
     res.writeHead(200, { 'Content-Type': 'application/json' });
     res.end(JSON.stringify({ ok: true }));
   }
