@@ -1,11 +1,11 @@
 import type { KnownBlock } from '@slack/types';
 import { directoryWording as w } from '../src/content/wording';
-import type { DirectoryEntry } from '../src/domain/matching';
+import { DIRECTORY_PAGE_SIZE, type DirectoryEntry } from '../src/domain/matching';
 import { ACTIONS } from './ids';
 import { ephemeral, section, type EphemeralAnswer } from './message';
 import { decodeSlackEntities, escapeMrkdwn, escapeWithin, mention, truncateMrkdwn } from './mrkdwn';
 
-export const DIRECTORY_PAGE_SIZE = 8;
+export { DIRECTORY_PAGE_SIZE };
 
 /** Room for the echoed search words in the heading and the "no matches" line (escaped characters). */
 const SEARCHED_SHOWN_MAX = 600;
@@ -44,15 +44,24 @@ export type { DirectoryEntry };
 
 /**
  * One page of the directory: each mentor with why they matched and a Request button. Five blocks at most
- * per mentor keeps a full page far inside the 50-block message limit.
+ * per mentor keeps a full page far inside the 50-block message limit. Given every ranked mentor, it shows
+ * the page asked for; given `of.total`, `entries` are already that page's (the directory reads no more).
  */
-export function directoryPage(entries: DirectoryEntry[], words: string[], page: number): EphemeralAnswer {
-  const pages = Math.max(1, Math.ceil(entries.length / DIRECTORY_PAGE_SIZE));
+export function directoryPage(
+  entries: DirectoryEntry[],
+  words: string[],
+  page: number,
+  of?: { total: number },
+): EphemeralAnswer {
+  const total = of?.total ?? entries.length;
+  const pages = Math.max(1, Math.ceil(total / DIRECTORY_PAGE_SIZE));
   const current = Math.min(Math.max(page, 1), pages);
   const searched = escapeWithin(words.join(' '), SEARCHED_SHOWN_MAX);
-  if (entries.length === 0)
+  if (total === 0 || entries.length === 0)
     return ephemeral({ text: w.noMatches(searched), blocks: [section(w.noMatches(searched))] });
-  const shown = entries.slice((current - 1) * DIRECTORY_PAGE_SIZE, current * DIRECTORY_PAGE_SIZE);
+  const shown = of
+    ? entries.slice(0, DIRECTORY_PAGE_SIZE)
+    : entries.slice((current - 1) * DIRECTORY_PAGE_SIZE, current * DIRECTORY_PAGE_SIZE);
   const blocks: KnownBlock[] = [section(w.heading(searched, current, pages))];
   for (const { match, mentor, freeSeats } of shown) {
     const reasons = [

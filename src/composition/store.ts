@@ -61,9 +61,17 @@ export async function openStore(config: Pick<AppConfig, 'mongo'>, logger: AppLog
     await embedded?.stop();
     throw error;
   });
+  const repositories = createRepositories(database.models);
+  // Profiles written before the directory kept its search fields get them now, before anything is served.
+  const updated = await repositories.profiles.bringSearchFieldsUpToDate().catch(async (error: unknown) => {
+    await database.close().catch(() => undefined);
+    await embedded?.stop().catch(() => undefined);
+    throw error;
+  });
+  if (updated > 0) logger.info({ profiles: updated }, 'directory search fields brought up to date');
   return {
     database,
-    repositories: createRepositories(database.models),
+    repositories,
     async close() {
       await database.close();
       await embedded?.stop();

@@ -38,6 +38,9 @@ export interface MatchResult {
   matchedWords: string[];
 }
 
+/** Mentors on one page of `/mentee find`. */
+export const DIRECTORY_PAGE_SIZE = 8;
+
 export const SHARED_INTEREST_POINTS = 3;
 export const SEARCH_WORD_POINTS = 2;
 /** Search words this long or longer also match inside a word, not only at its start. */
@@ -90,21 +93,158 @@ export function scoreMatch(
   mentor: MentorCandidate,
   searchWords: string[] = [],
 ): MatchResult {
-  const sharedAcademic = shared(mentee.academicInterests, mentor.academicInterests);
-  const sharedCareer = shared(mentee.careerInterests, mentor.careerInterests);
-  const texts = [
-    ...mentor.academicInterests,
-    ...mentor.careerInterests,
-    mentor.occupation,
-    mentor.industry,
-    mentor.bio,
-    mentor.degree,
-  ].flatMap((t) => (t ? [wordText(t)] : []));
-  const matchedWords = distinctWords(searchWords).filter((word) => texts.some((t) => found(word, t)));
+  return scorePrepared(
+    menteeWants(mentee),
+    { ...mentor, search: searchFieldsOf(mentor) },
+    searchNeedles(searchWords),
+  );
+}
+
+/**
+ * What a profile is searched and ranked by, worked out once when the profile is written (and stored
+ * with it), so that a search compares ready-made keys and words instead of normalising every profile.
+ */
+export interface SearchFields {
+  /** Bumped whenever the rules below change, so stored fields are worked out again. */
+  version: number;
+  /** `normaliseInterest` of each academic interest, in the profile's order. */
+  academicKeys: string[];
+  /** The same for career interests. */
+  careerKeys: string[];
+  /** `a:` or `c:` with each distinct non-empty key: what shared interests are looked up by. */
+  interestKeys: string[];
+  /** Each searched field (interests, occupation, industry, bio, degree) as lower-case words. */
+  text: string[];
+  /**
+   * Each distinct word of `text`, and `~` with each tail of 5 or more letters of a word: every word a
+   * search word can be found in is looked up by a prefix of one of these (see `termPrefixes`).
+   */
+  terms: string[];
+}
+
+export const SEARCH_FIELDS_VERSION = 1;
+
+type Searchable = InterestProfile & {
+  occupation?: string | undefined;
+  industry?: string | undefined;
+  bio?: string | undefined;
+  degree?: string | undefined;
+};
+
+export function searchFieldsOf(profile: Searchable): SearchFields {
+  const academicKeys = profile.academicInterests.map(normaliseInterest);
+  const careerKeys = profile.careerInterests.map(normaliseInterest);
+  const interestKeys = [
+    ...new Set([
+      ...academicKeys.filter(Boolean).map((k) => `a:${k}`),
+      ...careerKeys.filter(Boolean).map((k) => `c:${k}`),
+    ]),
+  ];
+  const text = [
+    ...profile.academicInterests,
+    ...profile.careerInterests,
+    profile.occupation,
+    profile.industry,
+    profile.bio,
+    profile.degree,
+  ].flatMap((t) => {
+    const words = t ? wordText(t) : '';
+    return words ? [words] : [];
+  });
+  const terms = new Set<string>();
+  for (const word of text.flatMap((t) => t.split(' '))) {
+    terms.add(word);
+    for (let start = 0; word.length - start >= INSIDE_WORD_MIN_LENGTH; start++)
+      terms.add(`~${word.slice(start)}`);
+  }
+  return { version: SEARCH_FIELDS_VERSION, academicKeys, careerKeys, interestKeys, text, terms: [...terms] };
+}
+
+/** A mentee's interests, ready to compare with mentors' stored keys. */
+export interface MenteeWants {
+  academic: ReadonlySet<string>;
+  career: ReadonlySet<string>;
+  /** As `SearchFields.interestKeys`. */
+  interestKeys: string[];
+}
+
+export function menteeWants(
+  mentee: InterestProfile & { search?: Pick<SearchFields, 'academicKeys' | 'careerKeys'> | undefined },
+): MenteeWants {
+  const academic = new Set(
+    (mentee.search?.academicKeys ?? mentee.academicInterests.map(normaliseInterest)).filter(Boolean),
+  );
+  const career = new Set(
+    (mentee.search?.careerKeys ?? mentee.careerInterests.map(normaliseInterest)).filter(Boolean),
+  );
+  return {
+    academic,
+    career,
+    interestKeys: [...[...academic].map((k) => `a:${k}`), ...[...career].map((k) => `c:${k}`)],
+  };
+}
+
+/** A search word as typed (what the answer echoes) and as it is looked for in a mentor's words. */
+export interface SearchNeedle {
+  word: string;
+  needle: string;
+}
+
+/** The distinct search words, each with the form it is looked for in. */
+export function searchNeedles(searchWords: string[]): SearchNeedle[] {
+  return distinctWords(searchWords).map((word) => ({ word, needle: wordText(word) }));
+}
+
+/**
+ * Prefixes of `SearchFields.terms` that every mentor a search word is found in has a term starting with
+ * (more mentors may have one; `scorePrepared` decides). A long word is found inside a word, so it starts
+ * one of the word's tails (`~`); a short one starts a word. A word that is several words once punctuation
+ * breaks it ('pre-med') is found where its second word starts a word.
+ */
+export function termPrefixes(needles: SearchNeedle[]): string[] {
+  return [
+    ...new Set(
+      needles.map(({ needle }) => {
+        const [first = '', second] = needle.split(' ');
+        if (second !== undefined) return second;
+        return first.length >= INSIDE_WORD_MIN_LENGTH ? `~${first}` : first;
+      }),
+    ),
+  ];
+}
+
+/** A mentor as the directory ranks them: the interests in their wording and their stored search fields. */
+export interface PreparedMentor {
+  userId: string;
+  academicInterests: string[];
+  careerInterests: string[];
+  search: Pick<SearchFields, 'academicKeys' | 'careerKeys' | 'text'>;
+}
+
+/** `scoreMatch` over stored search fields: no normalising at search time. */
+export function scorePrepared(
+  mentee: MenteeWants,
+  mentor: PreparedMentor,
+  needles: SearchNeedle[] = [],
+): MatchResult {
+  const sharedAcademic = shared(mentee.academic, mentor.academicInterests, mentor.search.academicKeys);
+  const sharedCareer = shared(mentee.career, mentor.careerInterests, mentor.search.careerKeys);
+  const texts = mentor.search.text;
+  const matchedWords = needles.filter(({ needle }) => texts.some((t) => found(needle, t))).map((n) => n.word);
   const score =
     SHARED_INTEREST_POINTS * (sharedAcademic.length + sharedCareer.length) +
     SEARCH_WORD_POINTS * matchedWords.length;
   return { userId: mentor.userId, score, sharedAcademic, sharedCareer, matchedWords };
+}
+
+/** The directory's order: best match first, then most free seats, then user id (so the list is stable). */
+export function directoryOrder(
+  a: { score: number; freeSeats: number; userId: string },
+  b: { score: number; freeSeats: number; userId: string },
+): number {
+  return (
+    b.score - a.score || b.freeSeats - a.freeSeats || (a.userId < b.userId ? -1 : a.userId > b.userId ? 1 : 0)
+  );
 }
 
 /** Ranks the mentors with a free seat for the directory: best match first, then most seats, then user id. */
@@ -119,20 +259,19 @@ export function rankMentors(
     .filter((m) => m.openSeats > 0)
     .map((m) => scoreMatch(mentee, m, searchWords))
     .filter((r) => !searching || r.matchedWords.length > 0)
-    .sort(
-      (a, b) =>
-        b.score - a.score ||
-        (seats.get(b.userId) ?? 0) - (seats.get(a.userId) ?? 0) ||
-        (a.userId < b.userId ? -1 : a.userId > b.userId ? 1 : 0),
+    .sort((a, b) =>
+      directoryOrder(
+        { ...a, freeSeats: seats.get(a.userId) ?? 0 },
+        { ...b, freeSeats: seats.get(b.userId) ?? 0 },
+      ),
     );
 }
 
 /** The mentor's interests that the mentee shares, in the mentor's wording, each once. */
-function shared(menteeInterests: string[], mentorInterests: string[]): string[] {
-  const wanted = new Set(menteeInterests.map(normaliseInterest).filter(Boolean));
+function shared(wanted: ReadonlySet<string>, mentorInterests: string[], mentorKeys: string[]): string[] {
   const seen = new Set<string>();
-  return mentorInterests.filter((interest) => {
-    const key = normaliseInterest(interest);
+  return mentorInterests.filter((_, i) => {
+    const key = mentorKeys[i] ?? '';
     if (!wanted.has(key) || seen.has(key)) return false;
     seen.add(key);
     return true;
@@ -159,8 +298,8 @@ function distinctWords(words: string[]): string[] {
   });
 }
 
-function found(word: string, text: string): boolean {
-  const needle = wordText(word);
+/** Whether a search word (as `wordText` gives it) is found in a mentor's words (see the rules at the top). */
+function found(needle: string, text: string): boolean {
   if (needle.length >= INSIDE_WORD_MIN_LENGTH) return text.includes(needle);
   return ` ${text}`.includes(` ${needle}`);
 }
@@ -168,6 +307,10 @@ function found(word: string, text: string): boolean {
 /** One mentor in the directory: why they matched, the profile, and the seats they have left. */
 export interface DirectoryEntry {
   match: MatchResult;
-  mentor: ProfileRecord;
+  mentor: DirectoryMentor;
   freeSeats: number;
 }
+
+/** What the directory shows of a mentor (the directory reads no more than this; a whole profile will do). */
+export type DirectoryMentor = Pick<ProfileRecord, 'userId' | 'displayName' | 'occupation' | 'industry'> &
+  Partial<ProfileRecord>;

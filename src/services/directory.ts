@@ -1,19 +1,32 @@
 import type { Clock } from '../clock';
 import { MAX_CAPACITY, MIN_CAPACITY } from '../domain/application-form';
-import { parseSearchWords, rankMentors, type DirectoryEntry, type MatchResult } from '../domain/matching';
+import {
+  DIRECTORY_PAGE_SIZE,
+  directoryOrder,
+  menteeWants,
+  parseSearchWords,
+  scorePrepared,
+  searchNeedles,
+  termPrefixes,
+  type DirectoryEntry,
+  type MatchResult,
+} from '../domain/matching';
 import type { ProfileRecord } from '../domain/records';
-import { freeSeats } from '../domain/requests';
 import type { AuditRepository } from '../store/audit-repository';
-import type { ProfileRepository } from '../store/profile-repository';
+import type { DirectoryCandidate, DirectoryMentee, ProfileRepository } from '../store/profile-repository';
 import type { RelationshipRepository } from '../store/relationship-repository';
 import { done, invalid, refused, type Done, type Result } from './result';
 
 /** A capacity set; `capacity` as a field error when out of range; refused below the open relationships. */
 export type CapacityResult = Result<{ capacity: number }, 'below_open_relationships' | 'not_a_mentor'>;
 
-/** A page of the directory: every ranked mentor with a free seat, the search words and the page asked for. */
+/**
+ * A page of the directory: the ranked mentors with a free seat shown on the page asked for (or the last
+ * page, if that is past the end), how many there are in all, the search words and the page asked for.
+ */
 export interface DirectoryFind {
   ranked: DirectoryEntry[];
+  total: number;
   words: string[];
   page: number;
 }
@@ -28,7 +41,13 @@ export interface MatchSuggestion {
 export function createDirectoryService(deps: {
   profiles: Pick<
     ProfileRepository,
-    'get' | 'setCapacity' | 'setListed' | 'listMentorsWithFreeSeats' | 'listApprovedMentees'
+    | 'get'
+    | 'setCapacity'
+    | 'setListed'
+    | 'directoryMentee'
+    | 'directoryPage'
+    | 'directoryByTerms'
+    | 'listApprovedMentees'
   >;
   relationships: Pick<RelationshipRepository, 'menteesWithLiveRelationships'>;
   audit: Pick<AuditRepository, 'record'>;
@@ -58,28 +77,49 @@ export function createDirectoryService(deps: {
     return refused('not_a_mentor');
   }
 
-  /** Ranked mentors with a free seat for a mentee (or for staff, for any approved mentee). */
-  async function rankFor(mentee: ProfileRecord, words: string[]): Promise<DirectoryEntry[]> {
-    const mentors = (await profiles.listMentorsWithFreeSeats()).filter((m) => m.userId !== mentee.userId);
-    const byId = new Map(mentors.map((m) => [m.userId, m]));
-    const ranked: MatchResult[] = rankMentors(
-      mentee,
-      mentors.map((m) => ({
-        userId: m.userId,
-        academicInterests: m.academicInterests,
-        careerInterests: m.careerInterests,
-        occupation: m.occupation,
-        industry: m.industry,
-        bio: m.bio,
-        degree: m.degree,
-        openSeats: freeSeats(m),
-      })),
-      words,
-    );
-    return ranked.flatMap((match) => {
-      const mentor = byId.get(match.userId);
-      return mentor ? [{ match, mentor, freeSeats: freeSeats(mentor) }] : [];
+  /**
+   * One page of the ranked mentors with a free seat for a mentee (or for staff, for any approved mentee),
+   * and how many there are in all. Without search words the store hands over just the page, in the
+   * directory's order; with them, the mentors the words may be found in are checked and ranked here.
+   */
+  async function rankFor(
+    menteeId: string,
+    mentee: DirectoryMentee,
+    words: string[],
+    page: number,
+    size: number,
+  ): Promise<{ ranked: DirectoryEntry[]; total: number }> {
+    const wants = menteeWants(mentee);
+    const entry = (mentor: DirectoryCandidate, match: MatchResult): DirectoryEntry => ({
+      match,
+      mentor,
+      freeSeats: mentor.freeSeats,
     });
+    if (words.length === 0) {
+      const at = (p: number) => profiles.directoryPage(wants.interestKeys, menteeId, (p - 1) * size, size);
+      let found = await at(page);
+      const last = Math.max(1, Math.ceil(found.total / size));
+      if (page > last) found = await at(last);
+      return {
+        ranked: found.mentors.map((m) => entry(m, scorePrepared(wants, m))),
+        total: found.total,
+      };
+    }
+    const needles = searchNeedles(words);
+    const scored = (await profiles.directoryByTerms(termPrefixes(needles), menteeId))
+      .map((mentor) => ({ mentor, match: scorePrepared(wants, mentor, needles) }))
+      .filter(({ match }) => match.matchedWords.length > 0)
+      .sort((a, b) =>
+        directoryOrder(
+          { ...a.match, freeSeats: a.mentor.freeSeats },
+          { ...b.match, freeSeats: b.mentor.freeSeats },
+        ),
+      );
+    const shown = Math.min(Math.max(page, 1), Math.max(1, Math.ceil(scored.length / size)));
+    return {
+      ranked: scored.slice((shown - 1) * size, shown * size).map(({ mentor, match }) => entry(mentor, match)),
+      total: scored.length,
+    };
   }
 
   return {
@@ -92,10 +132,17 @@ export function createDirectoryService(deps: {
 
     /** `/mentee find [words]`: the ranked mentors for an approved mentee, and the page asked for. */
     async find(menteeId: string, text: string, page = 1): Promise<Result<DirectoryFind, 'not_a_mentee'>> {
-      const mentee = await profiles.get(menteeId, 'mentee');
+      const mentee = await profiles.directoryMentee(menteeId);
       if (!mentee?.approved) return refused('not_a_mentee');
       const words = parseSearchWords(text);
-      return done({ ranked: await rankFor(mentee, words), words, page });
+      const { ranked, total } = await rankFor(
+        menteeId,
+        mentee,
+        words,
+        Math.max(page, 1),
+        DIRECTORY_PAGE_SIZE,
+      );
+      return done({ ranked, total, words, page });
     },
 
     /** Approved mentees with no request or relationship, each with their three best mentors. */
@@ -105,7 +152,10 @@ export function createDirectoryService(deps: {
       const unmatched = mentees.filter((m) => !busy.has(m.userId));
       return done(
         await Promise.all(
-          unmatched.map(async (mentee) => ({ mentee, top: (await rankFor(mentee, [])).slice(0, 3) })),
+          unmatched.map(async (mentee) => ({
+            mentee,
+            top: (await rankFor(mentee.userId, mentee, [], 1, 3)).ranked,
+          })),
         ),
       );
     },

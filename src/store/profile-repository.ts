@@ -1,7 +1,73 @@
 import type { ApplicationRole } from '../domain/application-form';
+import {
+  SEARCH_FIELDS_VERSION,
+  searchFieldsOf,
+  type DirectoryMentor,
+  type PreparedMentor,
+  type SearchFields,
+} from '../domain/matching';
 import type { ProfileRecord } from '../domain/records';
 import type { Models } from './database';
 import { operator } from './mapping';
+
+/** A mentor in the directory as it ranks and shows them, read with no more fields than that. */
+export type DirectoryCandidate = PreparedMentor & DirectoryMentor & { freeSeats: number };
+
+/** What the directory reads of the mentee it searches for. */
+export interface DirectoryMentee {
+  approved: boolean;
+  academicInterests: string[];
+  careerInterests: string[];
+  search?: Pick<SearchFields, 'academicKeys' | 'careerKeys'>;
+}
+
+/** Free seats as every write that changes capacity or openRelationships recomputes them (an update pipeline). */
+const FREE_SEATS = {
+  $max: [0, { $subtract: [{ $ifNull: ['$capacity', 0] }, { $ifNull: ['$openRelationships', 0] }] }],
+};
+const WITH_FREE_SEATS = { $set: { freeSeats: FREE_SEATS } };
+
+/** Profile reads leave out the stored search fields: only the directory's own queries need them. */
+const WITHOUT_SEARCH = { search: 0, freeSeats: 0 } as const;
+
+const CANDIDATE_FIELDS = {
+  _id: 0,
+  userId: 1,
+  displayName: 1,
+  occupation: 1,
+  industry: 1,
+  academicInterests: 1,
+  careerInterests: 1,
+  freeSeats: 1,
+  'search.academicKeys': 1,
+  'search.careerKeys': 1,
+} as const;
+
+function inDirectory(exceptUserId: string) {
+  return {
+    role: 'mentor' as const,
+    approved: true,
+    listed: true,
+    freeSeats: operator({ $gt: 0 }),
+    userId: operator({ $ne: exceptUserId }),
+  };
+}
+
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+function asCandidate(doc: unknown): DirectoryCandidate {
+  const d = doc as DirectoryCandidate & { search?: Partial<SearchFields> };
+  return {
+    ...d,
+    search: {
+      academicKeys: d.search?.academicKeys ?? [],
+      careerKeys: d.search?.careerKeys ?? [],
+      text: d.search?.text ?? [],
+    },
+  };
+}
 
 export type CapacityChange = 'changed' | 'below_open_relationships' | 'not_a_mentor';
 
@@ -11,11 +77,11 @@ export function createProfileRepository(models: Models) {
   const lean = (doc: unknown) => (doc ? (stripId(doc) as ProfileRecord) : undefined);
   return {
     async get(userId: string, role: ApplicationRole): Promise<ProfileRecord | undefined> {
-      return lean(await profiles.findOne({ userId, role }).lean());
+      return lean(await profiles.findOne({ userId, role }, WITHOUT_SEARCH).lean());
     },
 
     async getMany(userIds: string[], role: ApplicationRole): Promise<ProfileRecord[]> {
-      const docs = await profiles.find({ userId: operator({ $in: userIds }), role }).lean();
+      const docs = await profiles.find({ userId: operator({ $in: userIds }), role }, WITHOUT_SEARCH).lean();
       return docs.map((doc) => stripId(doc) as ProfileRecord);
     },
 
@@ -26,28 +92,169 @@ export function createProfileRepository(models: Models) {
       const doc = await profiles
         .findOneAndUpdate(
           { userId: profile.userId, role: profile.role },
-          { $set: { ...profile, approved: true }, $setOnInsert: { openRelationships: 0 } },
-          { upsert: true, returnDocument: 'after' },
+          {
+            $set: { ...profile, approved: true, search: searchFieldsOf(profile) },
+            $setOnInsert: { openRelationships: 0 },
+          },
+          { upsert: true, returnDocument: 'after', projection: WITHOUT_SEARCH },
         )
         .lean();
+      await profiles.updateOne({ userId: profile.userId, role: profile.role }, [WITH_FREE_SEATS], {
+        updatePipeline: true,
+      });
       return stripId(doc) as ProfileRecord;
     },
 
-    /** Mentors in the directory with at least one free seat. */
-    async listMentorsWithFreeSeats(): Promise<ProfileRecord[]> {
-      const docs = await profiles
-        .find({
-          role: 'mentor',
-          approved: true,
-          listed: true,
-          $expr: operator({ $lt: ['$openRelationships', '$capacity'] }),
-        })
+    /** What the directory needs of a mentee: approval and interests (with their stored keys). */
+    async directoryMentee(userId: string): Promise<DirectoryMentee | undefined> {
+      const doc = await profiles
+        .findOne(
+          { userId, role: 'mentee' },
+          {
+            _id: 0,
+            approved: 1,
+            academicInterests: 1,
+            careerInterests: 1,
+            'search.academicKeys': 1,
+            'search.careerKeys': 1,
+          },
+        )
         .lean();
-      return docs.map((doc) => stripId(doc) as ProfileRecord);
+      return (doc as DirectoryMentee | null) ?? undefined;
+    },
+
+    /**
+     * A page of the directory in its order when no search words are given: mentors sharing the most of
+     * `interestKeys` first, then most free seats, then user id (`rankMentors`), skipping `offset`. MongoDB
+     * counts the shared interests of only the mentors who share one (an index finds them) and sorts them;
+     * the rest follow in the order of the directory's own index. `total`: every mentor in the directory.
+     */
+    async directoryPage(
+      interestKeys: string[],
+      exceptUserId: string,
+      offset: number,
+      limit: number,
+    ): Promise<{ total: number; mentors: DirectoryCandidate[] }> {
+      const listed = inDirectory(exceptUserId);
+      const [total, sharing] = await Promise.all([
+        profiles.countDocuments(listed),
+        interestKeys.length === 0
+          ? Promise.resolve([{ total: [], page: [] }])
+          : profiles.aggregate<{ total: { n: number }[]; page: { userId: string }[] }>([
+              // Aggregation stages are not sanitised: every value here is the store's own (the keys are
+              // read from the mentee's stored profile and always start with `a:` or `c:`).
+              {
+                $match: {
+                  role: 'mentor',
+                  approved: true,
+                  listed: true,
+                  freeSeats: { $gt: 0 },
+                  userId: { $ne: exceptUserId },
+                  'search.interestKeys': { $in: interestKeys },
+                },
+              },
+              {
+                $project: {
+                  _id: 0,
+                  userId: 1,
+                  freeSeats: 1,
+                  shared: {
+                    $size: { $setIntersection: ['$search.interestKeys', { $literal: interestKeys }] },
+                  },
+                },
+              },
+              { $sort: { shared: -1, freeSeats: -1, userId: 1 } },
+              { $facet: { total: [{ $count: 'n' }], page: [{ $skip: offset }, { $limit: limit }] } },
+            ]),
+      ]);
+      const sharedTotal = sharing[0]?.total[0]?.n ?? 0;
+      const ids = (sharing[0]?.page ?? []).map((m) => m.userId);
+      if (ids.length < limit) {
+        const rest = await profiles
+          .find({ ...listed, 'search.interestKeys': operator({ $nin: interestKeys }) }, { _id: 0, userId: 1 })
+          .sort({ freeSeats: -1, userId: 1 })
+          .skip(Math.max(0, offset - sharedTotal))
+          .limit(limit - ids.length)
+          .lean();
+        ids.push(...rest.map((m) => m.userId));
+      }
+      if (ids.length === 0) return { total, mentors: [] };
+      const docs = await profiles
+        .find({ userId: operator({ $in: ids }), role: 'mentor' }, CANDIDATE_FIELDS)
+        .lean();
+      const byId = new Map(docs.map((doc) => [doc.userId, asCandidate(doc)]));
+      return { total, mentors: ids.flatMap((id) => byId.get(id) ?? []) };
+    },
+
+    /**
+     * Mentors in the directory with a search term starting with one of `prefixes` (`termPrefixes`): every
+     * mentor a search word is found in, through the terms index, with their words to check and rank by.
+     */
+    async directoryByTerms(prefixes: string[], exceptUserId: string): Promise<DirectoryCandidate[]> {
+      if (prefixes.length === 0) return [];
+      const docs = await profiles
+        .find(
+          {
+            ...inDirectory(exceptUserId),
+            'search.terms': operator({ $in: prefixes.map((p) => new RegExp(`^${escapeRegExp(p)}`)) }),
+          },
+          { ...CANDIDATE_FIELDS, 'search.text': 1 },
+        )
+        .lean();
+      return docs.map(asCandidate);
+    },
+
+    /**
+     * Brings profiles written before the directory kept search fields (or under older rules) up to date:
+     * each gets its search fields and free seats. Safe to run at every start and in several copies at
+     * once: a profile is only written while its fields are still out of date, so a profile changed
+     * meanwhile (which writes current fields itself) is left as it is. Answers how many it updated.
+     */
+    async bringSearchFieldsUpToDate(batchSize = 500): Promise<number> {
+      const stale = { 'search.version': operator({ $ne: SEARCH_FIELDS_VERSION }) };
+      let updated = 0;
+      const cursor = profiles
+        .find(stale, {
+          academicInterests: 1,
+          careerInterests: 1,
+          occupation: 1,
+          industry: 1,
+          bio: 1,
+          degree: 1,
+        })
+        .lean()
+        .cursor({ batchSize });
+      let batch: Parameters<typeof profiles.bulkWrite>[0] = [];
+      const flush = async () => {
+        if (batch.length === 0) return;
+        const result = await profiles.bulkWrite(batch, { ordered: false });
+        updated += result.modifiedCount;
+        batch = [];
+      };
+      for await (const doc of cursor) {
+        const fields = searchFieldsOf({
+          academicInterests: doc.academicInterests ?? [],
+          careerInterests: doc.careerInterests ?? [],
+          occupation: doc.occupation ?? undefined,
+          industry: doc.industry ?? undefined,
+          bio: doc.bio ?? undefined,
+          degree: doc.degree ?? undefined,
+        });
+        batch.push({
+          updateOne: {
+            filter: { _id: doc._id, ...stale },
+            update: [{ $set: { search: { $literal: fields }, freeSeats: FREE_SEATS } }],
+            updatePipeline: true,
+          } as never,
+        });
+        if (batch.length >= batchSize) await flush();
+      }
+      await flush();
+      return updated;
     },
 
     async listApprovedMentees(): Promise<ProfileRecord[]> {
-      const docs = await profiles.find({ role: 'mentee', approved: true }).lean();
+      const docs = await profiles.find({ role: 'mentee', approved: true }, WITHOUT_SEARCH).lean();
       return docs.map((doc) => stripId(doc) as ProfileRecord);
     },
 
@@ -63,7 +270,8 @@ export function createProfileRepository(models: Models) {
           approved: true,
           $expr: operator({ $lt: ['$openRelationships', '$capacity'] }),
         },
-        { $inc: { openRelationships: 1 } },
+        [{ $set: { openRelationships: { $add: ['$openRelationships', 1] } } }, WITH_FREE_SEATS],
+        { updatePipeline: true },
       );
       return result.modifiedCount === 1;
     },
@@ -71,7 +279,8 @@ export function createProfileRepository(models: Models) {
     async releaseSeat(mentorId: string): Promise<void> {
       await profiles.updateOne(
         { userId: mentorId, role: 'mentor', openRelationships: operator({ $gt: 0 }) },
-        { $inc: { openRelationships: -1 } },
+        [{ $set: { openRelationships: { $add: ['$openRelationships', -1] } } }, WITH_FREE_SEATS],
+        { updatePipeline: true },
       );
     },
 
@@ -79,7 +288,8 @@ export function createProfileRepository(models: Models) {
     async setCapacity(mentorId: string, capacity: number): Promise<CapacityChange> {
       const result = await profiles.updateOne(
         { userId: mentorId, role: 'mentor', approved: true, openRelationships: operator({ $lte: capacity }) },
-        { $set: { capacity } },
+        [{ $set: { capacity: { $literal: capacity } } }, WITH_FREE_SEATS],
+        { updatePipeline: true },
       );
       if (result.matchedCount === 1) return 'changed';
       const exists = await profiles.exists({ userId: mentorId, role: 'mentor', approved: true });

@@ -1,6 +1,7 @@
 import { Schema } from 'mongoose';
 import { CONTACT_FREQUENCIES } from '../domain/agreements';
 import { CHECK_IN_STATUSES } from '../domain/check-ins';
+import { searchFieldsOf } from '../domain/matching';
 import { RELATIONSHIP_STATUSES } from '../domain/relationship-stages';
 
 /**
@@ -35,11 +36,52 @@ export const profileSchema = new Schema(
     openRelationships: { type: Number, default: 0, min: 0 },
     listed: { type: Boolean, default: false },
     approved: { type: Boolean, default: false },
+    // capacity − openRelationships, rewritten from those two by every write that changes either, so the
+    // directory can find mentors with a seat through an index (an $expr comparison can't use one).
+    freeSeats: { type: Number },
+    // What the directory searches and ranks by, worked out when the profile is written
+    // (`searchFieldsOf` in domain/matching.ts); profiles written before it are brought up to date at start.
+    search: {
+      version: { type: Number },
+      academicKeys: { type: [String], default: undefined },
+      careerKeys: { type: [String], default: undefined },
+      interestKeys: { type: [String], default: undefined },
+      text: { type: [String], default: undefined },
+      terms: { type: [String], default: undefined },
+    },
   },
   { timestamps: true },
 );
 profileSchema.index({ userId: 1, role: 1 }, { unique: true });
 profileSchema.index({ role: 1, approved: 1, listed: 1 });
+
+/** The directory: approved, listed mentors with a free seat. Its indexes hold only them. */
+export const IN_DIRECTORY = { role: 'mentor', approved: true, listed: true, freeSeats: { $gt: 0 } } as const;
+// In the directory's order when nothing ranks them apart: most free seats, then user id.
+profileSchema.index(
+  { freeSeats: -1, userId: 1 },
+  { name: 'directory_order', partialFilterExpression: IN_DIRECTORY },
+);
+// Mentors sharing one of a mentee's interests.
+profileSchema.index(
+  { 'search.interestKeys': 1 },
+  { name: 'directory_interests', partialFilterExpression: IN_DIRECTORY },
+);
+// Mentors a search word may be found in.
+profileSchema.index(
+  { 'search.terms': 1 },
+  { name: 'directory_terms', partialFilterExpression: IN_DIRECTORY },
+);
+// Profiles created through the models (create, insertMany) get their search fields and free seats too.
+profileSchema.pre('validate', function () {
+  this.set('search', searchFieldsOf(this.toObject() as Parameters<typeof searchFieldsOf>[0]));
+  const capacity = this.get('capacity') as number | undefined;
+  if (capacity !== undefined && capacity !== null)
+    this.set(
+      'freeSeats',
+      Math.max(0, capacity - ((this.get('openRelationships') as number | undefined) ?? 0)),
+    );
+});
 
 export const APPLICATION_STATUSES = ['submitted', 'approved', 'declined'] as const;
 

@@ -1,5 +1,6 @@
 import { DateTime } from 'luxon';
 import { ManualClock } from '../../src/clock';
+import { rankMentors, searchFieldsOf } from '../../src/domain/matching';
 import type { ProfileRecord } from '../../src/domain/records';
 import { createDirectoryService } from '../../src/services/directory';
 
@@ -20,6 +21,14 @@ function fakeProfiles(initial: Partial<ProfileRecord>[]) {
       }) as ProfileRecord,
   );
   const find = (userId: string, role: string) => all.find((p) => p.userId === userId && p.role === role);
+  const inDirectory = (except: string) =>
+    all.filter(
+      (p) =>
+        p.role === 'mentor' && p.listed && (p.capacity ?? 0) > p.openRelationships && p.userId !== except,
+    );
+  const freeSeatsOf = (p: ProfileRecord) => (p.capacity ?? 0) - p.openRelationships;
+  const candidate = (p: ProfileRecord) => ({ ...p, openSeats: freeSeatsOf(p) });
+  const prepared = (p: ProfileRecord) => ({ ...p, freeSeats: freeSeatsOf(p), search: searchFieldsOf(p) });
   return {
     all,
     get: async (userId: string, role: 'mentor' | 'mentee') => find(userId, role),
@@ -36,8 +45,23 @@ function fakeProfiles(initial: Partial<ProfileRecord>[]) {
       mentor.listed = listed;
       return true;
     },
-    listMentorsWithFreeSeats: async () =>
-      all.filter((p) => p.role === 'mentor' && p.listed && (p.capacity ?? 0) > p.openRelationships),
+    directoryMentee: async (userId: string) => find(userId, 'mentee'),
+    // The store's contract: the page in rankMentors' order without words; with words, at least every
+    // mentor a word may be found in (here: all of them).
+    directoryPage: async (_keys: string[], except: string, offset: number, limit: number) => {
+      const listed = inDirectory(except);
+      const mentee = all.find((p) => p.userId === except && p.role === 'mentee');
+      const order = rankMentors(
+        mentee ?? { academicInterests: [], careerInterests: [] },
+        listed.map(candidate),
+      );
+      const page = order.slice(offset, offset + limit);
+      return {
+        total: listed.length,
+        mentors: page.map((r) => prepared(listed.find((m) => m.userId === r.userId)!)),
+      };
+    },
+    directoryByTerms: async (_prefixes: string[], except: string) => inDirectory(except).map(prepared),
     listApprovedMentees: async () => all.filter((p) => p.role === 'mentee' && p.approved),
   };
 }

@@ -101,6 +101,10 @@ export interface RespondedMessage {
   at: number;
 }
 
+/** What `onActivity` listeners hear: a Web API call as answered, or a message accepted at a response_url. */
+export type EmulatorActivity =
+  { kind: 'call'; call: EmulatorCall } | { kind: 'response'; response: RespondedMessage };
+
 export interface EmulatedUpload {
   fileId: string;
   filename: string;
@@ -220,6 +224,7 @@ export class SlackEmulator {
   private readonly delays = new Map<string, { value: number; remaining: number }[]>();
   private readonly responded: RespondedMessage[] = [];
   private readonly rateLimits = new Map<string, { perMinute: number; hits: number[] }>();
+  private readonly activityListeners = new Set<(activity: EmulatorActivity) => void>();
   private lastTsMicros = 0;
   private sequence = 0;
   private readonly handlers: Record<string, Handler>;
@@ -368,6 +373,24 @@ export class SlackEmulator {
   }
 
   /**
+   * Tells `listener` of each call as it is answered and each response_url message as it is accepted (what
+   * a person would see, the moment Slack has it); returns the function that stops telling it.
+   */
+  onActivity(listener: (activity: EmulatorActivity) => void): () => void {
+    this.activityListeners.add(listener);
+    return () => this.activityListeners.delete(listener);
+  }
+
+  /**
+   * Forgets the calls and response_url messages recorded so far, keeping everything Slack itself would
+   * keep (messages, views, conversations): for long runs whose history no one reads.
+   */
+  forgetHistory(): void {
+    this.calls.length = 0;
+    this.responded.length = 0;
+  }
+
+  /**
    * Forgets calls, violations, messages, responses, views, uploads, injections, delays and rate limits;
    * keeps users and conversations with their members.
    */
@@ -388,6 +411,10 @@ export class SlackEmulator {
   }
 
   // ---- HTTP ---------------------------------------------------------------------------------------------
+
+  private tell(activity: EmulatorActivity): void {
+    for (const listener of this.activityListeners) listener(activity);
+  }
 
   private async route(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', this.baseUrl);
@@ -420,7 +447,9 @@ export class SlackEmulator {
       headers: Record<string, string> = {},
       record: Reply = response,
     ) => {
-      this.calls.push({ method, args, at, response: record });
+      const call = { method, args, at, response: record };
+      this.calls.push(call);
+      this.tell({ kind: 'call', call });
       res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', ...headers });
       res.end(JSON.stringify(response));
     };
@@ -695,7 +724,9 @@ export class SlackEmulator {
       this.violations.push(
         `response_url: response_type must be ephemeral or in_channel (got ${JSON.stringify(type)})`,
       );
-    this.responded.push({ urlId, body: message, ephemeral: type !== 'in_channel', at: Date.now() });
+    const response = { urlId, body: message, ephemeral: type !== 'in_channel', at: Date.now() };
+    this.responded.push(response);
+    this.tell({ kind: 'response', response });
     res.writeHead(200, { 'Content-Type': 'application/json' });
     res.end(JSON.stringify({ ok: true }));
   }

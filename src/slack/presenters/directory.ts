@@ -22,5 +22,7 @@ export function listedAnswer(result: Result<{ listed: boolean }, 'not_a_mentor'>
 /** A page of the directory, built by blocks/directory, or why there is none. */
 export function directoryAnswer(result: Result<DirectoryFind, 'not_a_mentee'>): EphemeralAnswer | string {
   if (result.kind !== 'done') return w.notAMentee;
-  return directoryPage(result.value.ranked, result.value.words, result.value.page);
+  return directoryPage(result.value.ranked, result.value.words, result.value.page, {
+    total: result.value.total,
+  });
 }
