@@ -95,6 +95,15 @@ export type Notice =
 
 export type NoticeType = Notice['type'];
 
+/**
+ * Kinds an earlier version wrote that this one no longer sends (their news is now the answer to the person
+ * acting). One still held in the outbox after an upgrade is skipped, not retried until it is parked.
+ */
+export const RETIRED_NOTICE_TYPES: ReadonlySet<string> = new Set([
+  'mentor_talk_again',
+  'evaluation_received',
+]);
+
 /** Where a notice goes. */
 export type NoticeDestination =
   /** A channel (the staff channel, the pair's group DM). */

@@ -6,7 +6,7 @@ import { schedulerWording, type ProgramSettings } from '../content/wording';
 import { inPause, tipIndex } from '../domain/prompt-schedule';
 import { nextDeliveryTime, type DeliveryWindowRule } from '../domain/time-window';
 import type { AppLogger } from '../logger';
-import type { Notice } from '../domain/notices';
+import { RETIRED_NOTICE_TYPES, type Notice } from '../domain/notices';
 import type { BotMessage } from '../../blocks/message';
 import type { NoticeItem, NoticeRepository } from '../store/notice-repository';
 import type { OutboxItem, PromptRepository } from '../store/prompt-repository';
@@ -227,6 +227,10 @@ export function createPromptDispatcher(deps: {
   ): Promise<NoticeOutcome> {
     const { repository } = notices;
     const { destination } = item;
+    if (RETIRED_NOTICE_TYPES.has(item.type)) {
+      await repository.finish(item.id, owner, 'skipped', 'retired kind', clock.now().toJSDate());
+      return 'cancelled';
+    }
     if (destination.to === 'update') {
       let target = destination.message;
       if (!target) {

@@ -11,6 +11,8 @@ import { applicationState, lastOpenedModal } from '../support/flows';
 import type { InjectedFailure } from '../support/slack-emulator';
 import { ADMIN_CHANNEL, PEOPLE, startTestBot, type TestBot } from '../support/test-bot';
 import { waitFor } from '../support/wait';
+import type { Notice } from '../../src/domain/notices';
+import { createNoticeRepository } from '../../src/store/notice-repository';
 
 /**
  * Notices (the staff card, the applicant's DM, the pair's introduction, card updates) are outbox items
@@ -196,4 +198,21 @@ describe('notices through the outbox while Slack fails', () => {
     },
     30_000,
   );
+
+  it('a notice of a kind this version no longer sends, held over an upgrade, is skipped: no post, no staff alert', async () => {
+    const notices = createNoticeRepository(t.bot.database.models);
+    const retired = { type: 'evaluation_received' } as unknown as Notice;
+    const staffBefore = t.emulator.messages(ADMIN_CHANNEL).length;
+    const posts = t.emulator.callsTo('chat.postMessage').length;
+    await notices.enqueue(
+      [{ key: 'retired:1', notice: retired, destination: { to: 'person', userId: PEOPLE.dan.id } }],
+      t.clock.now().toJSDate(),
+    );
+    await t.bot.scheduler.tick();
+    expect(await t.bot.database.models.notices.findOne({ key: 'retired:1' }).lean()).toMatchObject({
+      state: 'skipped',
+    });
+    expect(t.emulator.callsTo('chat.postMessage').length).toBe(posts);
+    expect(t.emulator.messages(ADMIN_CHANNEL).length).toBe(staffBefore);
+  });
 });
