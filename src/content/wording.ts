@@ -461,6 +461,38 @@ export const goalWording = {
     `${menteeMention} saved ${count} SMART goal${count === 1 ? '' : 's'}. The formal relationship now runs until ${endDate}.`,
   changed: (menteeMention: string, changes: string[]) =>
     `${menteeMention} updated their goals:\n${changes.map((c) => `• ${c}`).join('\n')}`,
+  /** One line per change, for `changed`; goal and check-in numbers count from 1. */
+  changes: {
+    added: (goal: number) => `Goal ${goal} added`,
+    removed: (goal: number) => `Goal ${goal} removed`,
+    answer: (goal: number, field: string) => `Goal ${goal}: ${field} changed`,
+    completeBy: (goal: number, from: string, to: string) =>
+      `Goal ${goal}: complete-by moved from ${from} to ${to}`,
+    checkIn: (goal: number, checkIn: number, from: string, to: string) =>
+      `Goal ${goal}: check-in ${checkIn} moved from ${from} to ${to}`,
+  },
+  /** The form's field errors: short sentences a student can act on. */
+  errors: {
+    noGoals: 'Add at least one goal.',
+    tooManyGoals: (max: number) => `Keep to ${max} goals: remove one.`,
+    required: {
+      specific: 'Say exactly what you want to achieve.',
+      measurable: 'Say what evidence will show your progress.',
+      achievable: 'Say why this is reachable in the time and what will help.',
+      relevant: 'Say how this goal serves your long-term aim.',
+      actions: 'List at least one action, one per line.',
+      completeBy: 'Pick a complete-by date.',
+      checkIn: 'Pick a date for this check-in.',
+    },
+    tooLong: (limit: number, length: number) =>
+      `Keep this to ${limit} characters or fewer (it has ${length}).`,
+    notADate: 'Pick a valid date (YYYY-MM-DD).',
+    notAfterToday: 'Pick a date after today.',
+    tooLate: (latest: string, months: number) =>
+      `Pick a date on or before ${latest} (the program runs at most ${months} months).`,
+    notBeforeCompleteBy: 'Pick a date before the complete-by date.',
+    notAfterPrevious: (previous: number) => `Pick a date after check-in ${previous}.`,
+  },
   summaryHeading: (menteeMention: string, version: number) =>
     `*Goals of ${menteeMention}* (version ${version})`,
 };

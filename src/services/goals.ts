@@ -57,6 +57,14 @@ export interface GoalTx {
 export const goalFieldKey = (error: Pick<GoalFieldError, 'goal' | 'field'>) =>
   `g${error.goal}.${error.field}`;
 
+/** The domain's errors as field codes, with the facts (limits, dates) their wording needs. */
+function goalErrors(errors: GoalFieldError[]) {
+  return invalid(
+    Object.fromEntries(errors.map((e) => [goalFieldKey(e), e.code])),
+    Object.fromEntries(errors.flatMap((e) => (e.facts ? [[goalFieldKey(e), e.facts]] : []))),
+  );
+}
+
 /**
  * The SMART goal form: who may write and read goals, the proposed check-in dates, and what happens on
  * save (a new version, the formal end date, and the pair told what changed, in one transaction).
@@ -151,9 +159,7 @@ export function createGoalService(deps: {
       if (!relationship) return refused('no_relationship');
       const { today } = await todayFor(userId);
       const checked = validateGoalForm(drafts, { today, maxProgramMonths: deps.maxProgramMonths });
-      // The domain's sentences are the field errors: they name dates and limits the form's rules computed.
-      if (!checked.ok)
-        return invalid(Object.fromEntries(checked.errors.map((e) => [goalFieldKey(e), e.message])));
+      if (!checked.ok) return goalErrors(checked.errors);
       const { goals } = checked;
       const previous = await goalForms.latest(relationshipId);
       const endDate = formalEndDate(goals) ?? '';

@@ -20,10 +20,15 @@ export interface Refused<Code extends string = string> {
   readonly facts: RefusalFacts;
 }
 
-/** Field errors: a form field's name to an error code (the presenter words it under that field). */
+/**
+ * Field errors: a form field's name to an error code (the presenter words it under that field), and for a
+ * code whose words need numbers or dates the rules computed (a limit, the latest allowed date), those facts
+ * under the same field name.
+ */
 export interface Invalid {
   readonly kind: 'invalid';
   readonly fields: Readonly<Record<string, string>>;
+  readonly facts?: Readonly<Record<string, RefusalFacts>>;
 }
 
 export function done(): Done<undefined>;
@@ -36,6 +41,11 @@ export function refused<Code extends string>(code: Code, facts: RefusalFacts = {
   return { kind: 'refused', code, facts };
 }
 
-export function invalid(fields: Readonly<Record<string, string>>): Invalid {
-  return { kind: 'invalid', fields };
+export function invalid(
+  fields: Readonly<Record<string, string>>,
+  facts?: Readonly<Record<string, RefusalFacts>>,
+): Invalid {
+  return facts && Object.keys(facts).length > 0
+    ? { kind: 'invalid', fields, facts }
+    : { kind: 'invalid', fields };
 }

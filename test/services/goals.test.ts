@@ -277,7 +277,9 @@ describe('the goal service', () => {
       expect(result).toMatchObject({ kind: 'invalid' });
       if (result.kind !== 'invalid') return;
       expect(Object.keys(result.fields).sort()).toEqual(['g0.checkIns.1', 'g0.specific']);
-      expect(result.fields['g0.checkIns.1']).toContain('after check-in 1');
+      expect(result.fields).toEqual({ 'g0.specific': 'required', 'g0.checkIns.1': 'not_after_previous' });
+      // after check-in 1 (0-based index 0), as the form will say
+      expect(result.facts).toEqual({ 'g0.checkIns.1': { previous: 0 } });
       nothingWritten(w);
     });
 

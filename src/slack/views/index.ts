@@ -152,7 +152,7 @@ export function registerViews(app: App, deps: SlackDeps): void {
     else if (result.kind === 'invalid')
       await ack({
         response_action: 'errors',
-        errors: goalFieldErrors(result.fields, Number(revision ?? 0)),
+        errors: goalFieldErrors(result, Number(revision ?? 0)),
       });
     else await ack({ response_action: 'errors', errors: firstBlockError(args, goalRefusalText(result)) });
   });
