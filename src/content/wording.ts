@@ -174,6 +174,10 @@ export const applicationWording = {
       ? `Your changes are saved. Your ${roleName[role]} application is still with the ${program.name} staff.`
       : `Thank you! Your ${roleName[role]} application is with the ${program.name} staff. You will hear from me here in Slack when they have reviewed it. Until then you can change it with \`/${role} apply\`.`,
   receivedTitle: 'Application received',
+  sending: 'Sending your application…',
+  /** `why`: the short apology, with its reference; the form comes back with everything typed in it. */
+  notSaved: (why: string) =>
+    `:warning: Your application was not saved. ${why} Everything you typed is still below: submit it again.`,
   approved: (role: Role, program: ProgramSettings, capacity?: number) =>
     role === 'mentor'
       ? `Welcome to the ${program.name}! Your mentor application was approved and you are now listed in the mentoring directory with room for ${capacity ?? 1} mentee(s). When a student asks for you, I will send you their summary here to accept or decline. Change how many mentees you take with \`/mentor capacity\` and a number from 1 to 5, or step out of the directory with \`/mentor unlist\`.`

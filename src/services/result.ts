@@ -49,3 +49,12 @@ export function invalid(
     ? { kind: 'invalid', fields, facts }
     : { kind: 'invalid', fields };
 }
+
+/**
+ * A form checked as far as answering the person needs (who they are in it, whether it is still open: at
+ * most one read; its fields: pure), so a listener can answer the form before `save()` writes the change,
+ * its audit entry and its notices. `save()` checks again, inside its transaction, what may have changed.
+ */
+export interface Prepared<T, Code extends string = string> {
+  readonly save: () => Promise<Result<T, Code>>;
+}

@@ -106,6 +106,10 @@ function world(start: RelationshipRecord, options: { versions?: Goal[][]; concur
       async findOpenFor(userId) {
         return [start].filter((r) => r.mentorId === userId || r.menteeId === userId);
       },
+      async getForGoalWork(id) {
+        if (id !== start.id) return undefined;
+        return { relationship: start, menteeTimezone: undefined, goalForm: versions[versions.length - 1] };
+      },
     },
     goalForms: {
       async latest() {
