@@ -14,6 +14,7 @@ import {
   matched,
   MENTEE_ANSWERS,
   MENTOR_ANSWERS,
+  noticesDelivered,
   reviewCardFor,
   apply,
   shownView,
@@ -209,6 +210,10 @@ describe('every command, click and submission is acknowledged before MongoDB or 
     allow: number,
     savingWaitsOnMongo = true,
   ) {
+    // The allowance is for this submission alone: what earlier saves told others is sent out first, and the
+    // dispatcher's last look at the outbox is let finish.
+    await noticesDelivered(t);
+    await new Promise((resolve) => setTimeout(resolve, 100));
     const { answer, heldMongo } = await whileHeld(
       () => t.slack.viewSubmission({ userId }, view, values),
       allow,
