@@ -17,13 +17,22 @@ import { escapeMrkdwn, escapeWithin, mention, truncate } from './mrkdwn';
 
 export type ApplicationPrefill = Partial<ApplicationAnswers> & Record<string, unknown>;
 
-/** The application modal for a role, prefilled from a waiting application or the Slack profile. */
+/** What the application form carries: whether it edits a waiting application (to word it the same again). */
+export interface ApplicationFormMetadata {
+  editing: boolean;
+}
+
+/**
+ * The application modal for a role, prefilled from a waiting application or the Slack profile, or (with
+ * `note`, why it was not saved) from what the person had typed.
+ */
 export function applicationModal(
   role: ApplicationRole,
   program: ProgramSettings,
   taxonomy: readonly string[],
   prefill: ApplicationPrefill,
   editing: boolean,
+  note?: string,
 ): ModalView {
   const text = (
     field: ApplicationField,
@@ -111,10 +120,12 @@ export function applicationModal(
   return {
     type: 'modal',
     callback_id: role === 'mentor' ? VIEWS.mentorApplication : VIEWS.menteeApplication,
+    private_metadata: JSON.stringify({ editing } satisfies ApplicationFormMetadata),
     title: { type: 'plain_text', text: w.modalTitle(role) },
     submit: { type: 'plain_text', text: w.submit(editing) },
     close: { type: 'plain_text', text: 'Cancel' },
     blocks: [
+      ...(note ? [section(note)] : []),
       section(w.intro(role, program, editing)),
       ...APPLICATION_FIELDS[role].map((field) => fields[field]),
     ],
@@ -149,6 +160,16 @@ export interface ViewStateValue {
 /** Field errors keyed by the block id Slack shows them under. */
 export function applicationErrors(errors: Partial<Record<ApplicationField, string>>): Record<string, string> {
   return Object.fromEntries(Object.entries(errors).map(([field, message]) => [FIELD_BLOCK(field), message]));
+}
+
+/** What the form shows between its acknowledgement and the answer: the application is on its way. */
+export function applicationSendingModal(role: ApplicationRole): ModalView {
+  return {
+    type: 'modal',
+    title: { type: 'plain_text', text: w.modalTitle(role) },
+    close: { type: 'plain_text', text: 'Close' },
+    blocks: [section(w.sending)],
+  };
 }
 
 /** The modal that replaces the form once it is saved: what happens next. */

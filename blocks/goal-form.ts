@@ -6,7 +6,7 @@ import {
   MAX_GOALS,
   type Goal,
   type GoalDraft,
-  type GoalFieldError,
+  type GoalField,
 } from '../src/domain/goal-form';
 import { ACTIONS, VIEWS } from './ids';
 import { section, type BotMessage } from './message';
@@ -105,8 +105,11 @@ export function readGoalDrafts(values: StateValues): GoalDraft[] {
   return drafts.filter(Boolean);
 }
 
-/** The domain's field errors, keyed by the block ids of this revision of the form. */
-export function goalFormErrors(errors: GoalFieldError[], revision: number): Record<string, string> {
+/** Worded field errors, keyed by the block ids of this revision of the form. */
+export function goalFormErrors(
+  errors: { goal: number; field: GoalField; message: string }[],
+  revision: number,
+): Record<string, string> {
   const result: Record<string, string> = {};
   for (const error of errors) {
     const field = error.field.startsWith('checkIns.') ? `checkIn${error.field.split('.')[1]}` : error.field;

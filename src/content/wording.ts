@@ -174,6 +174,10 @@ export const applicationWording = {
       ? `Your changes are saved. Your ${roleName[role]} application is still with the ${program.name} staff.`
       : `Thank you! Your ${roleName[role]} application is with the ${program.name} staff. You will hear from me here in Slack when they have reviewed it. Until then you can change it with \`/${role} apply\`.`,
   receivedTitle: 'Application received',
+  sending: 'Sending your application…',
+  /** `why`: the short apology, with its reference; the form comes back with everything typed in it. */
+  notSaved: (why: string) =>
+    `:warning: Your application was not saved. ${why} Everything you typed is still below: submit it again.`,
   approved: (role: Role, program: ProgramSettings, capacity?: number) =>
     role === 'mentor'
       ? `Welcome to the ${program.name}! Your mentor application was approved and you are now listed in the mentoring directory with room for ${capacity ?? 1} mentee(s). When a student asks for you, I will send you their summary here to accept or decline. Change how many mentees you take with \`/mentor capacity\` and a number from 1 to 5, or step out of the directory with \`/mentor unlist\`.`
@@ -461,6 +465,38 @@ export const goalWording = {
     `${menteeMention} saved ${count} SMART goal${count === 1 ? '' : 's'}. The formal relationship now runs until ${endDate}.`,
   changed: (menteeMention: string, changes: string[]) =>
     `${menteeMention} updated their goals:\n${changes.map((c) => `• ${c}`).join('\n')}`,
+  /** One line per change, for `changed`; goal and check-in numbers count from 1. */
+  changes: {
+    added: (goal: number) => `Goal ${goal} added`,
+    removed: (goal: number) => `Goal ${goal} removed`,
+    answer: (goal: number, field: string) => `Goal ${goal}: ${field} changed`,
+    completeBy: (goal: number, from: string, to: string) =>
+      `Goal ${goal}: complete-by moved from ${from} to ${to}`,
+    checkIn: (goal: number, checkIn: number, from: string, to: string) =>
+      `Goal ${goal}: check-in ${checkIn} moved from ${from} to ${to}`,
+  },
+  /** The form's field errors: short sentences a student can act on. */
+  errors: {
+    noGoals: 'Add at least one goal.',
+    tooManyGoals: (max: number) => `Keep to ${max} goals: remove one.`,
+    required: {
+      specific: 'Say exactly what you want to achieve.',
+      measurable: 'Say what evidence will show your progress.',
+      achievable: 'Say why this is reachable in the time and what will help.',
+      relevant: 'Say how this goal serves your long-term aim.',
+      actions: 'List at least one action, one per line.',
+      completeBy: 'Pick a complete-by date.',
+      checkIn: 'Pick a date for this check-in.',
+    },
+    tooLong: (limit: number, length: number) =>
+      `Keep this to ${limit} characters or fewer (it has ${length}).`,
+    notADate: 'Pick a valid date (YYYY-MM-DD).',
+    notAfterToday: 'Pick a date after today.',
+    tooLate: (latest: string, months: number) =>
+      `Pick a date on or before ${latest} (the program runs at most ${months} months).`,
+    notBeforeCompleteBy: 'Pick a date before the complete-by date.',
+    notAfterPrevious: (previous: number) => `Pick a date after check-in ${previous}.`,
+  },
   summaryHeading: (menteeMention: string, version: number) =>
     `*Goals of ${menteeMention}* (version ${version})`,
 };

@@ -4,7 +4,8 @@ import { proposeCheckInDates } from './check-in-dates';
 
 /**
  * The SMART goal form's rules. The Slack modal maps its inputs to `GoalDraft`s; this module says whether
- * they make a valid set of goals and, if not, what to fix in each field (all errors at once, one per field).
+ * they make a valid set of goals and, if not, what to fix in each field as a code (all errors at once, one
+ * per field), and what changed between two versions.
  */
 
 /** Character limits per text field (well inside Block Kit's 3000 for a plain-text input). */
@@ -46,11 +47,41 @@ export interface Goal {
   checkIns: [string, string, string];
 }
 
+/**
+ * Why a goal field is refused, as a code; the Slack layer words it under its field (the goals presenter,
+ * with the wording in src/content). `facts` carries what the rules computed that the words need.
+ */
+export type GoalErrorCode =
+  /** No goal at all (reported on the first goal's `specific`). */
+  | 'no_goals'
+  /** More than `MAX_GOALS` goals (reported on the first goal too many). */
+  | 'too_many_goals'
+  /** Nothing given: a text answer, an action, the complete-by date or a check-in date. */
+  | 'required'
+  /** Longer than the field's limit (facts: `limit`, `length`). */
+  | 'too_long'
+  /** Not a calendar date. */
+  | 'not_a_date'
+  /** Today or earlier. */
+  | 'not_after_today'
+  /** A complete-by date past the program's length (facts: `latest`, `months`). */
+  | 'too_late'
+  /** A check-in on or after the goal's complete-by date. */
+  | 'not_before_complete_by'
+  /** A check-in on or before an earlier one (facts: `previous`, that check-in's 0-based index). */
+  | 'not_after_previous';
+
+/** The facts a code's wording needs: numbers and ISO dates only. */
+export type GoalErrorFacts = Readonly<Record<string, string | number>>;
+
+export type GoalField = keyof GoalDraft | `checkIns.${0 | 1 | 2}`;
+
 export type GoalFieldError = {
   /** 0-based */
   goal: number;
-  field: keyof GoalDraft | `checkIns.${0 | 1 | 2}`;
-  message: string;
+  field: GoalField;
+  code: GoalErrorCode;
+  facts?: GoalErrorFacts;
 };
 
 export interface GoalFormRules {
@@ -60,28 +91,6 @@ export interface GoalFormRules {
 }
 
 export type GoalFormResult = { ok: true; goals: Goal[] } | { ok: false; errors: GoalFieldError[] };
-
-/** Every message the form can show: short sentences a student can act on. */
-export const GOAL_FORM_MESSAGES = {
-  noGoals: 'Add at least one goal.',
-  tooManyGoals: `Keep to ${MAX_GOALS} goals: remove one.`,
-  required: {
-    specific: 'Say exactly what you want to achieve.',
-    measurable: 'Say what evidence will show your progress.',
-    achievable: 'Say why this is reachable in the time and what will help.',
-    relevant: 'Say how this goal serves your long-term aim.',
-    actions: 'List at least one action, one per line.',
-  } satisfies Record<GoalTextField, string>,
-  tooLong: (limit: number, length: number) => `Keep this to ${limit} characters or fewer (it has ${length}).`,
-  completeByMissing: 'Pick a complete-by date.',
-  checkInMissing: 'Pick a date for this check-in.',
-  notADate: 'Pick a valid date (YYYY-MM-DD).',
-  notAfterToday: 'Pick a date after today.',
-  tooLate: (latest: string, months: number) =>
-    `Pick a date on or before ${latest} (the program runs at most ${months} months).`,
-  notBeforeCompleteBy: 'Pick a date before the complete-by date.',
-  notAfterPrevious: (previous: number) => `Pick a date after check-in ${previous}.`,
-};
 
 const TEXT_FIELDS = Object.keys(GOAL_FIELD_LIMITS) as GoalTextField[];
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -133,15 +142,15 @@ export function validateGoalForm(drafts: GoalDraft[], rules: GoalFormRules): Goa
 
   const errors: GoalFieldError[] = [];
   if (parsed.length < MIN_GOALS) {
-    errors.push({ goal: 0, field: 'specific', message: GOAL_FORM_MESSAGES.noGoals });
+    errors.push({ goal: 0, field: 'specific', code: 'no_goals' });
   }
   parsed.forEach((draft, goal) => {
-    for (const [field, message] of draftErrors(draft, rules.today, latest, rules.maxProgramMonths)) {
-      errors.push({ goal, field, message });
+    for (const error of draftErrors(draft, rules.today, latest, rules.maxProgramMonths)) {
+      errors.push({ goal, ...error });
     }
   });
   if (parsed.length > MAX_GOALS) {
-    errors.push({ goal: MAX_GOALS, field: 'specific', message: GOAL_FORM_MESSAGES.tooManyGoals });
+    errors.push({ goal: MAX_GOALS, field: 'specific', code: 'too_many_goals' });
   }
   if (errors.length > 0) return { ok: false, errors };
   return { ok: true, goals: parsed.map(toGoal) };
@@ -158,57 +167,65 @@ export function toGoalDraft(goal: Goal): GoalDraft {
   return { ...goal, actions: goal.actions.join('\n'), checkIns: [...goal.checkIns] };
 }
 
-/** Short sentences telling the mentor what changed between two versions of the goals (compared by position). */
-export function describeGoalChanges(before: Goal[], after: Goal[]): string[] {
-  const changes: string[] = [];
-  for (let i = 0; i < Math.max(before.length, after.length); i++) {
-    const label = `Goal ${i + 1}`;
-    const old = before[i];
-    const now = after[i];
+/** One thing that changed between two versions of the goals (goals compared by position, 0-based). */
+export type GoalChange =
+  | { goal: number; change: 'added' | 'removed' }
+  | {
+      goal: number;
+      change: 'answer';
+      field: 'specific' | 'measurable' | 'achievable' | 'relevant' | 'actions';
+    }
+  | { goal: number; change: 'complete_by'; from: string; to: string }
+  | { goal: number; change: 'check_in'; checkIn: number; from: string; to: string };
+
+/** What changed between two versions of the goals, goal by goal, for the mentor to read. */
+export function goalChanges(before: Goal[], after: Goal[]): GoalChange[] {
+  const changes: GoalChange[] = [];
+  for (let goal = 0; goal < Math.max(before.length, after.length); goal++) {
+    const old = before[goal];
+    const now = after[goal];
     if (!old) {
-      changes.push(`${label} added`);
+      changes.push({ goal, change: 'added' });
       continue;
     }
     if (!now) {
-      changes.push(`${label} removed`);
+      changes.push({ goal, change: 'removed' });
       continue;
     }
     for (const field of ['specific', 'measurable', 'achievable', 'relevant'] as const) {
-      if (old[field] !== now[field]) changes.push(`${label}: ${field} changed`);
+      if (old[field] !== now[field]) changes.push({ goal, change: 'answer', field });
     }
-    if (old.actions.join('\n') !== now.actions.join('\n')) changes.push(`${label}: actions changed`);
+    if (old.actions.join('\n') !== now.actions.join('\n'))
+      changes.push({ goal, change: 'answer', field: 'actions' });
     if (old.completeBy !== now.completeBy) {
-      changes.push(`${label}: complete-by moved from ${old.completeBy} to ${now.completeBy}`);
+      changes.push({ goal, change: 'complete_by', from: old.completeBy, to: now.completeBy });
     }
-    old.checkIns.forEach((date, n) => {
-      if (date !== now.checkIns[n]) {
-        changes.push(`${label}: check-in ${n + 1} moved from ${date} to ${now.checkIns[n]}`);
-      }
+    old.checkIns.forEach((date, checkIn) => {
+      const moved = now.checkIns[checkIn];
+      if (date !== moved) changes.push({ goal, change: 'check_in', checkIn, from: date, to: moved ?? '' });
     });
   }
   return changes;
 }
 
-function draftErrors(
-  draft: GoalDraft,
-  today: string,
-  latest: string,
-  months: number,
-): [GoalFieldError['field'], string][] {
-  const errors: [GoalFieldError['field'], string][] = [];
+type DraftError = Omit<GoalFieldError, 'goal'>;
+type DateError = Pick<GoalFieldError, 'code' | 'facts'>;
+
+function draftErrors(draft: GoalDraft, today: string, latest: string, months: number): DraftError[] {
+  const errors: DraftError[] = [];
   for (const field of TEXT_FIELDS) {
     const answer = draft[field].trim();
     const empty = field === 'actions' ? actionLines(answer).length === 0 : !answer;
     const length = Array.from(answer).length; // characters as a person counts them, emoji included
-    if (empty) errors.push([field, GOAL_FORM_MESSAGES.required[field]]);
+    if (empty) errors.push({ field, code: 'required' });
     else if (length > GOAL_FIELD_LIMITS[field]) {
-      errors.push([field, GOAL_FORM_MESSAGES.tooLong(GOAL_FIELD_LIMITS[field], length)]);
+      errors.push({ field, code: 'too_long', facts: { limit: GOAL_FIELD_LIMITS[field], length } });
     }
   }
 
   const completeBy = draft.completeBy.trim();
   const completeByError = completeByProblem(completeBy, today, latest, months);
-  if (completeByError) errors.push(['completeBy', completeByError]);
+  if (completeByError) errors.push({ field: 'completeBy', ...completeByError });
   const end = completeByError ? undefined : completeBy;
 
   // Order is checked against the nearest earlier check-in that is itself fine, and reported once.
@@ -218,28 +235,33 @@ function draftErrors(
     const date = (draft.checkIns[n] ?? '').trim();
     let error = checkInError(date, today, end);
     if (!error && previous && date <= previous.date && !orderReported) {
-      error = GOAL_FORM_MESSAGES.notAfterPrevious(previous.n + 1);
+      error = { code: 'not_after_previous', facts: { previous: previous.n } };
       orderReported = true;
     }
-    if (error) errors.push([`checkIns.${n as 0 | 1 | 2}`, error]);
+    if (error) errors.push({ field: `checkIns.${n as 0 | 1 | 2}`, ...error });
     else previous = { n, date };
   }
   return errors;
 }
 
-function completeByProblem(date: string, today: string, latest: string, months: number): string | undefined {
-  if (!date) return GOAL_FORM_MESSAGES.completeByMissing;
-  if (!parseDate(date)) return GOAL_FORM_MESSAGES.notADate;
-  if (date <= today) return GOAL_FORM_MESSAGES.notAfterToday;
-  if (date > latest) return GOAL_FORM_MESSAGES.tooLate(latest, months);
+function completeByProblem(
+  date: string,
+  today: string,
+  latest: string,
+  months: number,
+): DateError | undefined {
+  if (!date) return { code: 'required' };
+  if (!parseDate(date)) return { code: 'not_a_date' };
+  if (date <= today) return { code: 'not_after_today' };
+  if (date > latest) return { code: 'too_late', facts: { latest, months } };
   return undefined;
 }
 
-function checkInError(date: string, today: string, completeBy: string | undefined): string | undefined {
-  if (!date) return GOAL_FORM_MESSAGES.checkInMissing;
-  if (!parseDate(date)) return GOAL_FORM_MESSAGES.notADate;
-  if (date <= today) return GOAL_FORM_MESSAGES.notAfterToday;
-  if (completeBy && date >= completeBy) return GOAL_FORM_MESSAGES.notBeforeCompleteBy;
+function checkInError(date: string, today: string, completeBy: string | undefined): DateError | undefined {
+  if (!date) return { code: 'required' };
+  if (!parseDate(date)) return { code: 'not_a_date' };
+  if (date <= today) return { code: 'not_after_today' };
+  if (completeBy && date >= completeBy) return { code: 'not_before_complete_by' };
   return undefined;
 }
 

@@ -17,7 +17,7 @@ import type { NoticeRepository } from '../store/notice-repository';
 import type { ProfileRepository } from '../store/profile-repository';
 import type { RelationshipRepository } from '../store/relationship-repository';
 import type { UnitOfWork } from './ports';
-import { done, invalid, refused, type Result } from './result';
+import { done, invalid, refused, type Prepared, type Result } from './result';
 
 /** Why a check-in is refused; the Slack layer words each code. */
 export type CheckInRefusal =
@@ -76,7 +76,7 @@ export interface CheckInTx {
  * mentee's own calendar.
  */
 export function createCheckInService(deps: {
-  relationships: Pick<RelationshipRepository, 'get' | 'findOpenFor'>;
+  relationships: Pick<RelationshipRepository, 'get' | 'findOpenFor' | 'getForGoalWork'>;
   goalForms: Pick<GoalFormRepository, 'latest'>;
   checkIns: Pick<CheckInRepository, 'answeredDates'>;
   profiles: Pick<ProfileRepository, 'get'>;
@@ -108,15 +108,94 @@ export function createCheckInService(deps: {
 
   /** The mentee's relationship and goals, or why they cannot check in. */
   async function menteeGoals(relationship: RelationshipRecord | undefined, userId: string) {
+    const refusal = whyNot(relationship, userId);
+    if (refusal || !relationship) return refusal ?? refused<CheckInRefusal>('no_relationship');
+    const form = await goalForms.latest(relationship.id);
+    if (!form) return refused<CheckInRefusal>('no_goals');
+    return done({ relationship, form });
+  }
+
+  /** Why this person cannot check in on this relationship, if they cannot. */
+  function whyNot(relationship: RelationshipRecord | undefined, userId: string) {
     if (!relationship || !worksOnGoals(relationship.status))
       return refused<CheckInRefusal>('no_relationship');
     if (relationship.menteeId !== userId)
       return relationship.mentorId === userId
         ? refused<CheckInRefusal>('for_mentee', { menteeId: relationship.menteeId })
         : refused<CheckInRefusal>('no_relationship');
-    const form = await goalForms.latest(relationship.id);
-    if (!form) return refused<CheckInRefusal>('no_goals');
-    return done({ relationship, form });
+    return undefined;
+  }
+
+  /**
+   * A check-in checked as far as answering the form needs, after one read (the relationship with the goals
+   * in force): the mentee's, for the goals the form was opened with, and complete (pure). `save()` records it
+   * against the date it answers, with the pair's summary.
+   */
+  async function prepareSubmit(
+    relationshipId: string,
+    userId: string,
+    goalFormVersion: number,
+    raw: Record<string, unknown>,
+  ): Promise<Result<Prepared<{ due: CheckInDue }, CheckInRefusal>, CheckInRefusal>> {
+    const context = await relationships.getForGoalWork(relationshipId);
+    const refusal = whyNot(context?.relationship, userId);
+    if (refusal || !context) return refusal ?? refused('no_relationship');
+    const { relationship, goalForm: form } = context;
+    if (!form) return refused('no_goals');
+    if (form.version !== goalFormVersion) return refused('goals_changed');
+    const checked = validateCheckIn(raw, form.goals.length, {
+      ...CHECK_IN_FIELD_CODES,
+      tooLong: () => CHECK_IN_FIELD_CODES.tooLong,
+    });
+    if (!checked.ok) return invalid(checked.errors);
+    const { answers } = checked;
+    return done({
+      save: async () => {
+        const due = await dueFor(relationship, form.goals);
+        const at = clock.now().toJSDate();
+        await deps.unitOfWork.run(async (tx) => {
+          await tx.checkIns.record({
+            relationshipId,
+            dueDate: due.date,
+            goalFormVersion,
+            submittedBy: userId,
+            answers,
+          });
+          await tx.relationships.recordActivity(relationshipId, at);
+          await tx.audit.record({
+            at,
+            actorId: userId,
+            action: 'check_in.submitted',
+            subjectType: 'relationship',
+            subjectId: relationshipId,
+            details: {
+              dueDate: due.date ?? null,
+              late: due.late,
+              statuses: answers.goals.map((g) => g.status),
+            },
+          });
+          if (relationship.channelId)
+            await tx.notices.enqueue(
+              [
+                {
+                  key: noticeKeys.checkInSummary(relationshipId, at),
+                  notice: {
+                    type: 'check_in_summary',
+                    menteeId: userId,
+                    goals: form.goals,
+                    answers,
+                    due: { ...(due.date ? { date: due.date } : {}), late: due.late },
+                  },
+                  destination: { to: 'channel', channel: relationship.channelId },
+                },
+              ],
+              at,
+            );
+        });
+        await deps.onChanged([relationship.mentorId, relationship.menteeId]);
+        return done({ due });
+      },
+    });
   }
 
   /** Answered, late and next check-in dates of a relationship (dates only; for both people and staff). */
@@ -168,60 +247,11 @@ export function createCheckInService(deps: {
       goalFormVersion: number,
       raw: Record<string, unknown>,
     ): Promise<Result<{ due: CheckInDue }, CheckInRefusal>> {
-      const found = await menteeGoals(await relationships.get(relationshipId), userId);
-      if (found.kind !== 'done') return found;
-      const { relationship, form } = found.value;
-      if (form.version !== goalFormVersion) return refused('goals_changed');
-      const checked = validateCheckIn(raw, form.goals.length, {
-        ...CHECK_IN_FIELD_CODES,
-        tooLong: () => CHECK_IN_FIELD_CODES.tooLong,
-      });
-      if (!checked.ok) return invalid(checked.errors);
-      const { answers } = checked;
-      const due = await dueFor(relationship, form.goals);
-      const at = clock.now().toJSDate();
-      await deps.unitOfWork.run(async (tx) => {
-        await tx.checkIns.record({
-          relationshipId,
-          dueDate: due.date,
-          goalFormVersion,
-          submittedBy: userId,
-          answers,
-        });
-        await tx.relationships.recordActivity(relationshipId, at);
-        await tx.audit.record({
-          at,
-          actorId: userId,
-          action: 'check_in.submitted',
-          subjectType: 'relationship',
-          subjectId: relationshipId,
-          details: {
-            dueDate: due.date ?? null,
-            late: due.late,
-            statuses: answers.goals.map((g) => g.status),
-          },
-        });
-        if (relationship.channelId)
-          await tx.notices.enqueue(
-            [
-              {
-                key: noticeKeys.checkInSummary(relationshipId, at),
-                notice: {
-                  type: 'check_in_summary',
-                  menteeId: userId,
-                  goals: form.goals,
-                  answers,
-                  due: { ...(due.date ? { date: due.date } : {}), late: due.late },
-                },
-                destination: { to: 'channel', channel: relationship.channelId },
-              },
-            ],
-            at,
-          );
-      });
-      await deps.onChanged([relationship.mentorId, relationship.menteeId]);
-      return done({ due });
+      const prepared = await prepareSubmit(relationshipId, userId, goalFormVersion, raw);
+      return prepared.kind === 'done' ? prepared.value.save() : prepared;
     },
+
+    prepareSubmit,
 
     /** Answered, late and next check-in dates of a relationship (dates only; for both people and staff). */
     standing: standingOf,

@@ -10,7 +10,7 @@ import type { NoticeRepository } from '../store/notice-repository';
 import type { ProfileRepository } from '../store/profile-repository';
 import type { RelationshipRepository } from '../store/relationship-repository';
 import { Rollback, type UnitOfWork } from './ports';
-import { done, invalid, refused, type Refused, type Result } from './result';
+import { done, invalid, refused, type Prepared, type Refused, type Result } from './result';
 import type { StaffDirectory } from './staff';
 
 /** Why a close-out step is refused; the Slack layer words each code. */
@@ -75,6 +75,81 @@ export function createCloseOutService(deps: {
     at: Date,
   ) => tx.audit.record({ at, actorId, action, subjectType: 'relationship', subjectId: relationship.id });
 
+  /**
+   * A reflection checked as far as answering the form needs: theirs, at a stage that asks for it (one read),
+   * and complete (pure). `save()` keeps it and shares it in the pair's conversation.
+   */
+  async function prepareReflection(
+    relationshipId: string,
+    userId: string,
+    raw: Record<string, unknown>,
+  ): Promise<Result<Prepared<undefined, CloseOutRefusal>, CloseOutRefusal>> {
+    const found = await personIn(relationshipId, userId, REFLECTION_STATUSES);
+    if (found.kind !== 'done') return found;
+    const checked = validateReflection(raw, {
+      required: {
+        accomplishments: 'required',
+        challenges: 'required',
+        remember: 'required',
+        ahead: 'required',
+      },
+      continueRequired: 'required',
+      howRequired: 'required',
+      tooLong: () => 'too_long',
+    });
+    if (!checked.ok) return invalid(checked.errors as Record<string, string>);
+    const { relationship, role } = found.value;
+    return done({
+      save: async () => {
+        const at = deps.clock.now().toJSDate();
+        await deps.unitOfWork.run(async (tx) => {
+          await tx.feedback.save({ relationshipId, userId, kind: 'reflection', answers: checked.answers });
+          await tx.relationships.recordActivity(relationshipId, at);
+          await audit(tx, userId, 'reflection.shared', relationship, at);
+          if (relationship.channelId)
+            await tx.notices.enqueue(
+              [
+                {
+                  key: noticeKeys.personal(relationshipId, userId, 'reflection', at),
+                  notice: { type: 'pair_reflection_shared', userId, role, answers: checked.answers },
+                  destination: { to: 'channel', channel: relationship.channelId },
+                },
+              ],
+              at,
+            );
+        });
+        return done();
+      },
+    });
+  }
+
+  /** An evaluation checked as far as answering the form needs (one read, then pure); `save()` keeps it. */
+  async function prepareEvaluation(
+    relationshipId: string,
+    userId: string,
+    raw: Record<string, unknown>,
+  ): Promise<Result<Prepared<undefined, CloseOutRefusal>, CloseOutRefusal>> {
+    const found = await personIn(relationshipId, userId, EVALUATION_STATUSES);
+    if (found.kind !== 'done') return found;
+    const checked = validateEvaluation(raw, {
+      ratingRequired: 'required',
+      recommendRequired: 'required',
+      workedRequired: 'required',
+      tooLong: () => 'too_long',
+    });
+    if (!checked.ok) return invalid(checked.errors as Record<string, string>);
+    return done({
+      save: async () => {
+        const at = deps.clock.now().toJSDate();
+        await deps.unitOfWork.run(async (tx) => {
+          await tx.feedback.save({ relationshipId, userId, kind: 'evaluation', answers: checked.answers });
+          await audit(tx, userId, 'evaluation.submitted', found.value.relationship, at);
+        });
+        return done();
+      },
+    });
+  }
+
   return {
     /** The reflection form for one of the pair, from stage 3 on. */
     reflectionForm: (relationshipId: string, userId: string) =>
@@ -86,40 +161,11 @@ export function createCloseOutService(deps: {
       userId: string,
       raw: Record<string, unknown>,
     ): Promise<Result<undefined, CloseOutRefusal>> {
-      const found = await personIn(relationshipId, userId, REFLECTION_STATUSES);
-      if (found.kind !== 'done') return found;
-      const checked = validateReflection(raw, {
-        required: {
-          accomplishments: 'required',
-          challenges: 'required',
-          remember: 'required',
-          ahead: 'required',
-        },
-        continueRequired: 'required',
-        howRequired: 'required',
-        tooLong: () => 'too_long',
-      });
-      if (!checked.ok) return invalid(checked.errors as Record<string, string>);
-      const { relationship, role } = found.value;
-      const at = deps.clock.now().toJSDate();
-      await deps.unitOfWork.run(async (tx) => {
-        await tx.feedback.save({ relationshipId, userId, kind: 'reflection', answers: checked.answers });
-        await tx.relationships.recordActivity(relationshipId, at);
-        await audit(tx, userId, 'reflection.shared', relationship, at);
-        if (relationship.channelId)
-          await tx.notices.enqueue(
-            [
-              {
-                key: noticeKeys.personal(relationshipId, userId, 'reflection', at),
-                notice: { type: 'pair_reflection_shared', userId, role, answers: checked.answers },
-                destination: { to: 'channel', channel: relationship.channelId },
-              },
-            ],
-            at,
-          );
-      });
-      return done();
+      const prepared = await prepareReflection(relationshipId, userId, raw);
+      return prepared.kind === 'done' ? prepared.value.save() : prepared;
     },
+
+    prepareReflection,
 
     /** The program evaluation form for one of the pair, from stage 4 on. */
     evaluationForm: (relationshipId: string, userId: string) =>
@@ -131,22 +177,11 @@ export function createCloseOutService(deps: {
       userId: string,
       raw: Record<string, unknown>,
     ): Promise<Result<undefined, CloseOutRefusal>> {
-      const found = await personIn(relationshipId, userId, EVALUATION_STATUSES);
-      if (found.kind !== 'done') return found;
-      const checked = validateEvaluation(raw, {
-        ratingRequired: 'required',
-        recommendRequired: 'required',
-        workedRequired: 'required',
-        tooLong: () => 'too_long',
-      });
-      if (!checked.ok) return invalid(checked.errors as Record<string, string>);
-      const at = deps.clock.now().toJSDate();
-      await deps.unitOfWork.run(async (tx) => {
-        await tx.feedback.save({ relationshipId, userId, kind: 'evaluation', answers: checked.answers });
-        await audit(tx, userId, 'evaluation.submitted', found.value.relationship, at);
-      });
-      return done();
+      const prepared = await prepareEvaluation(relationshipId, userId, raw);
+      return prepared.kind === 'done' ? prepared.value.save() : prepared;
     },
+
+    prepareEvaluation,
 
     /** Staff re-list a mentor in the directory from the card posted when a relationship completed. */
     async relist(mentorId: string, actorId: string): Promise<Result<{ mentorId: string }, CloseOutRefusal>> {

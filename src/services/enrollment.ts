@@ -15,7 +15,7 @@ import type { AuditRepository } from '../store/audit-repository';
 import type { NoticeRepository } from '../store/notice-repository';
 import type { ProfileRepository } from '../store/profile-repository';
 import type { SlackPort, UnitOfWork } from './ports';
-import { done, invalid, refused, type Done, type Invalid, type Result } from './result';
+import { done, invalid, refused, type Done, type Invalid, type Prepared, type Result } from './result';
 import type { StaffDirectory } from './staff';
 
 /** The writes an application's submission or decision makes, together. */
@@ -26,8 +26,11 @@ export interface EnrollmentTx {
   notices: Pick<NoticeRepository, 'enqueue' | 'has'>;
 }
 
-/** A decision made: the application as decided; refused for non-staff, an unknown or an already decided one. */
-export type Decision = Result<ApplicationRecord, 'not_staff' | 'not_found' | 'already_decided'>;
+/** Why a decision is refused: not staff, an unknown application, or one already decided. */
+export type DecisionRefusal = 'not_staff' | 'not_found' | 'already_decided';
+
+/** A decision made: the application as decided, or why not. */
+export type Decision = Result<ApplicationRecord, DecisionRefusal>;
 
 /** A saved application (`edited` when it replaced a waiting one), or its field errors as codes (`ApplicationErrorCode`). */
 export type Submission = Done<{ edited: boolean }> | Invalid;
@@ -65,17 +68,30 @@ export function createEnrollmentService(deps: {
   }
 
   /**
-   * Validates and saves the form. The staff's review card (posted, or updated after an edit) is a notice
-   * written in the same transaction as the application and its audit entry; it goes out after the commit.
+   * Validates the form (pure, no read): its field errors, or `save()`, which looks the applicant's time zone
+   * up in Slack and saves. The staff's review card (posted, or updated after an edit) is a notice written in
+   * the same transaction as the application and its audit entry; it goes out after the commit.
    */
-  async function submit(userId: string, role: ApplicationRole, raw: RawApplication): Promise<Submission> {
+  function prepareSubmit(
+    userId: string,
+    role: ApplicationRole,
+    raw: RawApplication,
+  ): Done<{ save: () => Promise<Done<{ edited: boolean }>> }> | Invalid {
     const checked = validateApplication(role, raw, {
       taxonomy: deps.taxonomy,
       currentYear: clock.now().setZone('utc').year,
     });
     if (!checked.ok) return invalid(fieldErrors(checked.errors));
+    return done({ save: () => save(userId, role, checked.answers) });
+  }
+
+  async function save(
+    userId: string,
+    role: ApplicationRole,
+    valid: ApplicationAnswers,
+  ): Promise<Done<{ edited: boolean }>> {
     const person = await slack.person(userId);
-    const answers: ApplicationAnswers = { ...checked.answers, timezone: person?.timezone };
+    const answers: ApplicationAnswers = { ...valid, timezone: person?.timezone };
     const at = clock.now().toJSDate();
     const created = await deps.unitOfWork.run(async (tx) => {
       const { application, created } = await tx.applications.submitOrEdit(userId, role, answers);
@@ -109,6 +125,34 @@ export function createEnrollmentService(deps: {
       return created;
     });
     return done({ edited: !created });
+  }
+
+  /** Validates and saves the form (see `prepareSubmit`). */
+  async function submit(userId: string, role: ApplicationRole, raw: RawApplication): Promise<Submission> {
+    const prepared = prepareSubmit(userId, role, raw);
+    return prepared.kind === 'done' ? prepared.value.save() : prepared;
+  }
+
+  /**
+   * A decline checked as far as answering the reason form needs: not someone known not to be staff (without
+   * asking Slack), and the application still waiting (one read). `save()` checks the reviewer is staff,
+   * asking Slack if need be, and decides (refused if someone decided first).
+   */
+  async function prepareDecline(
+    applicationId: string,
+    reviewerId: string,
+    reason: string,
+  ): Promise<Result<Prepared<ApplicationRecord, DecisionRefusal>, DecisionRefusal>> {
+    if (deps.staff.knownStaff(reviewerId) === false) return refused('not_staff');
+    const existing = await applications.get(applicationId);
+    if (!existing) return refused('not_found', { applicationId });
+    if (existing.status !== 'submitted')
+      return refused('already_decided', {
+        applicationId,
+        status: existing.status,
+        reviewerId: existing.reviewerId,
+      });
+    return done({ save: () => decide(applicationId, reviewerId, { status: 'declined', reason }) });
   }
 
   /**
@@ -212,6 +256,8 @@ export function createEnrollmentService(deps: {
   return {
     draft,
     submit,
+    prepareSubmit,
+    prepareDecline,
     approve: (applicationId: string, reviewerId: string) =>
       decide(applicationId, reviewerId, { status: 'approved' }),
     decline: (applicationId: string, reviewerId: string, reason: string) =>

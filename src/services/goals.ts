@@ -18,7 +18,7 @@ import type { NoticeRepository } from '../store/notice-repository';
 import type { ProfileRepository } from '../store/profile-repository';
 import type { RelationshipRepository } from '../store/relationship-repository';
 import { Rollback, type UnitOfWork } from './ports';
-import { done, invalid, refused, type Refused, type Result } from './result';
+import { done, invalid, refused, type Prepared, type Refused, type Result } from './result';
 
 /** Why a goal form or a mentee's goals are refused; the Slack layer words each code. */
 export type GoalRefusal =
@@ -57,12 +57,20 @@ export interface GoalTx {
 export const goalFieldKey = (error: Pick<GoalFieldError, 'goal' | 'field'>) =>
   `g${error.goal}.${error.field}`;
 
+/** The domain's errors as field codes, with the facts (limits, dates) their wording needs. */
+function goalErrors(errors: GoalFieldError[]) {
+  return invalid(
+    Object.fromEntries(errors.map((e) => [goalFieldKey(e), e.code])),
+    Object.fromEntries(errors.flatMap((e) => (e.facts ? [[goalFieldKey(e), e.facts]] : []))),
+  );
+}
+
 /**
  * The SMART goal form: who may write and read goals, the proposed check-in dates, and what happens on
  * save (a new version, the formal end date, and the pair told what changed, in one transaction).
  */
 export function createGoalService(deps: {
-  relationships: Pick<RelationshipRepository, 'get' | 'findOpenFor'>;
+  relationships: Pick<RelationshipRepository, 'get' | 'findOpenFor' | 'getForGoalWork'>;
   goalForms: Pick<GoalFormRepository, 'latest'>;
   profiles: Pick<ProfileRepository, 'get'>;
   unitOfWork: UnitOfWork<GoalTx>;
@@ -95,6 +103,79 @@ export function createGoalService(deps: {
 
   function toPair(relationship: RelationshipRecord, notices: (channel: string) => NewNotice[]) {
     return relationship.channelId ? notices(relationship.channelId) : [];
+  }
+
+  /**
+   * The goals checked as far as answering the form needs, after one read (the relationship with the mentee's
+   * time zone and the goals in force): theirs, at a stage where goals are written, and valid against the
+   * SMART rules on the mentee's today. `save()` then writes the next version; if another save took it
+   * meanwhile, it is refused with `saved_meanwhile` and nothing of this one is kept.
+   */
+  async function prepareSave(
+    relationshipId: string,
+    userId: string,
+    drafts: GoalDraft[],
+  ): Promise<Result<Prepared<{ version: number }, GoalRefusal>, GoalRefusal>> {
+    const context = await relationships.getForGoalWork(relationshipId);
+    const relationship = context?.relationship;
+    if (!context || !relationship || relationship.menteeId !== userId || !worksOnGoals(relationship.status))
+      return refused('no_relationship');
+    const zone = context.menteeTimezone ?? deps.programTimezone;
+    const today = clock.now().setZone(zone).toISODate() ?? '';
+    const checked = validateGoalForm(drafts, { today, maxProgramMonths: deps.maxProgramMonths });
+    if (!checked.ok) return goalErrors(checked.errors);
+    const { goals } = checked;
+    const previous = context.goalForm;
+    return done({
+      save: async () => {
+        const endDate = formalEndDate(goals) ?? '';
+        const at = clock.now().toJSDate();
+        const saved = await deps.unitOfWork.run<number | Refused<GoalRefusal>>(async (tx) => {
+          const version = await tx.goalForms.saveVersion(
+            relationshipId,
+            previous?.version ?? 0,
+            goals,
+            userId,
+          );
+          // Someone saved this version first; in a transaction the failed insert has already aborted it.
+          if (!version) throw new Rollback(refused('saved_meanwhile'));
+          await tx.relationships.setFormalEndDate(relationshipId, endDate, at);
+          await tx.audit.record({
+            at,
+            actorId: userId,
+            action: 'goals.saved',
+            subjectType: 'relationship',
+            subjectId: relationshipId,
+            details: { version, goals: goals.length },
+          });
+          await tx.notices.enqueue(
+            toPair(relationship, (channel) => [
+              {
+                key: noticeKeys.goalsAnnouncement(relationshipId, version),
+                notice: {
+                  type: 'goals_announcement',
+                  menteeId: userId,
+                  goals,
+                  ...(previous ? { previous: previous.goals } : {}),
+                  endDate,
+                },
+                destination: { to: 'channel', channel },
+              },
+              {
+                key: noticeKeys.goalsSummary(relationshipId, version),
+                notice: { type: 'goals_summary', menteeId: userId, goals, version },
+                destination: { to: 'channel', channel },
+              },
+            ]),
+            at,
+          );
+          return version;
+        });
+        if (typeof saved !== 'number') return saved;
+        await deps.onChanged([relationship.mentorId, relationship.menteeId]);
+        return done({ version: saved });
+      },
+    });
   }
 
   return {
@@ -147,57 +228,11 @@ export function createGoalService(deps: {
       userId: string,
       drafts: GoalDraft[],
     ): Promise<Result<{ version: number }, GoalRefusal>> {
-      const relationship = await ownRelationship(relationshipId, userId);
-      if (!relationship) return refused('no_relationship');
-      const { today } = await todayFor(userId);
-      const checked = validateGoalForm(drafts, { today, maxProgramMonths: deps.maxProgramMonths });
-      // The domain's sentences are the field errors: they name dates and limits the form's rules computed.
-      if (!checked.ok)
-        return invalid(Object.fromEntries(checked.errors.map((e) => [goalFieldKey(e), e.message])));
-      const { goals } = checked;
-      const previous = await goalForms.latest(relationshipId);
-      const endDate = formalEndDate(goals) ?? '';
-      const at = clock.now().toJSDate();
-      const saved = await deps.unitOfWork.run<number | Refused<GoalRefusal>>(async (tx) => {
-        const version = await tx.goalForms.saveVersion(relationshipId, previous?.version ?? 0, goals, userId);
-        // Someone saved this version first; in a transaction the failed insert has already aborted it.
-        if (!version) throw new Rollback(refused('saved_meanwhile'));
-        await tx.relationships.setFormalEndDate(relationshipId, endDate, at);
-        await tx.audit.record({
-          at,
-          actorId: userId,
-          action: 'goals.saved',
-          subjectType: 'relationship',
-          subjectId: relationshipId,
-          details: { version, goals: goals.length },
-        });
-        await tx.notices.enqueue(
-          toPair(relationship, (channel) => [
-            {
-              key: noticeKeys.goalsAnnouncement(relationshipId, version),
-              notice: {
-                type: 'goals_announcement',
-                menteeId: userId,
-                goals,
-                ...(previous ? { previous: previous.goals } : {}),
-                endDate,
-              },
-              destination: { to: 'channel', channel },
-            },
-            {
-              key: noticeKeys.goalsSummary(relationshipId, version),
-              notice: { type: 'goals_summary', menteeId: userId, goals, version },
-              destination: { to: 'channel', channel },
-            },
-          ]),
-          at,
-        );
-        return version;
-      });
-      if (typeof saved !== 'number') return saved;
-      await deps.onChanged([relationship.mentorId, relationship.menteeId]);
-      return done({ version: saved });
+      const prepared = await prepareSave(relationshipId, userId, drafts);
+      return prepared.kind === 'done' ? prepared.value.save() : prepared;
     },
+
+    prepareSave,
 
     /** `/goals @mentee` for a mentor: their own mentee's goals, never anyone else's. */
     async goalsOf(mentorId: string, menteeId: string): Promise<Result<MenteeGoals, GoalRefusal>> {

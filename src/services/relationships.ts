@@ -17,7 +17,7 @@ import type { NoticeRepository } from '../store/notice-repository';
 import type { ProfileRepository } from '../store/profile-repository';
 import type { RelationshipRepository } from '../store/relationship-repository';
 import { Rollback, type UnitOfWork } from './ports';
-import { done, invalid, refused, type Refused, type Result } from './result';
+import { done, invalid, refused, type Prepared, type Refused, type Result } from './result';
 
 type Side = 'mentor' | 'mentee';
 
@@ -214,6 +214,132 @@ export function createRelationshipService(deps: {
     });
   }
 
+  /**
+   * The fit form checked as far as answering the mentor needs: theirs, still waiting for the assessment
+   * (one read), and complete (pure); the outcome is known from the decision, so the form can answer with
+   * it. `save()` keeps the assessment and makes the decision's move, with its notices.
+   */
+  async function prepareFit(
+    relationshipId: string,
+    actorId: string,
+    raw: Record<string, unknown>,
+  ): Promise<Result<{ outcome: FitOutcome } & Prepared<FitOutcome, LifecycleRefusal>, LifecycleRefusal>> {
+    const relationship = await relationships.get(relationshipId);
+    if (!relationship || relationship.mentorId !== actorId) return refused('only_mentor');
+    if (relationship.status !== 'introduced') return refused('changed', { status: relationship.status });
+    const checked = validateFit(raw, { required: 'required', tooLong: () => 'too_long' });
+    if (!checked.ok) return invalid(checked.errors as Record<FitField, string>);
+    const { answers } = checked;
+    const now = clock.now();
+    const remindOn = now.plus({ days: TALK_AGAIN_DAYS }).toISODate() ?? '';
+    const outcome: FitOutcome =
+      answers.decision === 'talk_again'
+        ? { decision: 'talk_again', remindOn }
+        : { decision: answers.decision };
+    return done({
+      outcome,
+      save: async () => {
+        const at = clock.now().toJSDate();
+        const hasGoalForm = await deps.hasGoalForm(relationshipId);
+        const result = await deps.unitOfWork.run<Result<FitOutcome, LifecycleRefusal>>(async (tx) => {
+          await tx.fitAssessments.record({
+            relationshipId,
+            mentorId: actorId,
+            ...answers,
+            ...(answers.decision === 'talk_again' ? { talkAgainOn: remindOn } : {}),
+          });
+          const { mentorId, menteeId } = relationship;
+          if (answers.decision === 'talk_again') {
+            await tx.relationships.setTalkAgainOn(relationshipId, remindOn, at);
+            await audit(tx, actorId, 'relationship.fit_talk_again', relationship, at);
+            return done({ decision: 'talk_again' as const, remindOn });
+          }
+          const to = answers.decision === 'proceed' ? 'stage1' : 'not_a_fit';
+          await move(tx, relationship, to, actorId, 'mentor', { hasGoalForm, at });
+          const fitOutcome: Notice = {
+            type: 'pair_fit_outcome',
+            relationshipId,
+            mentorId,
+            menteeId,
+            outcome: answers.decision,
+          };
+          await tx.notices.enqueue(
+            answers.decision === 'proceed'
+              ? toPair(relationship, 'fit', fitOutcome, at)
+              : [
+                  ...toPair(relationship, 'fit', fitOutcome, at),
+                  toPerson(relationship, menteeId, 'not_a_fit', { type: 'mentee_not_a_fit' }, at),
+                  toStaff(relationship, 'not_a_fit', { type: 'staff_not_a_fit', mentorId, menteeId }, at),
+                ],
+            at,
+          );
+          return done({ decision: answers.decision });
+        });
+        if (result.kind === 'done' && result.value.decision !== 'talk_again')
+          await deps.onChanged([relationship.mentorId, relationship.menteeId]);
+        return result;
+      },
+    });
+  }
+
+  /**
+   * An early end checked as far as answering the form needs: one of the pair (one read), and a move the
+   * stage rules allow. `save()` makes it (checked again against the stored status) and tells the pair and staff.
+   */
+  async function prepareEnd(
+    relationshipId: string,
+    actorId: string,
+    reason: string,
+  ): Promise<Result<Prepared<undefined, LifecycleRefusal>, LifecycleRefusal>> {
+    const relationship = await relationships.get(relationshipId);
+    const side = relationship && sideOf(relationship, actorId);
+    if (!relationship || !side) return refused('not_in_pair');
+    const why = reason.trim();
+    // The goal form is no condition of ending early, so neither check reads it.
+    const check = checkTransition(relationship.status, 'ended_early', side, {
+      agreementsComplete: agreementsComplete(relationship.agreements),
+      hasGoalForm: false,
+      reason: why,
+    });
+    if (!check.ok) return refused(check.refusal, { status: relationship.status, to: 'ended_early' });
+    return done({
+      save: async () => {
+        const at = clock.now().toJSDate();
+        const moved = await deps.unitOfWork.run<RelationshipRecord | Refused<LifecycleRefusal>>(
+          async (tx) => {
+            const moved = await move(tx, relationship, 'ended_early', actorId, side, {
+              hasGoalForm: false,
+              at,
+              reason: why,
+            });
+            const { mentorId, menteeId } = relationship;
+            await tx.notices.enqueue(
+              [
+                ...toPair(
+                  relationship,
+                  'ended_early',
+                  { type: 'pair_ended_early', actorId, reason: why },
+                  at,
+                ),
+                toStaff(
+                  relationship,
+                  'ended_early',
+                  { type: 'staff_ended_early', mentorId, menteeId, actorId },
+                  at,
+                ),
+              ],
+              at,
+            );
+            return moved;
+          },
+        );
+        if ('kind' in moved) return moved;
+        await deps.onChanged([moved.mentorId, moved.menteeId]);
+        return done();
+      },
+    });
+  }
+
   async function agreementsFormFor(
     relationshipId: string | undefined,
     userId: string,
@@ -274,54 +400,11 @@ export function createRelationshipService(deps: {
       actorId: string,
       raw: Record<string, unknown>,
     ): Promise<Result<FitOutcome, LifecycleRefusal>> {
-      const relationship = await relationships.get(relationshipId);
-      if (!relationship || relationship.mentorId !== actorId) return refused('only_mentor');
-      if (relationship.status !== 'introduced') return refused('changed', { status: relationship.status });
-      const checked = validateFit(raw, { required: 'required', tooLong: () => 'too_long' });
-      if (!checked.ok) return invalid(checked.errors as Record<FitField, string>);
-      const { answers } = checked;
-      const now = clock.now();
-      const at = now.toJSDate();
-      const remindOn = now.plus({ days: TALK_AGAIN_DAYS }).toISODate() ?? '';
-      const hasGoalForm = await deps.hasGoalForm(relationshipId);
-      const result = await deps.unitOfWork.run<Result<FitOutcome, LifecycleRefusal>>(async (tx) => {
-        await tx.fitAssessments.record({
-          relationshipId,
-          mentorId: actorId,
-          ...answers,
-          ...(answers.decision === 'talk_again' ? { talkAgainOn: remindOn } : {}),
-        });
-        const { mentorId, menteeId } = relationship;
-        if (answers.decision === 'talk_again') {
-          await tx.relationships.setTalkAgainOn(relationshipId, remindOn, at);
-          await audit(tx, actorId, 'relationship.fit_talk_again', relationship, at);
-          return done({ decision: 'talk_again' as const, remindOn });
-        }
-        const to = answers.decision === 'proceed' ? 'stage1' : 'not_a_fit';
-        await move(tx, relationship, to, actorId, 'mentor', { hasGoalForm, at });
-        const outcome: Notice = {
-          type: 'pair_fit_outcome',
-          relationshipId,
-          mentorId,
-          menteeId,
-          outcome: answers.decision,
-        };
-        await tx.notices.enqueue(
-          answers.decision === 'proceed'
-            ? toPair(relationship, 'fit', outcome, at)
-            : [
-                ...toPair(relationship, 'fit', outcome, at),
-                toPerson(relationship, menteeId, 'not_a_fit', { type: 'mentee_not_a_fit' }, at),
-                toStaff(relationship, 'not_a_fit', { type: 'staff_not_a_fit', mentorId, menteeId }, at),
-              ],
-          at,
-        );
-        return done({ decision: answers.decision });
-      });
-      if (result.kind === 'done' && result.value.decision !== 'talk_again')
-        await deps.onChanged([relationship.mentorId, relationship.menteeId]);
-      return result;
+      const prepared = await prepareFit(relationshipId, actorId, raw);
+      return prepared.kind === 'done' ? prepared.value.save() : prepared;
     },
+
+    prepareFit,
 
     /**
      * The stage 1 agreements form for one of the pair: the relationship and their side, or a refusal
@@ -426,37 +509,11 @@ export function createRelationshipService(deps: {
       actorId: string,
       reason: string,
     ): Promise<Result<undefined, LifecycleRefusal>> {
-      const relationship = await relationships.get(relationshipId);
-      const side = relationship && sideOf(relationship, actorId);
-      if (!relationship || !side) return refused('not_in_pair');
-      const why = reason.trim();
-      const hasGoalForm = await deps.hasGoalForm(relationship.id);
-      const at = clock.now().toJSDate();
-      const moved = await deps.unitOfWork.run<RelationshipRecord | Refused<LifecycleRefusal>>(async (tx) => {
-        const moved = await move(tx, relationship, 'ended_early', actorId, side, {
-          hasGoalForm,
-          at,
-          reason: why,
-        });
-        const { mentorId, menteeId } = relationship;
-        await tx.notices.enqueue(
-          [
-            ...toPair(relationship, 'ended_early', { type: 'pair_ended_early', actorId, reason: why }, at),
-            toStaff(
-              relationship,
-              'ended_early',
-              { type: 'staff_ended_early', mentorId, menteeId, actorId },
-              at,
-            ),
-          ],
-          at,
-        );
-        return moved;
-      });
-      if ('kind' in moved) return moved;
-      await deps.onChanged([moved.mentorId, moved.menteeId]);
-      return done();
+      const prepared = await prepareEnd(relationshipId, actorId, reason);
+      return prepared.kind === 'done' ? prepared.value.save() : prepared;
     },
+
+    prepareEnd,
   };
 }
 export type RelationshipService = ReturnType<typeof createRelationshipService>;

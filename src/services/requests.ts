@@ -62,7 +62,7 @@ export function createRequestService(deps: {
   profiles: Pick<ProfileRepository, 'get'>;
   unitOfWork: UnitOfWork<RequestTx>;
   slack: Pick<SlackPort, 'openConversation'>;
-  staff: StaffDirectory;
+  staff: Pick<StaffDirectory, 'isStaff'>;
   clock: Clock;
   adminChannelId: string;
   maxPendingRequests: number;

@@ -20,10 +20,15 @@ export interface Refused<Code extends string = string> {
   readonly facts: RefusalFacts;
 }
 
-/** Field errors: a form field's name to an error code (the presenter words it under that field). */
+/**
+ * Field errors: a form field's name to an error code (the presenter words it under that field), and for a
+ * code whose words need numbers or dates the rules computed (a limit, the latest allowed date), those facts
+ * under the same field name.
+ */
 export interface Invalid {
   readonly kind: 'invalid';
   readonly fields: Readonly<Record<string, string>>;
+  readonly facts?: Readonly<Record<string, RefusalFacts>>;
 }
 
 export function done(): Done<undefined>;
@@ -36,6 +41,20 @@ export function refused<Code extends string>(code: Code, facts: RefusalFacts = {
   return { kind: 'refused', code, facts };
 }
 
-export function invalid(fields: Readonly<Record<string, string>>): Invalid {
-  return { kind: 'invalid', fields };
+export function invalid(
+  fields: Readonly<Record<string, string>>,
+  facts?: Readonly<Record<string, RefusalFacts>>,
+): Invalid {
+  return facts && Object.keys(facts).length > 0
+    ? { kind: 'invalid', fields, facts }
+    : { kind: 'invalid', fields };
+}
+
+/**
+ * A form checked as far as answering the person needs (who they are in it, whether it is still open: at
+ * most one read; its fields: pure), so a listener can answer the form before `save()` writes the change,
+ * its audit entry and its notices. `save()` checks again, inside its transaction, what may have changed.
+ */
+export interface Prepared<T, Code extends string = string> {
+  readonly save: () => Promise<Result<T, Code>>;
 }

@@ -8,6 +8,11 @@ export interface ChannelMembersPort {
 export interface StaffDirectory {
   /** True for members of the admin channel and the configured staff ids. Checked on every staff action. */
   isStaff(userId: string): Promise<boolean>;
+  /**
+   * The same answer from what is known without asking Slack (the configured ids, a membership read within
+   * the last minute), or undefined when only Slack can tell: for answers that must not wait on Slack.
+   */
+  knownStaff(userId: string): boolean | undefined;
 }
 
 const MEMBER_CACHE_SECONDS = 60;
@@ -32,6 +37,11 @@ export function createStaffDirectory(deps: {
         cached = { members: new Set(members), until: now + MEMBER_CACHE_SECONDS * 1000 };
       }
       return cached.members.has(userId);
+    },
+    knownStaff(userId) {
+      if (deps.staffUserIds.includes(userId)) return true;
+      const fresh = cached && cached.until > deps.clock.now().toMillis();
+      return fresh ? cached!.members.has(userId) : undefined;
     },
   };
 }

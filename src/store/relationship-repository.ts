@@ -3,12 +3,21 @@ import type { AgreementAnswers } from '../domain/agreements';
 import type { CommunicationChannel } from '../domain/application-form';
 import type { RelationshipRecord, TransitionRecord } from '../domain/records';
 import type { RelationshipStatus } from '../domain/relationship-stages';
+import type { Goal } from '../domain/goal-form';
 import type { Models } from './database';
+import type { GoalFormVersion } from './goal-form-repository';
 import { isDuplicateKey } from './processed-events-repository';
 import { toRecord, toRecordOrUndefined, operator } from './mapping';
 
 const OPEN: RelationshipStatus[] = ['introduced', 'stage1', 'stage2', 'stage3', 'stage4'];
 const LIVE: RelationshipStatus[] = ['requested', ...OPEN];
+
+/** A relationship, its mentee's time zone and the goals in force (see `getForGoalWork`). */
+export interface GoalWorkContext {
+  relationship: RelationshipRecord;
+  menteeTimezone: string | undefined;
+  goalForm: GoalFormVersion | undefined;
+}
 
 /** Relationships and their stage history; every status change is a conditional update on the old status. */
 export function createRelationshipRepository(models: Models) {
@@ -19,6 +28,59 @@ export function createRelationshipRepository(models: Models) {
       if (!Types.ObjectId.isValid(id)) return undefined;
       const doc = toRecordOrUndefined<RelationshipRecord>(await relationships.findById(id).lean());
       return doc && withDefaults(doc);
+    },
+
+    /**
+     * A relationship with what a goal form or check-in submitted about it is checked against, in one round
+     * trip (so a form can be answered after a single read): the mentee's time zone from their profile and
+     * the goal-form version in force.
+     */
+    async getForGoalWork(id: string): Promise<GoalWorkContext | undefined> {
+      if (!Types.ObjectId.isValid(id)) return undefined;
+      const [row] = await relationships.aggregate<Record<string, unknown>>([
+        { $match: { _id: new Types.ObjectId(id) } },
+        {
+          $lookup: {
+            from: models.goalForms.collection.collectionName,
+            localField: '_id',
+            foreignField: 'relationshipId',
+            pipeline: [{ $sort: { version: -1 } }, { $limit: 1 }],
+            as: 'goalFormLatest',
+          },
+        },
+        {
+          $lookup: {
+            from: models.profiles.collection.collectionName,
+            localField: 'menteeId',
+            foreignField: 'userId',
+            pipeline: [{ $match: { role: 'mentee' } }, { $project: { _id: 0, timezone: 1 } }],
+            as: 'menteeProfile',
+          },
+        },
+      ]);
+      if (!row) return undefined;
+      const { goalFormLatest, menteeProfile, ...relationship } = row as {
+        goalFormLatest: {
+          relationshipId: unknown;
+          version: number;
+          goals: Goal[];
+          submittedBy: string;
+          createdAt: Date;
+        }[];
+        menteeProfile: { timezone?: string }[];
+      };
+      const latest = goalFormLatest[0];
+      return {
+        relationship: map(relationship),
+        menteeTimezone: menteeProfile[0]?.timezone ?? undefined,
+        goalForm: latest && {
+          relationshipId: String(latest.relationshipId),
+          version: latest.version,
+          goals: latest.goals,
+          submittedBy: latest.submittedBy,
+          createdAt: latest.createdAt,
+        },
+      };
     },
 
     /** A new request, or `duplicate` when the pair already has a live request or relationship. */

@@ -1,4 +1,12 @@
-import { applicationState, apply, lastOpenedModal, MENTEE_ANSWERS } from '../support/flows';
+import { VIEWS } from '../../blocks/ids';
+import {
+  applicationState,
+  apply,
+  lastOpenedModal,
+  MENTEE_ANSWERS,
+  shownTexts,
+  shownView,
+} from '../support/flows';
 import { PEOPLE, startTestBot, type TestBot } from '../support/test-bot';
 import { waitFor } from '../support/wait';
 
@@ -9,7 +17,7 @@ describe('when something breaks on our side', () => {
   });
   afterAll(() => t.stop());
 
-  it('a modal submission gets a short apology with a reference, the same reference is logged, and no stack trace is shown', async () => {
+  it('a modal submission gets a short apology with a reference, the same reference is logged, and no stack trace is shown; the form stays with what was typed', async () => {
     // Posting the staff card can no longer fail a submission (it is a notice, sent through the outbox):
     // looking the applicant up is what fails here. users.info is tried three times; it keeps failing.
     const opened = t.emulator.callsTo('views.open').length;
@@ -21,8 +29,11 @@ describe('when something breaks on our side', () => {
       lastOpenedModal(t),
       applicationState(MENTEE_ANSWERS),
     );
-    expect(answer.json?.response_action).toBe('errors');
-    const message = Object.values(answer.json?.errors as Record<string, string>)[0] ?? '';
+    // Acknowledged at once; the form then comes back, filled in as it was, with the apology on top.
+    expect(answer.ack.json?.response_action).toBe('update');
+    expect(shownView(answer)?.callback_id).toBe(VIEWS.menteeApplication);
+    expect(JSON.stringify(shownView(answer))).toContain(MENTEE_ANSWERS.bio);
+    const message = shownTexts(answer).find((text) => /reference/.test(text)) ?? '';
     const reference = /reference ([0-9a-f]{8})/.exec(message)?.[1];
     expect(reference).toBeDefined();
     expect(message).not.toMatch(/\bat \w+ \(/);

@@ -7,6 +7,8 @@ import {
   MENTEE_ANSWERS,
   noticesDelivered,
   reviewCardFor,
+  shownTexts,
+  shownView,
 } from '../support/flows';
 import { person, promptKeysIn, seedPair } from '../support/prompt-seeds';
 import type { InjectedFailure } from '../support/slack-emulator';
@@ -99,18 +101,19 @@ const submitApplication: Flow = {
     await waitFor(() => t.emulator.callsTo('views.open').length > opened);
     const view = lastOpenedModal(t);
     return async () => {
-      const { json } = await t.slack.viewSubmission(
+      const answer = await t.slack.viewSubmission(
         { userId: submitter },
         view,
         applicationState(MENTEE_ANSWERS),
       );
-      if (json?.response_action === 'update') {
+      // The form is replaced by the confirmation, or comes back (with what was typed) with the apology.
+      const shown = shownView(answer);
+      if (shown && shown.callback_id !== view.callback_id) {
         await noticesSettled(t);
         return 'done';
       }
-      const errors = Object.values((json?.errors ?? {}) as Record<string, string>);
-      if (json?.response_action === 'errors' && errors.some((e) => REFERENCE.test(e))) return 'apology';
-      throw new Error(`unexpected answer ${JSON.stringify(json)}`);
+      if (shownTexts(answer).some((text) => REFERENCE.test(text))) return 'apology';
+      throw new Error(`unexpected answer ${JSON.stringify(answer.json)}`);
     };
   },
   posted: (t) =>

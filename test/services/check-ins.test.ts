@@ -97,6 +97,10 @@ function world(
       }
     },
   };
+  const latest = async (relationshipId: string) =>
+    options.goals === false
+      ? undefined
+      : { relationshipId, version: 1, goals: [GOAL], submittedBy: MENTEE, createdAt: new Date() };
   const checkIns = createCheckInService({
     relationships: {
       async get(id) {
@@ -105,14 +109,12 @@ function world(
       async findOpenFor(userId) {
         return relationships.filter((r) => r.mentorId === userId || r.menteeId === userId);
       },
-    },
-    goalForms: {
-      async latest(relationshipId) {
-        return options.goals === false
-          ? undefined
-          : { relationshipId, version: 1, goals: [GOAL], submittedBy: MENTEE, createdAt: new Date() };
+      async getForGoalWork(id) {
+        const relationship = relationships.find((r) => r.id === id);
+        return relationship && { relationship, menteeTimezone: undefined, goalForm: await latest(id) };
       },
     },
+    goalForms: { latest },
     checkIns: {
       async answeredDates() {
         return [...answered, ...recorded.flatMap((r) => (r.dueDate ? [r.dueDate] : []))];

@@ -106,6 +106,10 @@ function world(start: RelationshipRecord, options: { versions?: Goal[][]; concur
       async findOpenFor(userId) {
         return [start].filter((r) => r.mentorId === userId || r.menteeId === userId);
       },
+      async getForGoalWork(id) {
+        if (id !== start.id) return undefined;
+        return { relationship: start, menteeTimezone: undefined, goalForm: versions[versions.length - 1] };
+      },
     },
     goalForms: {
       async latest() {
@@ -277,7 +281,9 @@ describe('the goal service', () => {
       expect(result).toMatchObject({ kind: 'invalid' });
       if (result.kind !== 'invalid') return;
       expect(Object.keys(result.fields).sort()).toEqual(['g0.checkIns.1', 'g0.specific']);
-      expect(result.fields['g0.checkIns.1']).toContain('after check-in 1');
+      expect(result.fields).toEqual({ 'g0.specific': 'required', 'g0.checkIns.1': 'not_after_previous' });
+      // after check-in 1 (0-based index 0), as the form will say
+      expect(result.facts).toEqual({ 'g0.checkIns.1': { previous: 0 } });
       nothingWritten(w);
     });
 

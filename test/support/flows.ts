@@ -230,3 +230,28 @@ export async function agreeStage1(t: TestBot, mentorId: string, menteeId: string
     if (answer.json) throw new Error(`agreements refused: ${JSON.stringify(answer.json)}`);
   }
 }
+
+/**
+ * What the person reads in a modal submission's answer: the field errors' messages, or the text of the
+ * view that replaced the modal (its sections and context lines).
+ */
+export function shownTexts(answer: { json?: Record<string, unknown> | undefined }): string[] {
+  const json = answer.json;
+  if (json?.response_action === 'errors') return Object.values(json.errors as Record<string, string>);
+  if (json?.response_action !== 'update') return [];
+  const blocks = ((json.view as { blocks?: unknown[] } | undefined)?.blocks ?? []) as {
+    text?: { text?: string };
+    elements?: { text?: string }[];
+  }[];
+  return blocks.flatMap((block) => [
+    ...(block.text?.text ? [block.text.text] : []),
+    ...(block.elements ?? []).flatMap((element) => (element.text ? [element.text] : [])),
+  ]);
+}
+
+/** The view that replaced a submitted modal, if one did. */
+export function shownView(answer: { json?: Record<string, unknown> | undefined }) {
+  return answer.json?.response_action === 'update'
+    ? (answer.json.view as Record<string, unknown>)
+    : undefined;
+}

@@ -30,6 +30,25 @@ export interface AnswerSource {
   responses(): RespondedMessage[];
   /** Resolves once the work the app acknowledged so far has finished; without it the client waits up to 3 s. */
   settled?: () => Promise<unknown>;
+  /** Hands Slack (the emulator) the app's answer to a submission, which Slack applies to the view. */
+  /** Returns the hash Slack gave the view, or undefined when the view had already changed. */
+  submissionAnswered?: (
+    viewId: string,
+    hash: unknown,
+    answer: Record<string, unknown> | undefined,
+  ) => string | undefined;
+  /** The view with this id as Slack shows it now. */
+  viewNow?: (viewId: string) => { hash: string; view: Record<string, unknown> } | undefined;
+}
+
+/**
+ * A modal submission's answer as the person sees it once the app's acknowledged work is done: the
+ * acknowledgement's JSON, or, when the acknowledgement replaced the modal and the app then updated that view
+ * (views.update), `{ response_action: 'update', view }` with the view as it stands. `ack` is the HTTP answer
+ * exactly as Slack received it.
+ */
+export interface SubmissionAnswer extends SlackHttpAnswer {
+  readonly ack: SlackHttpAnswer;
 }
 
 /** How long Slack keeps showing "working" before a command's late answer is of no use to the person. */
@@ -172,7 +191,7 @@ export class SignedSlackClient {
     actor: Actor,
     view: Record<string, unknown>,
     values: ViewState,
-  ): Promise<SlackHttpAnswer> {
+  ): Promise<SubmissionAnswer> {
     const sent = this.postPayload({
       type: 'view_submission',
       team: { id: this.slack.teamId, domain: 'alumni' },
@@ -184,9 +203,16 @@ export class SignedSlackClient {
       response_urls: [],
       is_enterprise_install: false,
     });
-    const answer = await this.checked('view_submission', String(view.callback_id ?? ''), sent, view);
+    const ack = await this.checked('view_submission', String(view.callback_id ?? ''), sent, view);
+    const viewId = typeof view.id === 'string' ? view.id : '';
+    const replaced = ack.status === 200 && ack.json?.response_action === 'update';
+    const applied = replaced ? this.answers?.submissionAnswered?.(viewId, view.hash, ack.json) : undefined;
     await this.answers?.settled?.();
-    return answer;
+    const now = replaced ? this.answers?.viewNow?.(viewId) : undefined;
+    // The app updated the view after its acknowledgement (before it, if Slack applied nothing): that is shown.
+    const updatedSince = now && now.hash !== (applied ?? view.hash);
+    if (now && updatedSince) return { ...ack, json: { response_action: 'update', view: now.view }, ack };
+    return { ...ack, ack };
   }
 
   /** Closing a modal whose view asked for `notify_on_close`. */

@@ -308,6 +308,35 @@ export class SlackEmulator {
     return [...this.openedViews.values()];
   }
 
+  /** The view with this id as Slack holds it now (after any update). */
+  viewById(id: string): OpenedView | undefined {
+    return this.openedViews.get(id);
+  }
+
+  /**
+   * What the app answered a view_submission with, as Slack applies it: `response_action: 'update'` replaces
+   * the submitted modal in place (same id, a new hash the app is never told). An answer that arrives after
+   * the view already changed (the app's own views.update came first) is not applied over it. Returns the
+   * hash it gave the view, or undefined when it applied nothing.
+   */
+  submissionAnswered(
+    viewId: string,
+    submittedHash: unknown,
+    answer: Record<string, unknown> | undefined,
+  ): string | undefined {
+    const existing = this.openedViews.get(viewId);
+    if (!existing || existing.kind !== 'modal' || answer?.response_action !== 'update') return undefined;
+    if (typeof submittedHash === 'string' && submittedHash !== existing.hash) return undefined;
+    const view = (answer.view ?? {}) as Record<string, unknown>;
+    const previous = existing.view;
+    existing.hash = this.newHash();
+    existing.view = this.viewResponse(view, existing.id, existing.hash, {
+      root: typeof previous.root_view_id === 'string' ? previous.root_view_id : existing.id,
+      previous: typeof previous.previous_view_id === 'string' ? previous.previous_view_id : null,
+    });
+    return existing.hash;
+  }
+
   homeOf(userId: string): OpenedView | undefined {
     return this.views().find((view) => view.kind === 'home' && view.user === userId);
   }

@@ -105,7 +105,12 @@ export function signedClientFor(
       responseUrlBase: `${emulator.apiUrl.replace(/api\/$/, '')}response/`,
     },
     emulator.violations,
-    { responses: () => emulator.responses(), settled },
+    {
+      responses: () => emulator.responses(),
+      settled,
+      submissionAnswered: (viewId, hash, answer) => emulator.submissionAnswered(viewId, hash, answer),
+      viewNow: (viewId) => emulator.viewById(viewId),
+    },
   );
 }
 

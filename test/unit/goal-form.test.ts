@@ -1,13 +1,14 @@
 import {
-  describeGoalChanges,
   formalEndDate,
   Goal,
+  goalChanges,
   GOAL_FIELD_LIMITS,
   GoalDraft,
   GoalFieldError,
   toGoalDraft,
   validateGoalForm,
 } from '../../src/domain/goal-form';
+import { goalChangeLines, goalErrorText } from '../../src/slack/presenters/goals';
 
 const rules = { today: '2026-09-01', maxProgramMonths: 9 }; // latest complete-by: 2027-06-01
 
@@ -24,9 +25,19 @@ function draft(over: Partial<GoalDraft> = {}): GoalDraft {
   };
 }
 
-function errorsFor(drafts: GoalDraft[]): GoalFieldError[] {
+function codesFor(drafts: GoalDraft[]): GoalFieldError[] {
   const result = validateGoalForm(drafts, rules);
   return result.ok ? [] : result.errors;
+}
+
+/** What the student reads under each field: the codes worded by the goals presenter. */
+type WordedError = Pick<GoalFieldError, 'goal' | 'field'> & { message: string };
+function errorsFor(drafts: GoalDraft[]): WordedError[] {
+  return codesFor(drafts).map((error) => ({
+    goal: error.goal,
+    field: error.field,
+    message: goalErrorText(error),
+  }));
 }
 
 describe('the SMART goal form', () => {
@@ -66,7 +77,7 @@ describe('the SMART goal form', () => {
   });
 
   describe('what the student is asked to fix', () => {
-    it.each<[string, GoalDraft[], GoalFieldError[]]>([
+    it.each<[string, GoalDraft[], WordedError[]]>([
       ['no goals at all', [], [{ goal: 0, field: 'specific', message: 'Add at least one goal.' }]],
       [
         'a fourth goal',
@@ -196,6 +207,21 @@ describe('the SMART goal form', () => {
       expect(errorsFor(drafts)).toEqual(expected);
     });
 
+    it('says why as a code, with the numbers and dates the words need', () => {
+      expect(codesFor([draft({ measurable: 'm'.repeat(501), completeBy: '2027-06-02' })])).toEqual([
+        { goal: 0, field: 'measurable', code: 'too_long', facts: { limit: 500, length: 501 } },
+        { goal: 0, field: 'completeBy', code: 'too_late', facts: { latest: '2027-06-01', months: 9 } },
+      ]);
+      expect(codesFor([draft({ checkIns: ['2026-11-20', '2026-10-01', '2026-11-01'] })])).toEqual([
+        { goal: 0, field: 'checkIns.1', code: 'not_after_previous', facts: { previous: 0 } },
+      ]);
+      expect(codesFor([]).map((e) => e.code)).toEqual(['no_goals']);
+      expect(codesFor([draft({ specific: '', completeBy: '' })]).map((e) => [e.field, e.code])).toEqual([
+        ['specific', 'required'],
+        ['completeBy', 'required'],
+      ]);
+    });
+
     it('gives each field at most one message (Slack shows one per input)', () => {
       const errors = errorsFor([
         draft({ completeBy: '2026-10-15', checkIns: ['2026-08-01', '2026-11-01', '2026-10-20'] }),
@@ -295,7 +321,20 @@ describe('telling the mentor what changed in the goals', () => {
       ['Goal 1: check-in 2 moved from 2026-11-01 to 2026-11-08'],
     ],
   ])('%s', (_name, before, after, expected) => {
-    expect(describeGoalChanges(before, after)).toEqual(expected);
+    expect(goalChangeLines(before, after)).toEqual(expected);
+  });
+
+  it('as data: which goal, what changed, from and to', () => {
+    expect(
+      goalChanges(
+        [goal(), goal()],
+        [goal({ relevant: 'Design career', checkIns: ['2026-10-01', '2026-11-08', '2026-12-01'] })],
+      ),
+    ).toEqual([
+      { goal: 0, change: 'answer', field: 'relevant' },
+      { goal: 0, change: 'check_in', checkIn: 1, from: '2026-11-01', to: '2026-11-08' },
+      { goal: 1, change: 'removed' },
+    ]);
   });
 });
 

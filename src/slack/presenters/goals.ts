@@ -3,10 +3,18 @@ import { goalFormErrors, goalFormModal, goalsSummary } from '../../../blocks/goa
 import { plainMessage, type BotMessage } from '../../../blocks/message';
 import { mention } from '../../../blocks/mrkdwn';
 import { goalWording as w } from '../../content/wording';
-import { describeGoalChanges, type GoalFieldError } from '../../domain/goal-form';
+import {
+  goalChanges,
+  MAX_GOALS,
+  type GoalChange,
+  type GoalErrorCode,
+  type GoalErrorFacts,
+  type GoalField,
+  type Goal,
+} from '../../domain/goal-form';
 import type { Notice } from '../../domain/notices';
 import type { GoalFormData, GoalRefusal, MenteeGoals } from '../../services/goals';
-import type { Refused } from '../../services/result';
+import type { Invalid, Refused } from '../../services/result';
 
 // Goals: the form, its field errors, the mentor's read of a mentee's goals, and the pair's notices.
 
@@ -35,16 +43,77 @@ export function goalFormView(form: GoalFormData): ModalView {
 
 const FIELD_KEY = /^g(\d+)\.(.+)$/;
 
-/** The service's field errors (`g{goal}.{field}`), under the inputs of this revision of the form. */
-export function goalFieldErrors(
-  fields: Readonly<Record<string, string>>,
-  revision: number,
-): Record<string, string> {
-  const errors: GoalFieldError[] = Object.entries(fields).flatMap(([key, message]) => {
+/** The service's field errors (`g{goal}.{field}` → code), worded under the inputs of this revision of the form. */
+export function goalFieldErrors(result: Invalid, revision: number): Record<string, string> {
+  const errors = Object.entries(result.fields).flatMap(([key, code]) => {
     const match = FIELD_KEY.exec(key);
-    return match ? [{ goal: Number(match[1]), field: match[2] as GoalFieldError['field'], message }] : [];
+    if (!match) return [];
+    const field = match[2] as GoalField;
+    const facts = (result.facts?.[key] ?? {}) as GoalErrorFacts;
+    return [
+      {
+        goal: Number(match[1]),
+        field,
+        message: goalErrorText({ field, code: code as GoalErrorCode, facts }),
+      },
+    ];
   });
   return goalFormErrors(errors, revision);
+}
+
+/** The sentence under one goal field for its error code. */
+export function goalErrorText(error: {
+  field: GoalField;
+  code: GoalErrorCode;
+  facts?: GoalErrorFacts;
+}): string {
+  const e = w.errors;
+  const fact = (name: string) => error.facts?.[name];
+  switch (error.code) {
+    case 'no_goals':
+      return e.noGoals;
+    case 'too_many_goals':
+      return e.tooManyGoals(MAX_GOALS);
+    case 'required':
+      return error.field.startsWith('checkIns.')
+        ? e.required.checkIn
+        : (e.required[error.field as keyof typeof e.required] ?? e.required.specific);
+    case 'too_long':
+      return e.tooLong(Number(fact('limit') ?? 0), Number(fact('length') ?? 0));
+    case 'not_a_date':
+      return e.notADate;
+    case 'not_after_today':
+      return e.notAfterToday;
+    case 'too_late':
+      return e.tooLate(String(fact('latest') ?? ''), Number(fact('months') ?? 0));
+    case 'not_before_complete_by':
+      return e.notBeforeCompleteBy;
+    case 'not_after_previous':
+      return e.notAfterPrevious(Number(fact('previous') ?? 0) + 1);
+  }
+}
+
+/** One line telling the mentor what changed in the goals. */
+export function goalChangeText(change: GoalChange): string {
+  const c = w.changes;
+  const goal = change.goal + 1;
+  switch (change.change) {
+    case 'added':
+      return c.added(goal);
+    case 'removed':
+      return c.removed(goal);
+    case 'answer':
+      return c.answer(goal, change.field);
+    case 'complete_by':
+      return c.completeBy(goal, change.from, change.to);
+    case 'check_in':
+      return c.checkIn(goal, change.checkIn + 1, change.from, change.to);
+  }
+}
+
+/** What changed between two versions of the goals, a line each. */
+export function goalChangeLines(before: Goal[], after: Goal[]): string[] {
+  return goalChanges(before, after).map(goalChangeText);
 }
 
 /** `/goals @mentee`: the goals in force, or that none are written yet. */
@@ -62,7 +131,7 @@ export function presentGoalNotice(notice: GoalNotice): BotMessage {
     case 'goals_announcement':
       return plainMessage(
         notice.previous
-          ? w.changed(mention(notice.menteeId), describeGoalChanges(notice.previous, notice.goals))
+          ? w.changed(mention(notice.menteeId), goalChangeLines(notice.previous, notice.goals))
           : w.saved(mention(notice.menteeId), notice.goals.length, notice.endDate),
       );
     case 'goals_summary':

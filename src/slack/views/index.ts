@@ -1,7 +1,9 @@
 import type { AllMiddlewareArgs, App, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
 import type { ModalView } from '@slack/types';
 import {
+  applicationModal,
   applicationReceivedModal,
+  applicationSendingModal,
   readApplicationState,
   type ViewStateValue,
 } from '../../../blocks/application';
@@ -25,7 +27,7 @@ import { goalFieldErrors, goalRefusalText } from '../presenters/goals';
 import { requestRefusalText } from '../presenters/requests';
 import type { CloseOutRefusal } from '../../services/close-out';
 import type { LifecycleRefusal } from '../../services/relationships';
-import type { Result } from '../../services/result';
+import type { Prepared, Result } from '../../services/result';
 import {
   evaluationAnswer,
   fitAnswer,
@@ -60,25 +62,38 @@ export function registerViews(app: App, deps: SlackDeps): void {
       }
     });
 
+  // Checked in the acknowledgement (field errors, no read); the form then shows that it is being sent while
+  // the applicant is looked up and the application saved, and becomes the confirmation, or comes back with
+  // everything typed and why it was not saved.
   for (const [callbackId, role] of [
     [VIEWS.mentorApplication, 'mentor'],
     [VIEWS.menteeApplication, 'mentee'],
   ] as [string, ApplicationRole][]) {
     submission(callbackId, async (args, values, ack) => {
-      const result = await deps.enrollment.submit(
-        args.body.user.id,
-        role,
-        readApplicationState(role, values),
-      );
-      if (result.kind !== 'done') {
+      const typed = readApplicationState(role, values);
+      const prepared = deps.enrollment.prepareSubmit(args.body.user.id, role, typed);
+      if (prepared.kind !== 'done') {
         const latestYear = deps.clock.now().setZone('utc').year;
-        await ack({ response_action: 'errors', errors: applicationFieldErrors(result, latestYear) });
+        await ack({ response_action: 'errors', errors: applicationFieldErrors(prepared, latestYear) });
         return;
       }
-      await ack({
-        response_action: 'update',
-        view: applicationReceivedModal(role, deps.program, result.value.edited),
-      });
+      await ack({ response_action: 'update', view: applicationSendingModal(role) });
+      let answer: ModalView;
+      let told: string;
+      try {
+        const { edited } = (await prepared.value.save()).value;
+        answer = applicationReceivedModal(role, deps.program, edited);
+        told = applicationWording.received(role, deps.program, edited);
+      } catch (error) {
+        told = reportUnexpected(deps, error, { callbackId });
+        const form = [role, deps.program, deps.config.program.interests, typed] as const;
+        answer = applicationModal(
+          ...form,
+          metadata(args).editing === true,
+          applicationWording.notSaved(told),
+        );
+      }
+      await showInPlace(args, answer, told);
     });
   }
 
@@ -91,17 +106,22 @@ export function registerViews(app: App, deps: SlackDeps): void {
       });
       return;
     }
-    const { applicationId } = metadata(args);
-    // The reviewer is checked again here: opening the modal proved nothing about who submits it.
-    const result = await deps.enrollment.decline(String(applicationId ?? ''), args.body.user.id, reason);
-    if (result.kind !== 'done') {
+    // The reviewer is checked again when saving: opening the modal proved nothing about who submits it.
+    const prepared = await deps.enrollment.prepareDecline(
+      String(metadata(args).applicationId ?? ''),
+      args.body.user.id,
+      reason,
+    );
+    if (prepared.kind !== 'done') {
       await ack({
         response_action: 'errors',
-        errors: { [FIELD_BLOCK('reason')]: decisionRefusalText(result) },
+        errors: { [FIELD_BLOCK('reason')]: decisionRefusalText(prepared) },
       });
       return;
     }
     await ack();
+    const decided = await prepared.value.save();
+    if (decided.kind !== 'done') await tellAfterClosing(args, decisionRefusalText(decided));
   });
 
   submission(VIEWS.fitAssessment, async (args, values, ack) => {
@@ -113,12 +133,16 @@ export function registerViews(app: App, deps: SlackDeps): void {
       'valueOverTime',
       'decision',
     ]);
-    const result = await deps.relationships.submitFit(
+    const prepared = await deps.relationships.prepareFit(
       String(metadata(args).relationshipId ?? ''),
       args.body.user.id,
       raw,
     );
-    await answerLifecycle(args, ack, 'fit', result, FIELD_BLOCK('decision'), fitAnswer);
+    // "Talk again" is answered in place of the form with the reminder's day, known before saving.
+    await answerLifecycle(args, ack, 'fit', prepared, FIELD_BLOCK('decision'), (value) =>
+      fitAnswer(value.outcome),
+    );
+    if (prepared.kind === 'done') await saveAfterClosing(args, prepared.value);
   });
 
   submission(VIEWS.endRelationship, async (args, values, ack) => {
@@ -136,25 +160,28 @@ export function registerViews(app: App, deps: SlackDeps): void {
       return;
     }
     // The relationship id comes from the form; the service checks the person is in it.
-    const result = await deps.relationships.endEarly(
+    const prepared = await deps.relationships.prepareEnd(
       String(raw.relationship ?? ''),
       args.body.user.id,
       reason,
     );
-    await answerLifecycle(args, ack, 'end', result, FIELD_BLOCK('relationship'));
+    await answerLifecycle(args, ack, 'end', prepared, FIELD_BLOCK('relationship'));
+    if (prepared.kind === 'done') await saveAfterClosing(args, prepared.value);
   });
 
   submission(VIEWS.goalForm, async (args, values, ack) => {
     const { relationshipId, revision } = metadata(args);
     const drafts = readGoalDrafts(values as Parameters<typeof readGoalDrafts>[0]);
-    const result = await deps.goals.save(String(relationshipId ?? ''), args.body.user.id, drafts);
-    if (result.kind === 'done') await ack();
-    else if (result.kind === 'invalid')
-      await ack({
-        response_action: 'errors',
-        errors: goalFieldErrors(result.fields, Number(revision ?? 0)),
-      });
-    else await ack({ response_action: 'errors', errors: firstBlockError(args, goalRefusalText(result)) });
+    const prepared = await deps.goals.prepareSave(String(relationshipId ?? ''), args.body.user.id, drafts);
+    if (prepared.kind === 'invalid')
+      await ack({ response_action: 'errors', errors: goalFieldErrors(prepared, Number(revision ?? 0)) });
+    else if (prepared.kind === 'refused')
+      await ack({ response_action: 'errors', errors: firstBlockError(args, goalRefusalText(prepared)) });
+    else {
+      await ack();
+      const saved = await prepared.value.save();
+      if (saved.kind === 'refused') await tellAfterClosing(args, goalRefusalText(saved));
+    }
   });
 
   // Answered once the form is known to be theirs and complete (one read); saving, the pair's notice and
@@ -166,39 +193,47 @@ export function registerViews(app: App, deps: SlackDeps): void {
       args.body.user.id,
       raw,
     );
-    if (prepared.kind !== 'done') return answerLifecycle(args, ack, 'agreements', prepared);
-    await ack();
-    const saved = await prepared.value.save();
-    if (saved.kind !== 'done') await tellAfterClosing(args, lifecycleRefusalOrForm(saved));
+    await answerLifecycle(args, ack, 'agreements', prepared);
+    if (prepared.kind === 'done') await saveAfterClosing(args, prepared.value);
   });
 
   submission(VIEWS.checkIn, async (args, values, ack) => {
     const { relationshipId, goalFormVersion } = metadata(args);
     // Read every field the largest form could have; the service checks them against the goals in force.
     const raw = readValues(values, checkInFields(MAX_GOALS));
-    const result = await deps.checkIns.submit(
+    const prepared = await deps.checkIns.prepareSubmit(
       String(relationshipId ?? ''),
       args.body.user.id,
       Number(goalFormVersion ?? 0),
       raw,
     );
-    if (result.kind === 'done') await ack();
-    else if (result.kind === 'invalid')
-      await ack({ response_action: 'errors', errors: errorsUnderFields(checkInFieldErrors(result.fields)) });
-    else await ack({ response_action: 'errors', errors: firstBlockError(args, checkInRefusalText(result)) });
+    if (prepared.kind === 'invalid')
+      await ack({
+        response_action: 'errors',
+        errors: errorsUnderFields(checkInFieldErrors(prepared.fields)),
+      });
+    else if (prepared.kind === 'refused')
+      await ack({ response_action: 'errors', errors: firstBlockError(args, checkInRefusalText(prepared)) });
+    else {
+      await ack();
+      const saved = await prepared.value.save();
+      if (saved.kind === 'refused') await tellAfterClosing(args, checkInRefusalText(saved));
+    }
   });
 
-  for (const [callbackId, fields, submit, form, shown] of [
-    [VIEWS.reflection, REFLECTION_FIELDS, deps.closeOut.submitReflection, 'reflection', () => undefined],
-    [VIEWS.evaluation, EVALUATION_FIELDS, deps.closeOut.submitEvaluation, 'evaluation', evaluationAnswer],
+  // The evaluation's thanks replaces the form in the acknowledgement; keeping it follows.
+  for (const [callbackId, fields, prepare, form, shown] of [
+    [VIEWS.reflection, REFLECTION_FIELDS, deps.closeOut.prepareReflection, 'reflection', () => undefined],
+    [VIEWS.evaluation, EVALUATION_FIELDS, deps.closeOut.prepareEvaluation, 'evaluation', evaluationAnswer],
   ] as const) {
     submission(callbackId, async (args, values, ack) => {
-      const result = await submit(
+      const prepared = await prepare(
         String(metadata(args).relationshipId ?? ''),
         args.body.user.id,
         readValues(values, [...fields]),
       );
-      await answerLifecycle(args, ack, form, result, undefined, shown);
+      await answerLifecycle(args, ack, form, prepared, undefined, shown);
+      if (prepared.kind === 'done') await saveAfterClosing(args, prepared.value);
     });
   }
 
@@ -261,6 +296,28 @@ async function answerLifecycle<T>(
  */
 async function tellAfterClosing(args: ViewArgs, text: string): Promise<void> {
   await args.client.chat.postMessage({ channel: args.body.user.id, text });
+}
+
+/** Saves a lifecycle or close-out form already answered; what went wrong reaches the person by DM. */
+async function saveAfterClosing(
+  args: ViewArgs,
+  prepared: Prepared<unknown, LifecycleRefusal | CloseOutRefusal>,
+): Promise<void> {
+  const saved = await prepared.save();
+  if (saved.kind !== 'done') await tellAfterClosing(args, lifecycleRefusalOrForm(saved));
+}
+
+/**
+ * Replaces the acknowledged view (by its id) with `view`. The acknowledgement's own update gave the view a
+ * hash this app never sees, so none is sent; nothing else writes this view. If the person closed it
+ * meanwhile, `fallback` reaches them by DM instead.
+ */
+async function showInPlace(args: ViewArgs, view: ModalView, fallback: string): Promise<void> {
+  try {
+    await args.client.views.update({ view_id: args.view.id, view });
+  } catch {
+    await tellAfterClosing(args, fallback);
+  }
 }
 
 function lifecycleRefusalOrForm(result: Result<unknown, LifecycleRefusal | CloseOutRefusal>): string {
