@@ -37,6 +37,9 @@ export const programReport: SubcommandHandler = async (context) => {
  * moment), then uploads them to the staff channel and says what was uploaded.
  */
 export const exportRecords: SubcommandHandler = async (context) => {
+  // The export starts at once; the "preparing" answer goes out meanwhile (its failure is reported when awaited).
+  const exporting = context.deps.exports.export(context.userId);
+  exporting.catch(() => undefined);
   await context.reply(exportPreparingText());
-  await context.reply(exportAnswer(await context.deps.exports.export(context.userId)));
+  await context.reply(exportAnswer(await exporting));
 };
