@@ -21,6 +21,7 @@ export const ACTIONS = {
   openReflection: 'pair_open_reflection',
   openEvaluation: 'person_open_evaluation',
   relistMentor: 'staff_relist_mentor',
+  postReport: 'staff_post_report',
 } as const;
 
 export const VIEWS = {

@@ -7,8 +7,10 @@ import { createCheckInService } from '../services/check-ins';
 import { createCloseOutService } from '../services/close-out';
 import { createDirectoryService } from '../services/directory';
 import { createEnrollmentService } from '../services/enrollment';
+import { createExportService } from '../services/exports';
 import { createGoalService } from '../services/goals';
 import { createHomeService } from '../services/home';
+import { createProgramReportService } from '../services/program-report';
 import { createRelationshipService } from '../services/relationships';
 import { createRequestService } from '../services/requests';
 import { createStaffDirectory } from '../services/staff';
@@ -145,6 +147,17 @@ export function createServices(deps: {
     staff,
     clock,
   });
+  // Staff reports and exports: counts and dates only, read through the report repository's projections.
+  const reports = createProgramReportService({ reports: store.reports, staff, clock, programTimezone });
+  const exports = createExportService({
+    reports: store.reports,
+    staff,
+    files: gateway,
+    audit,
+    clock,
+    adminChannelId,
+    programTimezone,
+  });
   const publishHomes = createHomePublisher({
     home,
     program,
@@ -163,6 +176,8 @@ export function createServices(deps: {
     checkIns,
     closeOut,
     home,
+    reports,
+    exports,
     /** Builds and publishes people's Home tabs (through the gateway, which retries and skips people who left). */
     publishHomes,
   };

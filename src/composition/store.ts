@@ -18,6 +18,7 @@ import { createNoticeRepository } from '../store/notice-repository';
 import { createProfileRepository } from '../store/profile-repository';
 import { createPromptRepository } from '../store/prompt-repository';
 import { createRelationshipRepository } from '../store/relationship-repository';
+import { createReportRepository } from '../store/report-repository';
 
 /** Every repository, over one set of models (they hold no state of their own). */
 export function createRepositories(models: Models) {
@@ -33,6 +34,7 @@ export function createRepositories(models: Models) {
     audit: createAuditRepository(models),
     prompts: createPromptRepository(models),
     notices: createNoticeRepository(models),
+    reports: createReportRepository(models),
   };
 }
 export type Repositories = ReturnType<typeof createRepositories>;

@@ -42,6 +42,10 @@ export function commandWording(program: ProgramSettings) {
         match: 'Ask a mentor to take a mentee, on staff’s behalf.',
         suggest: 'Unmatched approved mentees with their three best mentors.',
         pending: 'Applications waiting for a decision.',
+        report:
+          'Program health for a term (`2026`, `2026-fall`, `2026-09-01..2026-12-31`; none: all time): counts and dates only.',
+        export:
+          'CSV files of the program’s records (no bios or anything people wrote), uploaded to the staff channel.',
       },
     },
     '/mentor': {
@@ -317,6 +321,81 @@ export const staffWording = {
   pendingHeading: (count: number) => `*Applications waiting for a decision* (${count})`,
   pendingNone: 'No applications are waiting.',
   pendingMore: (count: number) => `…and ${count} more.`,
+};
+
+/** `/mentoring admin report` and `/mentoring admin export`: figures and files for staff, never what people wrote. */
+export const reportWording = {
+  title: (term: string) => (term === 'all' ? '*Program report: all time*' : `*Program report: ${term}*`),
+  span: (from: string | undefined, to: string | undefined, asOf: string) =>
+    from && to ? `${from} to ${to}, as of ${asOf}` : `Everything recorded, as of ${asOf}`,
+  badTerm: (typed: string) =>
+    `I can’t read the term “${typed}”. Try \`2026\`, \`2026-spring\`, \`2026-summer\`, \`2026-fall\` or a date range such as \`2026-09-01..2026-12-31\` (or nothing, for all time).`,
+  people: (role: string, counts: { submitted: number; approved: number; declined: number }) =>
+    `• ${role}: ${counts.approved} approved, ${counts.submitted} waiting, ${counts.declined} declined`,
+  peopleHeading: '*People* (each person’s latest application in the term)',
+  relationshipsHeading: (count: number) => `*Relationships* live in the term: ${count}`,
+  statusNames: {
+    requested: 'requested',
+    introduced: 'introduced',
+    stage1: 'stage 1',
+    stage2: 'stage 2',
+    stage3: 'stage 3',
+    stage4: 'stage 4',
+    completed: 'completed',
+    declined: 'request declined',
+    lapsed: 'request lapsed',
+    withdrawn: 'request withdrawn',
+    not_a_fit: 'not a fit',
+    ended_early: 'ended early',
+  } as Record<string, string>,
+  duration: (summary: { count: number; medianDays?: number | undefined; p90Days?: number | undefined }) =>
+    summary.count === 0
+      ? 'none yet'
+      : `median ${summary.medianDays} days, 90th percentile ${summary.p90Days} days (${summary.count})`,
+  timeToMatch: (spread: string) =>
+    `*Time to match* (a mentee’s approval to their first introduction): ${spread}`,
+  timeToFirstMeeting: (spread: string, source: 'meetings' | 'fit_decision') =>
+    source === 'meetings'
+      ? `*Time to first meeting* (introduction to the first meeting logged): ${spread}`
+      : `*Time to first meeting* (meetings are not recorded; counted to the mentor’s fit decision, made after the first meeting): ${spread}`,
+  checkIns: (c: { onTime: number; late: number; missed: number }) =>
+    `*Check-ins* (scheduled dates so far): ${c.onTime} on time, ${c.late} late, ${c.missed} missed`,
+  goals: (g: Record<string, number>) =>
+    `*Goals* (latest check-in status): ${g.done ?? 0} done, ${g.on_track ?? 0} on track, ${g.at_risk ?? 0} at risk, ${g.not_started ?? 0} not started, ${g.no_check_in ?? 0} without a check-in yet`,
+  endings: (e: {
+    completed: number;
+    endedEarly: number;
+    endedEarlyBy: { mentor: number; mentee: number; staff: number };
+    notAFit: number;
+    declined: number;
+    lapsed: number;
+    withdrawn: number;
+  }) =>
+    `*Endings*: ${e.completed} completed; ${e.endedEarly} ended early (by the mentor ${e.endedEarlyBy.mentor}, the mentee ${e.endedEarlyBy.mentee}, staff ${e.endedEarlyBy.staff}); ${e.notAFit} not a fit; requests ${e.declined} declined, ${e.lapsed} lapsed, ${e.withdrawn} withdrawn`,
+  evaluations: (e: {
+    asked: number;
+    received: number;
+    averageRating?: number | undefined;
+    byRole: Record<'mentor' | 'mentee', { received: number; averageRating?: number | undefined }>;
+    wouldRecommend: number;
+  }) => {
+    const rate = e.asked === 0 ? '' : ` (${Math.round((100 * e.received) / e.asked)}%)`;
+    const rating = (value: number | undefined) => (value === undefined ? 'no rating' : `${value} / 5`);
+    return (
+      `*Evaluations* of completed relationships: ${e.received} of ${e.asked} answered${rate}; ` +
+      `average rating ${rating(e.averageRating)} (mentors ${rating(e.byRole.mentor.averageRating)} from ${e.byRole.mentor.received}, ` +
+      `mentees ${rating(e.byRole.mentee.averageRating)} from ${e.byRole.mentee.received}); ${e.wouldRecommend} would recommend the program`
+    );
+  },
+  seats: (s: { mentors: number; listed: number; offered: number; used: number }) =>
+    `*Mentor seats* (today): ${s.used} used of ${s.offered} offered by ${s.mentors} approved mentors (${s.listed} listed)`,
+  privacy: 'Counts and dates only: nothing anyone wrote is read for this report.',
+  postButton: 'Post to the channel',
+  postedBy: (staffMention: string) => `Posted by ${staffMention}.`,
+  posted: 'Posted to the staff channel.',
+  exportPreparing: 'Preparing the export… the files will appear in the staff channel in a moment.',
+  exported: (channelMention: string, files: { filename: string; rows: number }[]) =>
+    `Uploaded ${files.length} files to ${channelMention}: ${files.map((f) => `${f.filename} (${f.rows} rows)`).join(', ')}. Meetings are not recorded yet, so there is no meetings file.`,
 };
 
 /** The four stages, in the program's terms: what each is for and what moves a pair on. */

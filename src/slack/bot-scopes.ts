@@ -16,6 +16,7 @@ export const REQUIRED_BOT_SCOPES = {
     'people’s names and time zones (prompts arrive on weekdays at waking hours where each person lives)',
   'channels:read': 'who is in the staff channel, if it is a public channel (its members are staff)',
   'groups:read': 'who is in the staff channel, if it is a private channel',
+  'files:write': 'uploading the staff’s CSV exports to the staff channel (`/mentoring admin export`)',
 } as const;
 
 export type BotScope = keyof typeof REQUIRED_BOT_SCOPES;

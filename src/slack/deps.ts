@@ -11,6 +11,8 @@ import type { GoalService } from '../services/goals';
 import type { HomeService } from '../services/home';
 import type { CheckInService } from '../services/check-ins';
 import type { CloseOutService } from '../services/close-out';
+import type { ProgramReportService } from '../services/program-report';
+import type { ExportService } from '../services/exports';
 
 /** What Slack listeners may use: configuration, the logger, the clock, and (as they land) the services. */
 export interface SlackDeps {
@@ -27,6 +29,8 @@ export interface SlackDeps {
   readonly checkIns: CheckInService;
   readonly closeOut: CloseOutService;
   readonly home: HomeService;
+  readonly reports: ProgramReportService;
+  readonly exports: ExportService;
   /** Builds and publishes these people's Home tabs. */
   readonly publishHomes: (userIds: string[]) => Promise<void>;
 }

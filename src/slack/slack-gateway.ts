@@ -2,6 +2,7 @@ import type { HomeView } from '@slack/types';
 import { ErrorCode, type WebClient } from '@slack/web-api';
 import type { BotMessage } from '../../blocks/message';
 import type { PromptSender } from '../scheduler/prompt-sender';
+import type { FileUploadPort } from '../services/exports';
 import type { OpenConversationResult, SlackPort } from '../services/ports';
 
 /** Slack's answer codes when a conversation can't be opened with someone (deactivated, unknown, hidden). */
@@ -24,6 +25,9 @@ const CONVERSATION_REFUSALS = new Set([
  *   take the call) is waited out and tried again.
  */
 export type CallSafety = 'idempotent' | 'post';
+
+/** The longest one file's bytes may take to reach Slack's upload URL. */
+const UPLOAD_TIMEOUT_MS = 30_000;
 
 /** Tries after the first: with these pauses (ms) unless Slack's Retry-After says otherwise. */
 const RETRY_PAUSES_MS = [200, 800];
@@ -92,9 +96,12 @@ export interface SlackMessaging {
 }
 
 /** The Web API behind `SlackPort`, and the Slack layer's own posts and Home tabs. */
-export function createSlackGateway(client: WebClient, options: CallOptions = {}): SlackPort & SlackMessaging {
+export function createSlackGateway(
+  client: WebClient,
+  options: CallOptions = {},
+): SlackPort & SlackMessaging & FileUploadPort {
   const slack = <T>(safety: CallSafety, call: () => Promise<T>) => callSlack(safety, call, options);
-  const gateway: SlackPort & SlackMessaging = {
+  const gateway: SlackPort & SlackMessaging & FileUploadPort = {
     async person(userId) {
       try {
         const { user } = await slack('idempotent', () => client.users.info({ user: userId }));
@@ -153,6 +160,34 @@ export function createSlackGateway(client: WebClient, options: CallOptions = {})
         // Someone who has left the workspace has no Home tab to refresh; nothing is lost.
         if (slackErrorCode(error) !== 'user_not_found') throw error;
       }
+    },
+
+    /**
+     * Slack's two-step upload: for each file an upload URL (for its name and exact length in bytes), the
+     * bytes POSTed there, then one completion sharing them all in the channel. Asking for a URL is safe to
+     * repeat (an unused one just lapses); the upload and the completion are not repeated after a failure.
+     */
+    async uploadFiles(channelId, files) {
+      const uploaded: { id: string; title: string }[] = [];
+      for (const file of files) {
+        const { upload_url: url, file_id: id } = await slack('idempotent', () =>
+          client.files.getUploadURLExternal({ filename: file.filename, length: file.bytes.length }),
+        );
+        if (!url || !id) throw new Error('files.getUploadURLExternal returned no upload URL');
+        const sent = await fetch(url, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/octet-stream' },
+          body: new Uint8Array(file.bytes),
+          signal: AbortSignal.timeout(UPLOAD_TIMEOUT_MS),
+        });
+        if (!sent.ok) throw new Error(`the upload of ${file.filename} answered HTTP ${sent.status}`);
+        uploaded.push({ id, title: file.title });
+      }
+      const [first, ...rest] = uploaded;
+      if (!first) return;
+      await slack('post', () =>
+        client.files.completeUploadExternal({ files: [first, ...rest], channel_id: channelId }),
+      );
     },
 
     async channelMembers(channelId) {

@@ -64,6 +64,7 @@ const SAMPLES: Record<string, string> = {
   '[words]': 'marketing',
   '@mentor': `<@${alice.id}|alice>`,
   '@mentee': `<@${bob.id}|bob>`,
+  '[term]': '2026',
 };
 
 function typed(usage: string): [command: string, text: string] {

@@ -33,6 +33,7 @@ const SAMPLES: Record<string, string> = {
   '[words]': 'marketing',
   '@mentor': `<@${alice.id}|alice>`,
   '@mentee': `<@${bob.id}|bob>`,
+  '[term]': '2026',
 };
 
 /** A usage as the help shows it, with each argument filled in: `['/mentor', 'capacity 2']`. */

@@ -736,6 +736,7 @@ describe('views', () => {
 
 describe('files', () => {
   it('supports filesUploadV2 end to end', async () => {
+    emu.setChannelMembers('CADMIN', ['USTAFF', emu.botUserId], { private: true });
     const web = client();
     const content = Buffer.from('name,email\nSam,s@x.edu\n');
     const res = await web.filesUploadV2({
@@ -778,6 +779,125 @@ describe('files', () => {
     await expect(web.files.getUploadURLExternal({ filename: 'a.txt', length: 0 })).rejects.toMatchObject(
       platformError('invalid_arguments'),
     );
+  });
+
+  it('needs a filename and a length', async () => {
+    const web = client();
+    await expect(web.apiCall('files.getUploadURLExternal', { length: 3 })).rejects.toMatchObject(
+      platformError('invalid_arguments'),
+    );
+    await expect(web.apiCall('files.getUploadURLExternal', { filename: 'a.txt' })).rejects.toMatchObject(
+      platformError('invalid_arguments'),
+    );
+    await expect(web.files.getUploadURLExternal({ filename: 'a.txt', length: 2.5 })).rejects.toMatchObject(
+      platformError('invalid_arguments'),
+    );
+    expect(emu.violations).toEqual([
+      'files.getUploadURLExternal: filename: required',
+      'files.getUploadURLExternal: length: required (the file size in bytes)',
+      'files.getUploadURLExternal: length: "2.5" (must be a positive integer)',
+    ]);
+  });
+
+  it('takes exactly the length announced, once, at the upload URL it issued', async () => {
+    const web = client();
+    const short = await web.files.getUploadURLExternal({ filename: 'a.txt', length: 4 });
+    expect((await fetch(short.upload_url!, { method: 'POST', body: 'abc' })).status).toBe(400);
+    // The URL is spent even though the bytes were refused; the file never arrived.
+    expect((await fetch(short.upload_url!, { method: 'POST', body: 'abcd' })).status).toBe(404);
+    await expect(web.files.completeUploadExternal({ files: [{ id: short.file_id! }] })).rejects.toMatchObject(
+      platformError('file_not_found'),
+    );
+    const good = await web.files.getUploadURLExternal({ filename: 'b.txt', length: 3 });
+    const forged = good.upload_url!.replace(/[0-9a-f]{16}$/, '0000000000000000');
+    expect((await fetch(forged, { method: 'POST', body: 'abc' })).status).toBe(404);
+    expect((await fetch(good.upload_url!, { method: 'POST', body: 'abc' })).status).toBe(200);
+    expect((await fetch(good.upload_url!, { method: 'POST', body: 'abc' })).status).toBe(404);
+    expect(emu.violations).toEqual([
+      `upload ${short.file_id}: received 3 bytes, files.getUploadURLExternal said length 4`,
+      `upload ${short.file_id}: the upload_url was already used (one upload per URL)`,
+      `upload ${good.file_id}: the upload_url was already used (one upload per URL)`,
+    ]);
+    expect(emu.uploads().map((u) => u.filename)).toEqual(['b.txt']);
+  });
+
+  it('lets an upload URL expire after 10 minutes', async () => {
+    const web = client();
+    const url = await web.files.getUploadURLExternal({ filename: 'a.txt', length: 3 });
+    const now = Date.now();
+    const clock = jest.spyOn(Date, 'now').mockReturnValue(now + 10 * 60 * 1000 + 1);
+    try {
+      expect((await fetch(url.upload_url!, { method: 'POST', body: 'abc' })).status).toBe(404);
+    } finally {
+      clock.mockRestore();
+    }
+    expect(emu.violations).toEqual([
+      expect.stringMatching(new RegExp(`^upload ${url.file_id}: the upload_url was used 600 s after`)),
+    ]);
+  });
+
+  it('completes each uploaded file once, into a channel the bot is in', async () => {
+    emu.setChannelMembers('CSTAFF', ['USTAFF', emu.botUserId], { private: true });
+    emu.setChannelMembers('CHIDDEN', ['USTAFF'], { private: true });
+    emu.setChannelMembers('CPUBLIC', ['USTAFF']);
+    const web = client();
+    const uploaded = async (name: string) => {
+      const url = await web.files.getUploadURLExternal({ filename: name, length: 2 });
+      await fetch(url.upload_url!, { method: 'POST', body: 'ok' });
+      return url.file_id!;
+    };
+    for (const [channel, error] of [
+      ['CNOWHERE', 'channel_not_found'],
+      ['CHIDDEN', 'channel_not_found'],
+      ['CPUBLIC', 'not_in_channel'],
+    ] as const) {
+      await expect(
+        web.files.completeUploadExternal({ files: [{ id: await uploaded('x.csv') }], channel_id: channel }),
+      ).rejects.toMatchObject(platformError(error));
+    }
+    const id = await uploaded('people.csv');
+    const done = await web.files.completeUploadExternal({
+      files: [{ id, title: 'People' }],
+      channel_id: 'CSTAFF',
+    });
+    expect(done.files).toEqual([{ id, name: 'people.csv', title: 'People', size: 2 }]);
+    await expect(
+      web.files.completeUploadExternal({ files: [{ id }], channel_id: 'CSTAFF' }),
+    ).rejects.toMatchObject(platformError('file_not_found'));
+    await expect(
+      web.files.completeUploadExternal({ files: [{ title: 'no id' }] as never }),
+    ).rejects.toMatchObject(platformError('invalid_arguments'));
+    expect(emu.uploads().find((u) => u.fileId === id)).toMatchObject({
+      channel: 'CSTAFF',
+      completed: true,
+      content: Buffer.from('ok'),
+    });
+    expect(emu.violations).toEqual([
+      'files.completeUploadExternal: channel CNOWHERE is not a conversation the bot can see',
+      'files.completeUploadExternal: channel CHIDDEN is not a conversation the bot can see',
+      'files.completeUploadExternal: the bot is not a member of CPUBLIC (not_in_channel)',
+      `files.completeUploadExternal: ${id} was already completed`,
+      'files.completeUploadExternal: files[].id: required',
+    ]);
+  });
+
+  it('needs files:write for both steps', async () => {
+    const limited = await SlackEmulator.start({ scopes: ['chat:write'] });
+    try {
+      const web = new WebClient(limited.botToken, {
+        slackApiUrl: limited.apiUrl,
+        logger: quiet,
+        retryConfig: { retries: 0 },
+      });
+      for (const call of [
+        () => web.files.getUploadURLExternal({ filename: 'a.txt', length: 1 }),
+        () => web.files.completeUploadExternal({ files: [{ id: 'F1' }] }),
+      ])
+        await expect(call()).rejects.toMatchObject(platformError('missing_scope'));
+      expect(limited.calls.map((c) => c.response.needed)).toEqual(['files:write', 'files:write']);
+    } finally {
+      await limited.stop();
+    }
   });
 });
 

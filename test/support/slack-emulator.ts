@@ -145,6 +145,11 @@ const MAX_VIEW_STACK = 3;
 /** Slack: a response_url takes at most 5 posts, within 30 minutes of the interaction. */
 const MAX_RESPONSE_URL_USES = 5;
 const RESPONSE_URL_LIFETIME_MS = 30 * 60 * 1000;
+/**
+ * files.getUploadURLExternal's upload_url takes one upload, soon after it was issued. Slack does not publish
+ * the lifetime; the emulator holds it to 10 minutes so a bot that asks for URLs long before uploading fails.
+ */
+const UPLOAD_URL_LIFETIME_MS = 10 * 60 * 1000;
 const DEFAULT_TZ = 'America/Los_Angeles'; // what Slack shows for a member who never set a time zone
 
 /**
@@ -219,7 +224,16 @@ export class SlackEmulator {
   private currentRoot: string | undefined;
   private readonly usedTriggers = new Set<string>();
   private readonly responseUses = new Map<string, number>();
-  private readonly files = new Map<string, EmulatedUpload & { length: number; uploaded: boolean }>();
+  private readonly files = new Map<
+    string,
+    EmulatedUpload & {
+      length: number;
+      uploaded: boolean;
+      urlSecret: string;
+      issuedAt: number;
+      urlUsed: boolean;
+    }
+  >();
   private readonly injections = new Map<string, { value: InjectedFailure; remaining: number }[]>();
   private readonly delays = new Map<string, { value: number; remaining: number }[]>();
   private readonly responded: RespondedMessage[] = [];
@@ -342,8 +356,9 @@ export class SlackEmulator {
   }
 
   uploads(): EmulatedUpload[] {
-    return [...this.files.values()].map(
-      ({ fileId, filename, title, channel, content, completed, initialComment }) => ({
+    return [...this.files.values()]
+      .filter((file) => file.uploaded)
+      .map(({ fileId, filename, title, channel, content, completed, initialComment }) => ({
         fileId,
         filename,
         title,
@@ -351,8 +366,7 @@ export class SlackEmulator {
         content,
         completed,
         initialComment,
-      }),
-    );
+      }));
   }
 
   addUser(user: SlackUser): void {
@@ -665,33 +679,48 @@ export class SlackEmulator {
     return undefined;
   }
 
+  /**
+   * The upload_url files.getUploadURLExternal handed out: one POST of exactly `length` bytes (raw, or a
+   * multipart form's file part), within its lifetime. Anything else is refused and listed in `violations`,
+   * and the file is not uploaded (so files.completeUploadExternal then answers `file_not_found`).
+   */
   private receiveUpload(
-    fileId: string,
+    path: string,
     req: http.IncomingMessage,
     body: Buffer,
     res: http.ServerResponse,
   ): void {
+    const [fileId = '', secret = ''] = path.split('/');
     const file = this.files.get(fileId);
-    if (file === undefined || req.method !== 'POST') {
-      res.writeHead(404, { 'Content-Type': 'text/plain' });
-      res.end('unknown upload');
-      return;
-    }
+    const refuse = (status: number, why?: string) => {
+      if (why) this.violations.push(`upload ${fileId}: ${why}`);
+      res.writeHead(status, { 'Content-Type': 'text/plain' });
+      res.end(why ?? 'unknown upload');
+    };
+    if (file === undefined || secret !== file.urlSecret) return refuse(404);
+    if (req.method !== 'POST')
+      return refuse(405, `${req.method ?? 'a request'} to the upload_url (POST only)`);
+    if (file.urlUsed) return refuse(404, 'the upload_url was already used (one upload per URL)');
+    file.urlUsed = true;
+    const age = Date.now() - file.issuedAt;
+    if (age > UPLOAD_URL_LIFETIME_MS)
+      return refuse(404, `the upload_url was used ${Math.round(age / 1000)} s after it was issued (expired)`);
     // Slack takes raw bytes or a multipart form; the WebClient sends a form with one file field (`body`).
     const contentType = req.headers['content-type'] ?? '';
+    let content = body;
     if (contentType.startsWith('multipart/form-data')) {
       const parts = parseMultipart(body, contentType);
       const part = parts.find((p) => p.filename !== undefined) ?? parts[0];
-      file.content = part?.data ?? Buffer.alloc(0);
-    } else {
-      file.content = body;
+      content = part?.data ?? Buffer.alloc(0);
     }
-    file.uploaded = true;
-    if (file.content.length !== file.length) {
-      this.violations.push(
-        `upload ${fileId}: received ${file.content.length} bytes, files.getUploadURLExternal said length ${file.length}`,
+    if (content.length !== file.length) {
+      return refuse(
+        400,
+        `received ${content.length} bytes, files.getUploadURLExternal said length ${file.length}`,
       );
     }
+    file.content = content;
+    file.uploaded = true;
     res.writeHead(200, { 'Content-Type': 'text/plain' });
     res.end(`OK - ${file.content.length}`);
   }
@@ -1301,6 +1330,9 @@ export class SlackEmulator {
     if (typeof filename !== 'string' || filename === '') {
       this.reject(method, 'invalid_arguments', ['filename: required']);
     }
+    if (args.length === undefined || args.length === '') {
+      this.reject(method, 'invalid_arguments', ['length: required (the file size in bytes)']);
+    }
     const length = Number(args.length);
     if (!Number.isInteger(length) || length <= 0) {
       this.reject(method, 'invalid_arguments', [
@@ -1308,6 +1340,7 @@ export class SlackEmulator {
       ]);
     }
     const fileId = this.nextId('F');
+    const urlSecret = randomBytes(8).toString('hex');
     this.files.set(fileId, {
       fileId,
       filename,
@@ -1315,24 +1348,51 @@ export class SlackEmulator {
       completed: false,
       length,
       uploaded: false,
+      urlSecret,
+      issuedAt: Date.now(),
+      urlUsed: false,
     });
-    return { upload_url: `${this.baseUrl}/upload/${fileId}`, file_id: fileId };
+    return { upload_url: `${this.baseUrl}/upload/${fileId}/${urlSecret}`, file_id: fileId };
   }
 
+  /**
+   * Shares uploaded files: each id must be one files.getUploadURLExternal issued, its bytes uploaded, and not
+   * completed before (`file_not_found`); a channel must be one the bot is in (`channel_not_found` for one it
+   * cannot see, `not_in_channel` for a public one it has not joined). No channel: the file stays private.
+   */
   private completeUpload(args: Args, method: string): Reply {
     const entries = args.files;
     if (!Array.isArray(entries) || entries.length === 0) {
       this.reject(method, 'invalid_arguments', ['files: required (a JSON array of {id, title})']);
     }
     const found = entries.map((entry: unknown) => {
-      const id = typeof entry === 'object' && entry !== null ? (entry as { id?: unknown }).id : undefined;
-      const file = typeof id === 'string' ? this.files.get(id) : undefined;
-      // Slack only knows a file once its bytes reached the upload URL.
+      const record = isPlainObject(entry) ? entry : {};
+      const { id } = record;
+      if (typeof id !== 'string' || id === '') {
+        this.reject(method, 'invalid_arguments', ['files[].id: required']);
+      }
+      const file = this.files.get(id);
+      // Slack only knows a file once its bytes reached the upload URL, and shares it once.
       if (file === undefined || !file.uploaded) throw new SlackFailure('file_not_found');
-      const title = (entry as { title?: unknown }).title;
-      return { file, title: nonEmpty(title) };
+      if (file.completed) {
+        this.violations.push(`${method}: ${id} was already completed`);
+        throw new SlackFailure('file_not_found');
+      }
+      return { file, title: nonEmpty(record.title) };
     });
     const channel = nonEmpty(args.channel_id) ?? nonEmpty(args.channels);
+    if (channel !== undefined) {
+      for (const id of channel.split(',').map((c) => c.trim())) {
+        if (this.visibleType(id) === undefined || !this.members.has(id)) {
+          this.violations.push(`${method}: channel ${id} is not a conversation the bot can see`);
+          throw new SlackFailure('channel_not_found');
+        }
+        if (!this.botIsMember(id)) {
+          this.violations.push(`${method}: the bot is not a member of ${id} (not_in_channel)`);
+          throw new SlackFailure('not_in_channel');
+        }
+      }
+    }
     const initialComment = nonEmpty(args.initial_comment);
     return {
       files: found.map(({ file, title }) => {

@@ -1,5 +1,6 @@
 import { userIdFromMention } from '../../../blocks/mrkdwn';
 import { requestSentText } from '../presenters/requests';
+import { exportAnswer, exportPreparingText, reportAnswer } from '../presenters/report';
 import { matchUsageText, pendingAnswer, suggestionsAnswer } from '../presenters/staff';
 import type { SubcommandHandler } from './command-router';
 
@@ -24,4 +25,21 @@ export const listPending: SubcommandHandler = async (context) => {
 /** `/mentoring admin suggest`: unmatched approved mentees with their best mentors (ranking takes a moment). */
 export const findMatches: SubcommandHandler = async (context) => {
   await context.reply(suggestionsAnswer((await context.deps.directory.suggestions()).value));
+};
+
+/** `/mentoring admin report [term]`: the program's figures, privately, with a button to post them. */
+export const programReport: SubcommandHandler = async (context) => {
+  await context.reply(reportAnswer(await context.deps.reports.report(context.userId, context.argText)));
+};
+
+/**
+ * `/mentoring admin export`: says at once that the files are coming (building and uploading them takes a
+ * moment), then uploads them to the staff channel and says what was uploaded.
+ */
+export const exportRecords: SubcommandHandler = async (context) => {
+  // The export starts at once; the "preparing" answer goes out meanwhile (its failure is reported when awaited).
+  const exporting = context.deps.exports.export(context.userId);
+  exporting.catch(() => undefined);
+  await context.reply(exportPreparingText());
+  await context.reply(exportAnswer(await exporting));
 };

@@ -14,7 +14,7 @@ import {
   resumePrompts,
   showStage,
 } from './lifecycle-commands';
-import { findMatches, listPending, matchOnBehalf } from './admin-commands';
+import { exportRecords, findMatches, listPending, matchOnBehalf, programReport } from './admin-commands';
 
 /**
  * Who a sub-command is for. The router checks `staff` itself (once per request, before the handler runs);
@@ -97,6 +97,15 @@ export const COMMAND_TABLE = [
         run: matchOnBehalf,
       },
       { name: 'suggest', who: 'staff', help: (w) => w['/mentoring admin'].does.suggest, run: findMatches },
+      // Program health and exports: counts, dates and statuses only.
+      {
+        name: 'report',
+        args: '[term]',
+        who: 'staff',
+        help: (w) => w['/mentoring admin'].does.report,
+        run: programReport,
+      },
+      { name: 'export', who: 'staff', help: (w) => w['/mentoring admin'].does.export, run: exportRecords },
     ],
   },
   {
