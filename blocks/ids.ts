@@ -21,6 +21,9 @@ export const ACTIONS = {
   openReflection: 'pair_open_reflection',
   openEvaluation: 'person_open_evaluation',
   relistMentor: 'staff_relist_mentor',
+  logMeeting: 'pair_we_met',
+  nudgePair: 'staff_at_risk_nudge',
+  markHandled: 'staff_at_risk_handled',
 } as const;
 
 export const VIEWS = {

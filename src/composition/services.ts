@@ -3,12 +3,14 @@ import type { Clock } from '../clock';
 import type { AppConfig } from '../config';
 import type { ProgramSettings } from '../content/wording';
 import type { AppLogger } from '../logger';
+import { createAtRiskService } from '../services/at-risk';
 import { createCheckInService } from '../services/check-ins';
 import { createCloseOutService } from '../services/close-out';
 import { createDirectoryService } from '../services/directory';
 import { createEnrollmentService } from '../services/enrollment';
 import { createGoalService } from '../services/goals';
 import { createHomeService } from '../services/home';
+import { createMeetingService } from '../services/meetings';
 import { createRelationshipService } from '../services/relationships';
 import { createRequestService } from '../services/requests';
 import { createStaffDirectory } from '../services/staff';
@@ -79,6 +81,8 @@ export function createServices(deps: {
       feedback: store.feedback,
       goalForms,
       checkIns: store.checkIns,
+      meetings: store.meetings,
+      riskReviews: store.riskReviews,
     },
     deps.onNoticesWritten,
   );
@@ -134,11 +138,33 @@ export function createServices(deps: {
     programTimezone,
     onChanged: refreshHomes,
   });
+  const meetings = createMeetingService({
+    relationships,
+    profiles,
+    unitOfWork,
+    clock,
+    programTimezone,
+    onChanged: refreshHomes,
+  });
+  const atRisk = createAtRiskService({
+    relationships,
+    goalForms,
+    checkIns: store.checkIns,
+    meetings: store.meetings,
+    prompts: store.prompts,
+    riskReviews: store.riskReviews,
+    staff,
+    unitOfWork,
+    clock,
+    programTimezone,
+    quietDays: config.program.quietRelationshipDays,
+  });
   const closeOut = createCloseOutService({ relationships, staff, unitOfWork, clock });
   const home = createHomeService({
     relationships,
     goalForms,
     checkInStanding: (relationship) => checkIns.standing(relationship),
+    meetings: store.meetings,
     programTimezone,
     profiles,
     applications,
@@ -162,6 +188,8 @@ export function createServices(deps: {
     goals,
     checkIns,
     closeOut,
+    meetings,
+    atRisk,
     home,
     /** Builds and publishes people's Home tabs (through the gateway, which retries and skips people who left). */
     publishHomes,

@@ -13,11 +13,13 @@ import {
 import { createFeedbackRepository } from '../store/feedback-repository';
 import { createFitAssessmentRepository } from '../store/fit-assessment-repository';
 import { createGoalFormRepository } from '../store/goal-form-repository';
+import { createMeetingRepository } from '../store/meeting-repository';
 import { createProcessedEventsRepository } from '../store/processed-events-repository';
 import { createNoticeRepository } from '../store/notice-repository';
 import { createProfileRepository } from '../store/profile-repository';
 import { createPromptRepository } from '../store/prompt-repository';
 import { createRelationshipRepository } from '../store/relationship-repository';
+import { createRiskReviewRepository } from '../store/risk-review-repository';
 
 /** Every repository, over one set of models (they hold no state of their own). */
 export function createRepositories(models: Models) {
@@ -30,6 +32,8 @@ export function createRepositories(models: Models) {
     goalForms: createGoalFormRepository(models),
     checkIns: createCheckInRepository(models),
     feedback: createFeedbackRepository(models),
+    meetings: createMeetingRepository(models),
+    riskReviews: createRiskReviewRepository(models),
     audit: createAuditRepository(models),
     prompts: createPromptRepository(models),
     notices: createNoticeRepository(models),

@@ -11,6 +11,8 @@ import type { GoalService } from '../services/goals';
 import type { HomeService } from '../services/home';
 import type { CheckInService } from '../services/check-ins';
 import type { CloseOutService } from '../services/close-out';
+import type { MeetingService } from '../services/meetings';
+import type { AtRiskService } from '../services/at-risk';
 
 /** What Slack listeners may use: configuration, the logger, the clock, and (as they land) the services. */
 export interface SlackDeps {
@@ -26,6 +28,8 @@ export interface SlackDeps {
   readonly goals: GoalService;
   readonly checkIns: CheckInService;
   readonly closeOut: CloseOutService;
+  readonly meetings: MeetingService;
+  readonly atRisk: AtRiskService;
   readonly home: HomeService;
   /** Builds and publishes these people's Home tabs. */
   readonly publishHomes: (userIds: string[]) => Promise<void>;
