@@ -12,7 +12,8 @@ export const REQUIRED_BOT_SCOPES = {
   'im:history':
     'finding a prompt in a DM that a stopped copy of the bot had already posted, so it is never sent twice',
   'mpim:history': 'the same for prompts in a pair’s group conversation',
-  'users:read': 'people’s names and time zones (prompts arrive on weekdays at waking hours where each person lives)',
+  'users:read':
+    'people’s names and time zones (prompts arrive on weekdays at waking hours where each person lives)',
   'channels:read': 'who is in the staff channel, if it is a public channel (its members are staff)',
   'groups:read': 'who is in the staff channel, if it is a private channel',
 } as const;
