@@ -13,7 +13,7 @@ import { meetingDate } from '../../src/domain/meetings';
 const ZONE = 'America/Chicago';
 const settings = { quietDays: 21, requestWaitingDays: 7, pauseGraceDays: 7, zone: ZONE };
 /** Noon in Chicago on a day. */
-const at = (day: string) => DateTime.fromISO(`${day}T12:00:00`, { zone: ZONE });
+const at = (day: string): DateTime => DateTime.fromISO(`${day}T12:00:00`, { zone: ZONE });
 const instant = (day: string) => at(day).toJSDate();
 const NOW = at('2026-06-01');
 
@@ -28,7 +28,7 @@ const healthy: AtRiskFacts = {
   lastMeeting: '2026-05-25',
   latestCheckIn: { at: instant('2026-05-20'), statuses: [{ goalIndex: 0, status: 'on_track' }] },
 };
-const reasonsOf = (facts: Partial<AtRiskFacts>, now = NOW) =>
+const reasonsOf = (facts: Partial<AtRiskFacts>, now: DateTime = NOW) =>
   atRiskReasons({ ...healthy, ...facts }, now, settings);
 
 describe('relationships at risk: the reasons', () => {
