@@ -43,7 +43,7 @@ describe('/mentoring admin at-risk: relationships that need the office, with rea
   let requestMentor: string;
 
   const models = () => t.bot.database.models;
-  const list = async (userId = staff1.id) => {
+  const list = async (userId: string = staff1.id) => {
     const answer = await t.slack.command('/mentoring', 'admin at-risk', { userId });
     return { json: answer.json ?? {}, text: JSON.stringify(answer.json ?? {}) };
   };
