@@ -37,7 +37,8 @@ function standingLine(r: HomeRelationship, lateShown: number): string {
   const next = r.nextCheckIn ? ` · ${w.nextCheckIn(r.nextCheckIn)}` : '';
   const late = r.lateCheckIns?.length ? `\n${w.lateCheckIns(r.lateCheckIns.slice(0, lateShown))}` : '';
   const paused = r.pausedUntil ? `\n${w.paused(r.pausedUntil)}` : '';
-  return `*${stage}* · ${goals}${next}${late}${paused}`;
+  const met = `\n${r.lastMeeting ? w.lastMeeting(r.lastMeeting) : w.noMeeting}`;
+  return `*${stage}* · ${goals}${next}${late}${paused}${met}`;
 }
 
 /** How many mentees `/mentor mentees` lists one by one (a message holds 50 blocks). */

@@ -22,6 +22,9 @@ export const ACTIONS = {
   openEvaluation: 'person_open_evaluation',
   relistMentor: 'staff_relist_mentor',
   postReport: 'staff_post_report',
+  logMeeting: 'pair_we_met',
+  nudgePair: 'staff_at_risk_nudge',
+  markHandled: 'staff_at_risk_handled',
 } as const;
 
 export const VIEWS = {

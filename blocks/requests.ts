@@ -10,6 +10,7 @@ import {
 import type { ProfileRecord, RelationshipRecord } from '../src/domain/records';
 import { ACTIONS, FIELD_ACTION, FIELD_BLOCK, VIEWS } from './ids';
 import { context, section, type BotMessage } from './message';
+import { weMetButton, weMetHint } from './meetings';
 import { escapeMrkdwn, escapeWithin, mention } from './mrkdwn';
 
 /** The DM a mentor gets for a request: the mentee's summary, and Accept / Decline while it is open. */
@@ -104,8 +105,11 @@ export function introductionMessage(
             text: { type: 'plain_text', text: iw.shareMentee },
             value: relationship.id,
           },
+          // The first meeting is what the pair does next; logging it is one click from here.
+          weMetButton(relationship.id),
         ],
       },
+      weMetHint(),
       context(iw.confidentiality),
     ],
   };

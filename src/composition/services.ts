@@ -3,6 +3,7 @@ import type { Clock } from '../clock';
 import type { AppConfig } from '../config';
 import type { ProgramSettings } from '../content/wording';
 import type { AppLogger } from '../logger';
+import { createAtRiskService } from '../services/at-risk';
 import { createCheckInService } from '../services/check-ins';
 import { createCloseOutService } from '../services/close-out';
 import { createDirectoryService } from '../services/directory';
@@ -11,6 +12,7 @@ import { createExportService } from '../services/exports';
 import { createGoalService } from '../services/goals';
 import { createHomeService } from '../services/home';
 import { createProgramReportService } from '../services/program-report';
+import { createMeetingService } from '../services/meetings';
 import { createRelationshipService } from '../services/relationships';
 import { createRequestService } from '../services/requests';
 import { createStaffDirectory } from '../services/staff';
@@ -81,6 +83,8 @@ export function createServices(deps: {
       feedback: store.feedback,
       goalForms,
       checkIns: store.checkIns,
+      meetings: store.meetings,
+      riskReviews: store.riskReviews,
     },
     deps.onNoticesWritten,
   );
@@ -136,11 +140,33 @@ export function createServices(deps: {
     programTimezone,
     onChanged: refreshHomes,
   });
+  const meetings = createMeetingService({
+    relationships,
+    profiles,
+    unitOfWork,
+    clock,
+    programTimezone,
+    onChanged: refreshHomes,
+  });
+  const atRisk = createAtRiskService({
+    relationships,
+    goalForms,
+    checkIns: store.checkIns,
+    meetings: store.meetings,
+    prompts: store.prompts,
+    riskReviews: store.riskReviews,
+    staff,
+    unitOfWork,
+    clock,
+    programTimezone,
+    quietDays: config.program.quietRelationshipDays,
+  });
   const closeOut = createCloseOutService({ relationships, staff, unitOfWork, clock });
   const home = createHomeService({
     relationships,
     goalForms,
     checkInStanding: (relationship) => checkIns.standing(relationship),
+    meetings: store.meetings,
     programTimezone,
     profiles,
     applications,
@@ -175,6 +201,8 @@ export function createServices(deps: {
     goals,
     checkIns,
     closeOut,
+    meetings,
+    atRisk,
     home,
     reports,
     exports,

@@ -13,12 +13,14 @@ import {
 import { createFeedbackRepository } from '../store/feedback-repository';
 import { createFitAssessmentRepository } from '../store/fit-assessment-repository';
 import { createGoalFormRepository } from '../store/goal-form-repository';
+import { createMeetingRepository } from '../store/meeting-repository';
 import { createProcessedEventsRepository } from '../store/processed-events-repository';
 import { createNoticeRepository } from '../store/notice-repository';
 import { createProfileRepository } from '../store/profile-repository';
 import { createPromptRepository } from '../store/prompt-repository';
 import { createRelationshipRepository } from '../store/relationship-repository';
 import { createReportRepository } from '../store/report-repository';
+import { createRiskReviewRepository } from '../store/risk-review-repository';
 
 /** Every repository, over one set of models (they hold no state of their own). */
 export function createRepositories(models: Models) {
@@ -31,6 +33,8 @@ export function createRepositories(models: Models) {
     goalForms: createGoalFormRepository(models),
     checkIns: createCheckInRepository(models),
     feedback: createFeedbackRepository(models),
+    meetings: createMeetingRepository(models),
+    riskReviews: createRiskReviewRepository(models),
     audit: createAuditRepository(models),
     prompts: createPromptRepository(models),
     notices: createNoticeRepository(models),

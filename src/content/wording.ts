@@ -33,6 +33,7 @@ export function commandWording(program: ProgramSettings) {
           'Pause the bot’s prompts to your pair for a few weeks (name your partner if you have several).',
         resume: 'Start the bot’s prompts to your pair again before the pause ends.',
         end: 'End a mentoring relationship early, with a reason.',
+        met: 'Note that you met (today, or a day since your relationship began): only the date is kept.',
         admin: 'Program staff only: applications waiting for review, matching and suggestions.',
       },
     },
@@ -46,6 +47,8 @@ export function commandWording(program: ProgramSettings) {
           'Program health for a term (`2026`, `2026-fall`, `2026-09-01..2026-12-31`; none: all time): counts and dates only.',
         export:
           'CSV files of the program’s records (no bios or anything people wrote), uploaded to the staff channel.',
+        'at-risk':
+          'Relationships that may need the office, most urgent first, with the reasons and dates; nudge the pair or mark handled.',
       },
     },
     '/mentor': {
@@ -591,6 +594,8 @@ export const homeWording = {
   lateCheckIns: (dates: string[]) =>
     `:warning: late check-in${dates.length === 1 ? '' : 's'}: ${dates.join(', ')}`,
   noGoals: 'no goals written yet',
+  lastMeeting: (day: string) => `:handshake: last met ${day}`,
+  noMeeting: '_no meeting logged yet: “We met” in your conversation or `/mentoring met`_',
   goalsLine: (count: number, endDate: string | undefined) =>
     `${count} goal${count === 1 ? '' : 's'}${endDate ? ` · formal end ${endDate}` : ''}`,
   /** `listAll`: the usage that lists every mentee, already escaped for mrkdwn. */
@@ -716,4 +721,87 @@ export const closeOutWording = {
   notAMentor: 'That person isn’t an approved mentor any more.',
   relisted: (mentorMention: string) =>
     `${mentorMention} is listed in the directory again; students can request them when a seat is free.`,
+};
+
+/** Meetings the pair logs ("We met", `/mentoring met`): a day, never what was said. */
+export const meetingWording = {
+  button: 'We met',
+  /** `day`: the date as people read it. */
+  logged: (actorMention: string, day: string) =>
+    `:handshake: ${actorMention} noted that you met on ${day}. Regular time together is how trust grows; thank you both.`,
+  loggedYou: (day: string, partnerMention: string) =>
+    `Noted: you met on ${day}. ${partnerMention} sees it in your conversation.`,
+  alreadyLogged: (day: string, byMention: string) =>
+    `${day} is already logged as a meeting (by ${byMention}). Nothing more to do.`,
+  introductionHint:
+    'After each meeting, tap *We met* (or type `/mentoring met`) so it is noted: only the date, never what you talked about.',
+  usage:
+    'Give the day you met as YYYY-MM-DD, `today` or `yesterday`, for example `/mentoring met 2026-03-05` (nothing means today). With several relationships, name the person: `/mentoring met today @sam`.',
+  futureDate: (today: string) =>
+    `That day hasn’t come yet. Meetings can be logged once they have happened, up to today (${today}).`,
+  beforeStart: (startedOn: string) =>
+    `Your mentoring relationship started on ${startedOn}; meetings can be logged from that day on.`,
+  notInPair: 'Only the two people in this mentoring relationship can log its meetings.',
+  notOpen: 'This mentoring relationship is no longer open, so no meetings are logged for it.',
+  notPartner: 'You don’t have an open mentoring relationship with that person.',
+  namePartner:
+    'You have more than one mentoring relationship: name the person, for example `/mentoring met today @sam`.',
+};
+
+/** `/mentoring admin at-risk` and its buttons: dates, counts and statuses only, never what anyone wrote. */
+export const atRiskWording = {
+  heading: (count: number) =>
+    `*Relationships that may need the program office* (${count}), the most urgent first`,
+  none: 'No relationship needs attention right now. Relationships you marked handled come back when something new happens.',
+  handledHidden: (count: number) =>
+    `${count} relationship${count === 1 ? '' : 's'} you marked handled ${count === 1 ? 'is' : 'are'} hidden until something new happens.`,
+  more: (count: number) => `…and ${count} more, not shown. Handle the ones above and run the command again.`,
+  pair: (mentorMention: string, menteeMention: string, stage: string) =>
+    `*${mentorMention}* (mentor) and *${menteeMention}* (mentee) · ${stage}`,
+  request: (mentorMention: string, menteeMention: string) =>
+    `*${menteeMention}* asked *${mentorMention}* to mentor them · request waiting`,
+  lastHandled: (byMention: string, when: string) =>
+    `Last marked handled by ${byMention} on ${when}; something new since.`,
+  reasons: {
+    quiet: (days: number, since: string) => `No meeting or check-in for ${days} days (since ${since})`,
+    request_waiting: (days: number, since: string) =>
+      `Waiting on the mentor’s answer for ${days} days (asked ${since}); it lapses after 14`,
+    prompts_parked: (count: number, latest: string) =>
+      `${count} program message${count === 1 ? '' : 's'} could not be delivered (latest ${latest})`,
+    check_in_missed: (dates: string[]) =>
+      `Check-in date${dates.length === 1 ? '' : 's'} passed with no check-in: ${dates.join(', ')}`,
+    pause_overrun: (plannedUntil: string, daysOver: number) =>
+      `Paused until ${plannedUntil}; nothing logged since (${daysOver} days)`,
+    goal_at_risk: (goals: number[], on: string) =>
+      `Goal${goals.length === 1 ? '' : 's'} ${goals.join(', ')} marked at risk in the check-in of ${on}`,
+    end_passed: (endDate: string, daysOver: number) =>
+      `Formal end ${endDate} passed ${daysOver} day${daysOver === 1 ? '' : 's'} ago with no close-out`,
+  },
+  nudgeButton: 'Nudge the pair',
+  handledButton: 'Mark handled',
+  nudged: (mentorMention: string, menteeMention: string) =>
+    `Sent: a note from the program office is in the conversation of ${mentorMention} and ${menteeMention}.`,
+  alreadyNudged: (mentorMention: string, menteeMention: string) =>
+    `${mentorMention} and ${menteeMention} already had a note from the program office today; one a day is plenty.`,
+  handled: (mentorMention: string, menteeMention: string) =>
+    `Marked handled: ${mentorMention} and ${menteeMention} leave the list until something new happens.`,
+  alreadyHandled: (byMention: string, when: string) =>
+    `Already marked handled by ${byMention} on ${when}; nothing new has happened since.`,
+  refusals: {
+    no_longer_at_risk:
+      'This relationship has nothing at risk any more, so the button no longer applies. `/mentoring admin at-risk` shows the list as it is now.',
+    changed:
+      'Something changed for this pair since this list was made. Run `/mentoring admin at-risk` again for the reasons as they are now.',
+    no_conversation:
+      'This is a request still waiting for the mentor, so there is no pair conversation to post in yet. Remind the mentor, or match the mentee with someone else (`/mentoring admin match`).',
+  },
+  /** The note in the pair's conversation: kind, and about time together, never about what anyone wrote. */
+  nudge: {
+    text: (program: ProgramSettings) => `A note from the ${program.name} office`,
+    body: (program: ProgramSettings, mentorMention: string, menteeMention: string) =>
+      `:wave: Hello ${mentorMention} and ${menteeMention}, a note from the ${program.name} office: we are checking in on how your mentoring is going.`,
+    time: 'Busy weeks happen to everyone: classes, work and other commitments crowd out time together, and that is normal. Think small: even a short conversation about where the goals stand keeps things moving.',
+    ask: (program: ProgramSettings) =>
+      `If you have met lately, tap *We met* so it is noted. If something is in the way, or you would like a hand, reply here or contact ${program.contact}. Need a break? \`/mentoring pause\` quiets the reminders for a few weeks.`,
+  },
 };

@@ -13,6 +13,8 @@ export interface HomeRelationship {
   nextCheckIn?: string | undefined;
   /** Check-in dates gone by with no check-in. */
   lateCheckIns?: string[] | undefined;
+  /** The day of the last meeting the pair logged. */
+  lastMeeting?: string | undefined;
   /** The pair paused the program's prompts until this day. */
   pausedUntil?: string | undefined;
 }

@@ -67,13 +67,23 @@ export type Notice =
   /** The pair's conversation: one of them recorded the stage 1 agreements. */
   | { type: 'pair_agreements_saved'; relationship: RelationshipRecord; actorId: string }
   /** The pair's conversation: one of them moved the relationship on. */
-  | { type: 'pair_stage_advanced'; actorId: string; stage: RelationshipStatus }
+  | {
+      type: 'pair_stage_advanced';
+      actorId: string;
+      stage: RelationshipStatus;
+      /** For the "We met" button under it (absent in notices written before meetings were logged). */
+      relationshipId?: string;
+    }
   /** The pair's conversation: one of them paused the prompts until `until` (a day), or resumed them. */
   | { type: 'pair_paused'; actorId: string; until?: string }
   /** The pair's conversation: one of them ended the relationship early; the reason is escaped when rendered. */
   | { type: 'pair_ended_early'; actorId: string; reason: string }
   /** Staff told a relationship ended early, and by whom. */
   | { type: 'staff_ended_early'; mentorId: string; menteeId: string; actorId: string }
+  /** The pair's conversation: one of them logged that they met on `date` (a day; nothing about the meeting). */
+  | { type: 'pair_meeting_logged'; relationshipId: string; actorId: string; date: string }
+  /** The pair's conversation: a kind word from the program office, asked for by staff from the at-risk list. */
+  | { type: 'pair_staff_nudge'; relationshipId: string; mentorId: string; menteeId: string }
   /** The pair's conversation: one person's close-out reflection, shared. */
   | { type: 'pair_reflection_shared'; userId: string; role: 'mentor' | 'mentee'; answers: ReflectionAnswers }
   // Goals and check-ins.
@@ -150,6 +160,9 @@ export const noticeKeys = {
     `relationship:${relationshipId}:${what}:${at.getTime()}`,
   personal: (relationshipId: string, userId: string, what: string, at: Date) =>
     `relationship:${relationshipId}:${userId}:${what}:${at.getTime()}`,
+  // Meetings and staff nudges: one meeting per day, one nudge per day.
+  meetingLogged: (relationshipId: string, date: string) => `relationship:${relationshipId}:meeting:${date}`,
+  staffNudge: (relationshipId: string, day: string) => `relationship:${relationshipId}:staff_nudge:${day}`,
   // Goals and check-ins: a goal version is saved once, so its notices are keyed by the version.
   goalsAnnouncement: (relationshipId: string, version: number) =>
     `relationship:${relationshipId}:goals:v${version}:announcement`,

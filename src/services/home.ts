@@ -5,6 +5,7 @@ import { STAGE_STATUSES_SHOWN, type HomeData, type HomeRelationship, type Mentor
 import type { RelationshipRecord } from '../domain/records';
 import type { ApplicationRepository } from '../store/application-repository';
 import type { GoalFormRepository } from '../store/goal-form-repository';
+import type { MeetingRepository } from '../store/meeting-repository';
 import type { ProfileRepository } from '../store/profile-repository';
 import type { RelationshipRepository } from '../store/relationship-repository';
 import { done, refused, type Result } from './result';
@@ -16,6 +17,8 @@ export function createHomeService(deps: {
   goalForms: Pick<GoalFormRepository, 'latest'>;
   /** Answered, late and next check-in dates, in the mentee's calendar. */
   checkInStanding: (relationship: RelationshipRecord) => Promise<CheckInStanding | undefined>;
+  /** The last meeting the pair logged (its day), shown to both people. */
+  meetings: Pick<MeetingRepository, 'latest'>;
   profiles: Pick<ProfileRepository, 'get'>;
   applications: Pick<ApplicationRepository, 'listWaiting'>;
   staff: StaffDirectory;
@@ -30,6 +33,7 @@ export function createHomeService(deps: {
     const partner = await deps.profiles.get(partnerId, side === 'mentor' ? 'mentee' : 'mentor');
     const goals = await deps.goalForms.latest(relationship.id);
     const standing = await deps.checkInStanding(relationship);
+    const lastMeeting = await deps.meetings.latest(relationship.id);
     return {
       partnerId,
       partnerName: partner?.displayName ?? '',
@@ -38,6 +42,7 @@ export function createHomeService(deps: {
       formalEndDate: relationship.formalEndDate,
       nextCheckIn: standing?.next,
       lateCheckIns: standing?.late ?? [],
+      lastMeeting: lastMeeting?.date,
       pausedUntil:
         relationship.pausedUntil && relationship.pausedUntil > deps.clock.now().toJSDate()
           ? (DateTime.fromJSDate(relationship.pausedUntil).setZone(deps.programTimezone).toISODate() ??

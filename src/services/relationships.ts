@@ -493,7 +493,12 @@ export function createRelationshipService(deps: {
       const moved = await deps.unitOfWork.run<RelationshipRecord | Refused<LifecycleRefusal>>(async (tx) => {
         const moved = await move(tx, relationship, to, actorId, side, { hasGoalForm, at });
         await tx.notices.enqueue(
-          toPair(relationship, `advanced:${to}`, { type: 'pair_stage_advanced', actorId, stage: to }, at),
+          toPair(
+            relationship,
+            `advanced:${to}`,
+            { type: 'pair_stage_advanced', actorId, stage: to, relationshipId: relationship.id },
+            at,
+          ),
           at,
         );
         return moved;

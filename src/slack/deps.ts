@@ -13,6 +13,8 @@ import type { CheckInService } from '../services/check-ins';
 import type { CloseOutService } from '../services/close-out';
 import type { ProgramReportService } from '../services/program-report';
 import type { ExportService } from '../services/exports';
+import type { MeetingService } from '../services/meetings';
+import type { AtRiskService } from '../services/at-risk';
 
 /** What Slack listeners may use: configuration, the logger, the clock, and (as they land) the services. */
 export interface SlackDeps {
@@ -28,6 +30,8 @@ export interface SlackDeps {
   readonly goals: GoalService;
   readonly checkIns: CheckInService;
   readonly closeOut: CloseOutService;
+  readonly meetings: MeetingService;
+  readonly atRisk: AtRiskService;
   readonly home: HomeService;
   readonly reports: ProgramReportService;
   readonly exports: ExportService;

@@ -1,5 +1,5 @@
 import { Types } from 'mongoose';
-import type { CheckInAnswers, GoalProgress } from '../domain/check-ins';
+import type { CheckInAnswers, CheckInStatus, GoalProgress } from '../domain/check-ins';
 import type { Models } from './database';
 import { operator } from './mapping';
 
@@ -11,6 +11,12 @@ export interface CheckInRecord {
   goals: GoalProgress[];
   note: string;
   createdAt: Date;
+}
+
+/** Where one relationship's check-ins stand, in dates and statuses. */
+export interface CheckInStatusSummary {
+  answered: string[];
+  latest: { at: Date; statuses: { goalIndex: number; status: CheckInStatus }[] };
 }
 
 /** Check-ins: progress reports, kept as a history; which scheduled dates they answered. */
@@ -42,6 +48,46 @@ export function createCheckInRepository(models: Models) {
         dueDate: operator({ $exists: true }),
       });
       return dates.filter((d): d is string => typeof d === 'string');
+    },
+
+    /**
+     * For each of these relationships (one query): the scheduled dates answered, and the latest check-in's
+     * time and each goal's status in it (statuses only: what the mentee wrote is not read).
+     */
+    async standingsOf(relationshipIds: readonly string[]): Promise<Map<string, CheckInStatusSummary>> {
+      const ids = relationshipIds
+        .filter((id) => Types.ObjectId.isValid(id))
+        .map((id) => new Types.ObjectId(id));
+      if (ids.length === 0) return new Map();
+      const rows = await checkIns.aggregate<{
+        _id: Types.ObjectId;
+        answered: (string | null)[];
+        latestAt: Date;
+        statuses: { goalIndex: number; status: CheckInStatus }[];
+      }>([
+        { $match: { relationshipId: operator({ $in: ids }) } },
+        {
+          $project: { relationshipId: 1, dueDate: 1, createdAt: 1, 'goals.goalIndex': 1, 'goals.status': 1 },
+        },
+        { $sort: { relationshipId: 1, createdAt: -1 } },
+        {
+          $group: {
+            _id: '$relationshipId',
+            answered: { $addToSet: '$dueDate' },
+            latestAt: { $first: '$createdAt' },
+            statuses: { $first: '$goals' },
+          },
+        },
+      ]);
+      return new Map(
+        rows.map((row) => [
+          String(row._id),
+          {
+            answered: row.answered.filter((d): d is string => typeof d === 'string').sort(),
+            latest: { at: row.latestAt, statuses: row.statuses ?? [] },
+          },
+        ]),
+      );
     },
 
     async latest(relationshipId: string): Promise<CheckInRecord | undefined> {

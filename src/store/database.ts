@@ -10,11 +10,13 @@ import {
   feedbackSchema,
   fitAssessmentSchema,
   goalFormSchema,
+  meetingSchema,
   processedEventSchema,
   noticeSchema,
   profileSchema,
   promptSchema,
   relationshipSchema,
+  riskReviewSchema,
 } from './schemas';
 
 // Operations inside `connection.transaction(fn)` join its session without passing it to each call, so a
@@ -31,6 +33,8 @@ export function bindModels(connection: Connection) {
     goalForms: connection.model('GoalForm', goalFormSchema),
     checkIns: connection.model('CheckIn', checkInSchema),
     feedback: connection.model('Feedback', feedbackSchema),
+    meetings: connection.model('Meeting', meetingSchema),
+    riskReviews: connection.model('RiskReview', riskReviewSchema),
     prompts: connection.model('Prompt', promptSchema),
     notices: connection.model('Notice', noticeSchema),
     auditEvents: connection.model('AuditEvent', auditEventSchema),

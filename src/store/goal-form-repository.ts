@@ -1,6 +1,7 @@
 import { Types } from 'mongoose';
 import type { Goal } from '../domain/goal-form';
 import type { Models } from './database';
+import { operator } from './mapping';
 import { isDuplicateKey } from './processed-events-repository';
 
 export interface GoalFormVersion {
@@ -31,6 +32,26 @@ export function createGoalFormRepository(models: Models) {
         submittedBy: doc.submittedBy,
         createdAt: doc.createdAt,
       };
+    },
+
+    /** The check-in dates of the goals in force of each of these relationships (one query). */
+    async checkInDatesOf(relationshipIds: readonly string[]): Promise<Map<string, string[]>> {
+      const ids = relationshipIds
+        .filter((id) => Types.ObjectId.isValid(id))
+        .map((id) => new Types.ObjectId(id));
+      if (ids.length === 0) return new Map();
+      const rows = await goalForms.aggregate<{ _id: Types.ObjectId; checkIns: string[][] }>([
+        { $match: { relationshipId: operator({ $in: ids }) } },
+        { $sort: { relationshipId: 1, version: -1 } },
+        // Only the dates leave the database: the goals' words stay where they are.
+        { $group: { _id: '$relationshipId', checkIns: { $first: '$goals.checkIns' } } },
+      ]);
+      return new Map(
+        rows.map((row) => [
+          String(row._id),
+          [...new Set((row.checkIns ?? []).flat())].filter(Boolean).sort(),
+        ]),
+      );
     },
 
     /**

@@ -263,6 +263,27 @@ export function createPromptRepository(models: Models) {
     },
 
     /** How many items are in each state (for the staff dashboard and health checks: counts only). */
+    /** How many prompts of each of these relationships were parked, and when the latest was (one query). */
+    async parkedOf(
+      relationshipIds: readonly string[],
+    ): Promise<Map<string, { count: number; latestAt: Date }>> {
+      const ids = relationshipIds
+        .filter((id) => Types.ObjectId.isValid(id))
+        .map((id) => new Types.ObjectId(id));
+      if (ids.length === 0) return new Map();
+      const rows = await prompts.aggregate<{ _id: Types.ObjectId; count: number; latestAt: Date }>([
+        { $match: { relationshipId: operator({ $in: ids }), state: 'parked' } },
+        {
+          $group: {
+            _id: '$relationshipId',
+            count: { $sum: 1 },
+            latestAt: { $max: { $ifNull: ['$finishedAt', '$updatedAt'] } },
+          },
+        },
+      ]);
+      return new Map(rows.map((row) => [String(row._id), { count: row.count, latestAt: row.latestAt }]));
+    },
+
     async countByState(): Promise<Record<string, number>> {
       const rows = await prompts.aggregate<{ _id: string; n: number }>([
         { $group: { _id: '$state', n: { $sum: 1 } } },

@@ -120,6 +120,15 @@ export function createRelationshipRepository(models: Models) {
       return docs.map(map);
     },
 
+    /** Every request waiting for a mentor and every open relationship (for the at-risk list). */
+    async listLive(): Promise<RelationshipRecord[]> {
+      const docs = await relationships
+        .find({ status: operator({ $in: LIVE }) })
+        .sort({ requestedAt: 1 })
+        .lean();
+      return docs.map(map);
+    },
+
     /** How many relationships are in each status (for the staff dashboard: counts only). */
     async countByStatus(): Promise<Record<string, number>> {
       const rows = await relationships.aggregate<{ _id: string; n: number }>([

@@ -236,6 +236,37 @@ export const checkInSchema = new Schema(
 checkInSchema.index({ relationshipId: 1, createdAt: -1 });
 checkInSchema.index({ relationshipId: 1, dueDate: 1 });
 
+/**
+ * Meetings the pair logged ("We met", `/mentoring met`): the day and who logged it, never what was said.
+ * One per relationship and day, so a second click (or the partner's) is the same meeting.
+ */
+export const meetingSchema = new Schema(
+  {
+    relationshipId: { type: Schema.Types.ObjectId, required: true },
+    date: { type: String, required: true },
+    loggedBy: { type: String, required: true },
+    loggedAt: { type: Date, required: true },
+  },
+  { versionKey: false },
+);
+// Unique per day; read newest first (a relationship's last meeting, and the latest of many at once).
+meetingSchema.index({ relationshipId: 1, date: -1 }, { unique: true, name: 'one_meeting_per_day' });
+
+/**
+ * Staff marked a relationship at risk as handled: who, when, and the reasons (kind and date) it had then, so
+ * it shows again when a new reason or a newer date comes. One per relationship (the latest mark).
+ */
+export const riskReviewSchema = new Schema(
+  {
+    relationshipId: { type: Schema.Types.ObjectId, required: true },
+    handledBy: { type: String, required: true },
+    handledAt: { type: Date, required: true },
+    reasons: { type: [{ _id: false, kind: String, asOf: String }], default: [] },
+  },
+  { versionKey: false },
+);
+riskReviewSchema.index({ relationshipId: 1 }, { unique: true });
+
 /** Close-out reflections and program evaluations: one per person, relationship and kind (re-sent: replaced). */
 export const feedbackSchema = new Schema(
   {

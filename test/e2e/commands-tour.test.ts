@@ -31,6 +31,7 @@ const SAMPLES: Record<string, string> = {
   '<weeks>': '2',
   '[@partner]': '',
   '[words]': 'marketing',
+  '[date]': 'today',
   '@mentor': `<@${alice.id}|alice>`,
   '@mentee': `<@${bob.id}|bob>`,
   '[term]': '2026',

@@ -16,6 +16,12 @@ function service(approvedMentor: boolean) {
     relationships: { findOpenFor: async () => [relationship], countByStatus: async () => ({}) },
     goalForms: { latest: async () => undefined },
     checkInStanding: async () => ({ next: '2026-04-01', late: [], answered: [] }) as never,
+    meetings: {
+      latest: async (id: string) =>
+        id === 'r1'
+          ? { relationshipId: 'r1', date: '2026-02-26', loggedBy: 'UMENTEE', loggedAt: new Date() }
+          : undefined,
+    },
     profiles: {
       get: async (_id: string, role: string) =>
         (role === 'mentor'
@@ -34,7 +40,11 @@ describe('home service', () => {
     const result = await service(true).mentees('UMENTOR');
     expect(result).toMatchObject({
       kind: 'done',
-      value: { open: 1, capacity: 2, relationships: [{ partnerId: 'UMENTEE', nextCheckIn: '2026-04-01' }] },
+      value: {
+        open: 1,
+        capacity: 2,
+        relationships: [{ partnerId: 'UMENTEE', nextCheckIn: '2026-04-01', lastMeeting: '2026-02-26' }],
+      },
     });
   });
 

@@ -30,6 +30,9 @@ import { decisionRefusalText } from '../presenters/enrollment';
 import { checkInFormView, checkInRefusalText } from '../presenters/check-ins';
 import { goalFormView, goalRefusalText } from '../presenters/goals';
 import { requestRefusalText, requestSentText } from '../presenters/requests';
+import { readAtRiskButtonValue } from '../../../blocks/at-risk';
+import { handledAnswer, nudgeAnswer } from '../presenters/at-risk';
+import { meetingAnswer } from '../presenters/meetings';
 
 type ButtonArgs = SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMiddlewareArgs;
 
@@ -168,6 +171,26 @@ export function registerActions(app: App, deps: SlackDeps): void {
       blocks: message.blocks,
     });
     await tellPerson(args, reportPostedText());
+  });
+
+  // "We met": the pair's meeting today; the service checks the person clicking is one of an open pair.
+  button(ACTIONS.logMeeting, async (args) => {
+    const result = await deps.meetings.weMet(args.action.value ?? '', args.body.user.id);
+    await tellPerson(args, meetingAnswer(result));
+  });
+
+  // The staff's at-risk list: each click re-checks staff and the relationship's reasons as they are now.
+  button(ACTIONS.nudgePair, async (args) => {
+    const { relationshipId, stamp } = readAtRiskButtonValue(args.action.value);
+    await tellPerson(args, nudgeAnswer(await deps.atRisk.nudge(relationshipId, stamp, args.body.user.id)));
+  });
+
+  button(ACTIONS.markHandled, async (args) => {
+    const { relationshipId, stamp } = readAtRiskButtonValue(args.action.value);
+    await tellPerson(
+      args,
+      handledAnswer(await deps.atRisk.markHandled(relationshipId, stamp, args.body.user.id)),
+    );
   });
 
   // Add / remove a goal inside the open goal form: rebuilt from what was typed, for its owner only.

@@ -15,6 +15,8 @@ import {
   showStage,
 } from './lifecycle-commands';
 import { exportRecords, findMatches, listPending, matchOnBehalf, programReport } from './admin-commands';
+import { listAtRisk } from './at-risk-commands';
+import { logMeeting } from './meeting-commands';
 
 /**
  * Who a sub-command is for. The router checks `staff` itself (once per request, before the handler runs);
@@ -77,6 +79,13 @@ export const COMMAND_TABLE = [
       },
       { name: 'end', who: 'pair', help: (w) => w['/mentoring'].does.end, run: endRelationship },
       {
+        name: 'met',
+        args: '[date] [@partner]',
+        who: 'pair',
+        help: (w) => w['/mentoring'].does.met,
+        run: logMeeting,
+      },
+      {
         name: 'admin',
         who: 'staff',
         help: (w) => w['/mentoring'].does.admin,
@@ -106,6 +115,13 @@ export const COMMAND_TABLE = [
         run: programReport,
       },
       { name: 'export', who: 'staff', help: (w) => w['/mentoring admin'].does.export, run: exportRecords },
+      // Running the program: relationships at risk.
+      {
+        name: 'at-risk',
+        who: 'staff',
+        help: (w) => w['/mentoring admin'].does['at-risk'],
+        run: listAtRisk,
+      },
     ],
   },
   {

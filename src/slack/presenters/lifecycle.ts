@@ -3,6 +3,7 @@ import { agreementsButton } from '../../../blocks/agreements';
 import type { ModalView } from '@slack/types';
 import { noticeModal, plainMessage, section, type BotMessage } from '../../../blocks/message';
 import { escapeWithin, mention } from '../../../blocks/mrkdwn';
+import { weMetButton } from '../../../blocks/meetings';
 import { reflectionSummary } from '../../../blocks/reflection';
 import { evaluationWording, reflectionWording } from '../../content/prompts';
 import {
@@ -145,13 +146,22 @@ export function presentLifecycleNotice(notice: LifecycleNotice): BotMessage {
       return plainMessage(w.fit.notAFitStaff(mention(notice.mentorId), mention(notice.menteeId)));
     case 'pair_agreements_saved':
       return agreementsSaved(notice.relationship, notice.actorId);
-    case 'pair_stage_advanced':
-      return plainMessage(
+    case 'pair_stage_advanced': {
+      const message = plainMessage(
         w.advanced(
           mention(notice.actorId),
           stageWording[notice.stage as keyof typeof stageWording]?.name ?? notice.stage,
         ),
       );
+      // A new stage is more meetings: "We met" under it, while the relationship is still open.
+      if (notice.relationshipId && notice.stage !== 'completed')
+        message.blocks.push({
+          type: 'actions',
+          block_id: 'pair_we_met',
+          elements: [weMetButton(notice.relationshipId)],
+        });
+      return message;
+    }
     case 'pair_paused':
       return plainMessage(
         notice.until === undefined

@@ -1,4 +1,5 @@
 import { applicationReviewCard } from '../../../blocks/application';
+import { meetingLoggedMessage, staffNudgeMessage } from '../../../blocks/meetings';
 import { plainMessage, type BotMessage } from '../../../blocks/message';
 import { escapeWithin, mention, slackDate } from '../../../blocks/mrkdwn';
 import { introductionMessage, mentorRequestCard, preferencesShared } from '../../../blocks/requests';
@@ -84,6 +85,11 @@ export function presentNotice(notice: Notice, program: ProgramSettings): BotMess
     case 'staff_ended_early':
     case 'pair_reflection_shared':
       return presentLifecycleNotice(notice);
+    // Meetings and the program office's nudges.
+    case 'pair_meeting_logged':
+      return meetingLoggedMessage(notice.relationshipId, notice.actorId, notice.date);
+    case 'pair_staff_nudge':
+      return staffNudgeMessage(program, notice);
     // Goals and check-ins.
     case 'goals_announcement':
     case 'goals_summary':
