@@ -182,6 +182,14 @@ export function createProfileRepository(models: Models) {
       return docs.map((doc) => stripId(doc) as ProfileRecord);
     },
 
+    /** The display names of these people in this role (those with a profile), read with nothing else. */
+    async displayNames(userIds: string[], role: ApplicationRole): Promise<Map<string, string>> {
+      const docs = await profiles
+        .find({ userId: operator({ $in: userIds }), role }, { _id: 0, userId: 1, displayName: 1 })
+        .lean();
+      return new Map(docs.map((doc) => [doc.userId, doc.displayName ?? '']));
+    },
+
     /** Creates or refreshes a profile from approved answers, keeping seats already taken. */
     async saveApproved(
       profile: Omit<ProfileRecord, 'openRelationships' | 'approved'>,
