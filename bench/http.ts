@@ -407,7 +407,11 @@ async function main(): Promise<void> {
         ]
       : [];
     const bot = await startChild('bot', 'http-bot.ts', env, cleanup, profiling);
-    line('start', `bot ready in ${seconds(performance.now() - botStarted)} (log: ${env.BENCH_LOG_FILE})`);
+    line(
+      'start',
+      `bot ready in ${seconds(performance.now() - botStarted)}, RSS ${f(memoryOf(bot.child.pid).rss)} MB ` +
+        `(peak so far ${f(memoryOf(bot.child.pid).peak)} MB; log: ${env.BENCH_LOG_FILE})`,
+    );
     const bare = await startChild('bare', 'http-bare.ts', env, cleanup);
     let botPeak = 0;
     const sampler = setInterval(() => {

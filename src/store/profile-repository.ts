@@ -286,7 +286,10 @@ export function createProfileRepository(models: Models) {
      * once: a profile is only written while its fields are still out of date, so a profile changed
      * meanwhile (which writes current fields itself) is left as it is. Answers how many it updated.
      */
-    async bringSearchFieldsUpToDate(batchSize = 500): Promise<number> {
+    // Batches of 100: 7,000 profiles at 500 a batch raised the process's peak memory by about 90 MB (the
+    // cursor's batch, every profile's search terms and the bulk write's buffer at once), at 100 by 25 MB,
+    // taking about a tenth longer.
+    async bringSearchFieldsUpToDate(batchSize = 100): Promise<number> {
       const stale = { 'search.version': operator({ $ne: SEARCH_FIELDS_VERSION }) };
       let updated = 0;
       const cursor = profiles
