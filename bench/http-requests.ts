@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { signSlackRequest } from '../test/support/signed-slack-client';
-import { makeTriggerId } from '../test/support/slack-emulator';
+import { makeResponseUrlId, makeTriggerId } from '../test/support/slack-emulator';
 
 /**
  * Signed requests as Slack sends them (the bodies of test/support/signed-slack-client.ts), each with the
@@ -33,7 +33,8 @@ export function commandRequest(
   text: string,
   userId: string,
 ): BenchRequest {
-  const urlId = randomBytes(8).toString('hex');
+  // Shaped as Slack issues them: the emulator refuses a response_url Slack could not have issued.
+  const urlId = makeResponseUrlId();
   const triggerId = makeTriggerId();
   const body = new URLSearchParams({
     token: 'verification-token-unused',

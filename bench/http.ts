@@ -41,12 +41,14 @@ interface Options {
   /** Requests per workload, level and app; undefined: 100 or 10 per concurrent sender, whichever is more. */
   requests: number | undefined;
   workloads: string[] | undefined;
+  /** A folder for the bot's CPU and sampling heap profiles (node --cpu-prof, --heap-prof), written as it stops. */
+  profile: string | undefined;
 }
 
 const FULL_SIZE: HttpSeedSize = { mentors: 2_000, mentees: 5_000, relationships: 1_500 };
 const USAGE =
   'usage: npm run bench:http -- [--quick] [--mentors N] [--mentees N] [--relationships N] ' +
-  '[--requests N] [--levels 1,10,50] [--workloads help,find,...]';
+  '[--requests N] [--levels 1,10,50] [--workloads help,find,...] [--profile DIR]';
 
 function parseOptions(args: string[]): Options {
   const quick = args.includes('--quick');
@@ -55,6 +57,7 @@ function parseOptions(args: string[]): Options {
     levels: [1, 10, 50],
     requests: quick ? 50 : undefined,
     workloads: undefined,
+    profile: undefined,
   };
   for (let i = 0; i < args.length; i++) {
     const flag = args[i];
@@ -72,6 +75,7 @@ function parseOptions(args: string[]): Options {
     else if (flag === '--requests') options.requests = positive();
     else if (flag === '--levels') options.levels = value.split(',').map(Number);
     else if (flag === '--workloads') options.workloads = value.split(',');
+    else if (flag === '--profile') options.profile = value;
     else throw new Error(`unknown option ${flag}\n${USAGE}`);
   }
   return options;
@@ -90,8 +94,9 @@ async function startChild(
   script: string,
   env: Record<string, string>,
   cleanup: CleanupStack,
+  nodeArgs: string[] = [],
 ): Promise<Target> {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(__dirname, script)], {
+  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', join(__dirname, script)], {
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
@@ -393,8 +398,20 @@ async function main(): Promise<void> {
       BENCH_LOG_FILE: join(tmpdir(), `bench-http-bot-${process.pid}.log`),
     };
     const botStarted = performance.now();
-    const bot = await startChild('bot', 'http-bot.ts', env, cleanup);
-    line('start', `bot ready in ${seconds(performance.now() - botStarted)} (log: ${env.BENCH_LOG_FILE})`);
+    const profiling = options.profile
+      ? [
+          '--cpu-prof',
+          `--cpu-prof-dir=${options.profile}`,
+          '--heap-prof',
+          `--heap-prof-dir=${options.profile}`,
+        ]
+      : [];
+    const bot = await startChild('bot', 'http-bot.ts', env, cleanup, profiling);
+    line(
+      'start',
+      `bot ready in ${seconds(performance.now() - botStarted)}, RSS ${f(memoryOf(bot.child.pid).rss)} MB ` +
+        `(peak so far ${f(memoryOf(bot.child.pid).peak)} MB; log: ${env.BENCH_LOG_FILE})`,
+    );
     const bare = await startChild('bare', 'http-bare.ts', env, cleanup);
     let botPeak = 0;
     const sampler = setInterval(() => {

@@ -117,7 +117,7 @@ export interface SearchFields {
   text: string[];
   /**
    * Each distinct word of `text`, and `~` with each tail of 5 or more letters of a word: every word a
-   * search word can be found in is looked up by a prefix of one of these (see `termPrefixes`).
+   * search word can be found in is looked up by a prefix of one of these (see `wordLookups`).
    */
   terms: string[];
 }
@@ -196,21 +196,31 @@ export function searchNeedles(searchWords: string[]): SearchNeedle[] {
 }
 
 /**
- * Prefixes of `SearchFields.terms` that every mentor a search word is found in has a term starting with
- * (more mentors may have one; `scorePrepared` decides). A long word is found inside a word, so it starts
- * one of the word's tails (`~`); a short one starts a word. A word that is several words once punctuation
- * breaks it ('pre-med') is found where its second word starts a word.
+ * How the directory's index finds the mentors a search word is found in (`found`): a prefix of
+ * `SearchFields.terms` that they all have a term starting with, and, where that prefix alone would find
+ * more, the pattern their `SearchFields.text` must also match. A word of one piece is found exactly where a
+ * term starts with the prefix: a long word inside a word, so where one of the word's tails (`~`) starts
+ * with it; a short one where a word starts with it. A word that punctuation breaks into several ('pre-med')
+ * is looked up where its second piece starts a word, and checked against the text.
  */
-export function termPrefixes(needles: SearchNeedle[]): string[] {
-  return [
-    ...new Set(
-      needles.map(({ needle }) => {
-        const [first = '', second] = needle.split(' ');
-        if (second !== undefined) return second;
-        return first.length >= INSIDE_WORD_MIN_LENGTH ? `~${first}` : first;
-      }),
-    ),
-  ];
+export interface WordLookup extends SearchNeedle {
+  termPrefix: string;
+  /** Matches a line of `SearchFields.text` exactly when `found` finds the word in it. */
+  textPattern?: RegExp;
+}
+
+export function wordLookups(needles: SearchNeedle[]): WordLookup[] {
+  return needles.map((needle) => {
+    const [first = '', second] = needle.needle.split(' ');
+    if (second === undefined)
+      return { ...needle, termPrefix: first.length >= INSIDE_WORD_MIN_LENGTH ? `~${first}` : first };
+    const literal = needle.needle.replace(/[.*+?^${}()|[\]\\#]/g, '\\$&');
+    return {
+      ...needle,
+      termPrefix: second,
+      textPattern: new RegExp(needle.needle.length >= INSIDE_WORD_MIN_LENGTH ? literal : `(?:^| )${literal}`),
+    };
+  });
 }
 
 /** A mentor as the directory ranks them: the interests in their wording and their stored search fields. */

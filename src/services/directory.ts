@@ -2,18 +2,16 @@ import type { Clock } from '../clock';
 import { MAX_CAPACITY, MIN_CAPACITY } from '../domain/application-form';
 import {
   DIRECTORY_PAGE_SIZE,
-  directoryOrder,
   menteeWants,
   parseSearchWords,
   scorePrepared,
   searchNeedles,
-  termPrefixes,
+  wordLookups,
   type DirectoryEntry,
-  type MatchResult,
 } from '../domain/matching';
 import type { ProfileRecord } from '../domain/records';
 import type { AuditRepository } from '../store/audit-repository';
-import type { DirectoryCandidate, DirectoryMentee, ProfileRepository } from '../store/profile-repository';
+import type { DirectoryMentee, ProfileRepository } from '../store/profile-repository';
 import type { RelationshipRepository } from '../store/relationship-repository';
 import { done, invalid, refused, type Done, type Result } from './result';
 
@@ -46,7 +44,7 @@ export function createDirectoryService(deps: {
     | 'setListed'
     | 'directoryMentee'
     | 'directoryPage'
-    | 'directoryByTerms'
+    | 'directorySearch'
     | 'listApprovedMentees'
   >;
   relationships: Pick<RelationshipRepository, 'menteesWithLiveRelationships'>;
@@ -79,8 +77,8 @@ export function createDirectoryService(deps: {
 
   /**
    * One page of the ranked mentors with a free seat for a mentee (or for staff, for any approved mentee),
-   * and how many there are in all. Without search words the store hands over just the page, in the
-   * directory's order; with them, the mentors the words may be found in are checked and ranked here.
+   * and how many there are in all. The store hands over just the page, in the directory's order (a page
+   * past the end: the last one); it is scored here again only to say why each mentor matched.
    */
   async function rankFor(
     menteeId: string,
@@ -90,35 +88,22 @@ export function createDirectoryService(deps: {
     size: number,
   ): Promise<{ ranked: DirectoryEntry[]; total: number }> {
     const wants = menteeWants(mentee);
-    const entry = (mentor: DirectoryCandidate, match: MatchResult): DirectoryEntry => ({
-      match,
-      mentor,
-      freeSeats: mentor.freeSeats,
-    });
-    if (words.length === 0) {
-      const at = (p: number) => profiles.directoryPage(wants.interestKeys, menteeId, (p - 1) * size, size);
-      let found = await at(page);
-      const last = Math.max(1, Math.ceil(found.total / size));
-      if (page > last) found = await at(last);
-      return {
-        ranked: found.mentors.map((m) => entry(m, scorePrepared(wants, m))),
-        total: found.total,
-      };
-    }
     const needles = searchNeedles(words);
-    const scored = (await profiles.directoryByTerms(termPrefixes(needles), menteeId))
-      .map((mentor) => ({ mentor, match: scorePrepared(wants, mentor, needles) }))
-      .filter(({ match }) => match.matchedWords.length > 0)
-      .sort((a, b) =>
-        directoryOrder(
-          { ...a.match, freeSeats: a.mentor.freeSeats },
-          { ...b.match, freeSeats: b.mentor.freeSeats },
-        ),
-      );
-    const shown = Math.min(Math.max(page, 1), Math.max(1, Math.ceil(scored.length / size)));
+    const lookups = wordLookups(needles);
+    const at = (p: number) =>
+      lookups.length === 0
+        ? profiles.directoryPage(wants.interestKeys, menteeId, (p - 1) * size, size)
+        : profiles.directorySearch(wants.interestKeys, lookups, menteeId, (p - 1) * size, size);
+    let found = await at(page);
+    const last = Math.max(1, Math.ceil(found.total / size));
+    if (page > last) found = await at(last);
     return {
-      ranked: scored.slice((shown - 1) * size, shown * size).map(({ mentor, match }) => entry(mentor, match)),
-      total: scored.length,
+      ranked: found.mentors.map((mentor): DirectoryEntry => ({
+        match: scorePrepared(wants, mentor, needles),
+        mentor,
+        freeSeats: mentor.freeSeats,
+      })),
+      total: found.total,
     };
   }
 

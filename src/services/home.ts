@@ -2,7 +2,7 @@ import { DateTime } from 'luxon';
 import type { Clock } from '../clock';
 import type { CheckInStanding } from '../domain/check-ins';
 import { STAGE_STATUSES_SHOWN, type HomeData, type HomeRelationship, type MentorHome } from '../domain/home';
-import type { RelationshipRecord } from '../domain/records';
+import type { ProfileRecord, RelationshipRecord } from '../domain/records';
 import type { ApplicationRepository } from '../store/application-repository';
 import type { GoalFormRepository } from '../store/goal-form-repository';
 import type { MeetingRepository } from '../store/meeting-repository';
@@ -30,10 +30,13 @@ export function createHomeService(deps: {
     side: 'mentor' | 'mentee',
   ): Promise<HomeRelationship> {
     const partnerId = side === 'mentor' ? relationship.menteeId : relationship.mentorId;
-    const partner = await deps.profiles.get(partnerId, side === 'mentor' ? 'mentee' : 'mentor');
-    const goals = await deps.goalForms.latest(relationship.id);
-    const standing = await deps.checkInStanding(relationship);
-    const lastMeeting = await deps.meetings.latest(relationship.id);
+    // Four independent reads, at once: App Home is published while the person waits for it.
+    const [partner, goals, standing, lastMeeting] = await Promise.all([
+      deps.profiles.get(partnerId, side === 'mentor' ? 'mentee' : 'mentor'),
+      deps.goalForms.latest(relationship.id),
+      deps.checkInStanding(relationship),
+      deps.meetings.latest(relationship.id),
+    ]);
     return {
       partnerId,
       partnerName: partner?.displayName ?? '',
@@ -52,8 +55,11 @@ export function createHomeService(deps: {
   }
 
   /** An approved mentor's mentees, each described as on App Home, with their seats; undefined for anyone else. */
-  async function asMentorOf(userId: string, open: RelationshipRecord[]): Promise<MentorHome | undefined> {
-    const mentorProfile = await deps.profiles.get(userId, 'mentor');
+  async function asMentorOf(
+    userId: string,
+    open: RelationshipRecord[],
+    mentorProfile: ProfileRecord | undefined,
+  ): Promise<MentorHome | undefined> {
     if (!mentorProfile?.approved) return undefined;
     const mentoring = open.filter((r) => r.mentorId === userId);
     return {
@@ -65,25 +71,28 @@ export function createHomeService(deps: {
   }
 
   async function build(userId: string): Promise<HomeData> {
-    const open = await deps.relationships.findOpenFor(userId);
-    const asMentee = await Promise.all(
-      open.filter((r) => r.menteeId === userId).map((r) => describe(r, 'mentee')),
-    );
-    const asMentor = await asMentorOf(userId, open);
-    const staff = (await deps.staff.isStaff(userId))
+    const [open, mentorProfile, isStaff] = await Promise.all([
+      deps.relationships.findOpenFor(userId),
+      deps.profiles.get(userId, 'mentor'),
+      deps.staff.isStaff(userId),
+    ]);
+    const [asMentee, asMentor] = await Promise.all([
+      Promise.all(open.filter((r) => r.menteeId === userId).map((r) => describe(r, 'mentee'))),
+      asMentorOf(userId, open, mentorProfile),
+    ]);
+    const staff = isStaff
       ? await (async () => {
-          const byStatus = await deps.relationships.countByStatus();
+          const [byStatus, waiting] = await Promise.all([
+            deps.relationships.countByStatus(),
+            deps.applications.listWaiting(),
+          ]);
           const { requested = 0, ...rest } = byStatus;
           const byStage = Object.fromEntries(
             Object.entries(rest).filter(([status]) =>
               (STAGE_STATUSES_SHOWN as readonly string[]).includes(status),
             ),
           );
-          return {
-            pendingApplications: (await deps.applications.listWaiting()).length,
-            waitingRequests: requested,
-            byStage,
-          };
+          return { pendingApplications: waiting.length, waitingRequests: requested, byStage };
         })()
       : undefined;
     return { asMentee, asMentor, staff };
@@ -97,7 +106,11 @@ export function createHomeService(deps: {
      * dates and any pause (as App Home shows them); refused for someone who isn't an approved mentor.
      */
     async mentees(userId: string): Promise<Result<MentorHome, 'not_a_mentor'>> {
-      const mentor = await asMentorOf(userId, await deps.relationships.findOpenFor(userId));
+      const [open, profile] = await Promise.all([
+        deps.relationships.findOpenFor(userId),
+        deps.profiles.get(userId, 'mentor'),
+      ]);
+      const mentor = await asMentorOf(userId, open, profile);
       return mentor ? done(mentor) : refused('not_a_mentor');
     },
   };

@@ -71,7 +71,7 @@ export type PauseOutcome = { paused: true; until: string } | { paused: false };
  */
 export function createRelationshipService(deps: {
   relationships: Pick<RelationshipRepository, 'get' | 'findOpenFor'>;
-  profiles: Pick<ProfileRepository, 'get'>;
+  profiles: Pick<ProfileRepository, 'displayNames'>;
   hasGoalForm: (relationshipId: string) => Promise<boolean>;
   unitOfWork: UnitOfWork<RelationshipTx>;
   clock: Clock;
@@ -358,16 +358,22 @@ export function createRelationshipService(deps: {
     /** This person's open relationships, each with their side in it. */
     async openFor(userId: string): Promise<OpenRelationship[]> {
       const open = await relationships.findOpenFor(userId);
-      return Promise.all(
-        open.map(async (relationship) => {
-          const side = sideOf(relationship, userId) ?? 'mentee';
-          const partner =
-            side === 'mentor'
-              ? await deps.profiles.get(relationship.menteeId, 'mentee')
-              : await deps.profiles.get(relationship.mentorId, 'mentor');
-          return { relationship, side, partnerName: partner?.displayName ?? '' };
+      const sides = open.map((relationship) => sideOf(relationship, userId) ?? 'mentee');
+      const partnerOf = (i: number) => (sides[i] === 'mentor' ? open[i]!.menteeId : open[i]!.mentorId);
+      // Partners' names in one read per role (a person is mentee in one pair and mentor in up to five).
+      const [mentees, mentors] = await Promise.all(
+        (['mentee', 'mentor'] as const).map((role) => {
+          const ids = open.flatMap((_, i) =>
+            (sides[i] === 'mentor') === (role === 'mentee') ? [partnerOf(i)] : [],
+          );
+          return ids.length === 0 ? new Map<string, string>() : deps.profiles.displayNames(ids, role);
         }),
       );
+      return open.map((relationship, i) => ({
+        relationship,
+        side: sides[i]!,
+        partnerName: (sides[i] === 'mentor' ? mentees : mentors)?.get(partnerOf(i)) ?? '',
+      }));
     },
 
     /**

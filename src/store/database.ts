@@ -17,6 +17,7 @@ import {
   promptSchema,
   relationshipSchema,
   riskReviewSchema,
+  SUPERSEDED_INDEXES,
 } from './schemas';
 
 // Operations inside `connection.transaction(fn)` join its session without passing it to each call, so a
@@ -66,6 +67,12 @@ export async function connectDatabase(uri: string, logger: AppLogger): Promise<D
     await model.createCollection();
     await model.createIndexes();
   }
+  for (const [name, indexes] of Object.entries(SUPERSEDED_INDEXES))
+    for (const index of indexes)
+      // Another copy starting at the same time may have dropped it first.
+      await models[name as keyof Models].collection.dropIndex(index).catch((error: unknown) => {
+        if ((error as { codeName?: string }).codeName !== 'IndexNotFound') throw error;
+      });
   logger.info({ database: connection.name }, 'connected to MongoDB');
   return {
     models,

@@ -62,16 +62,19 @@ profileSchema.index(
   { freeSeats: -1, userId: 1 },
   { name: 'directory_order', partialFilterExpression: IN_DIRECTORY },
 );
-// Mentors sharing one of a mentee's interests.
+// The directory's postings: the mentors sharing an interest, and those a search word may be found in, each
+// with what the directory's order needs (user id and free seats), so that a search is ranked from these
+// indexes alone without reading a profile (see `ranked` in profile-repository.ts).
 profileSchema.index(
-  { 'search.interestKeys': 1 },
-  { name: 'directory_interests', partialFilterExpression: IN_DIRECTORY },
+  { 'search.interestKeys': 1, userId: 1, freeSeats: 1 },
+  { name: 'directory_interest_postings', partialFilterExpression: IN_DIRECTORY },
 );
-// Mentors a search word may be found in.
 profileSchema.index(
-  { 'search.terms': 1 },
-  { name: 'directory_terms', partialFilterExpression: IN_DIRECTORY },
+  { 'search.terms': 1, userId: 1, freeSeats: 1 },
+  { name: 'directory_term_postings', partialFilterExpression: IN_DIRECTORY },
 );
+/** Indexes earlier versions created that the ones above replace: dropped at start. */
+export const SUPERSEDED_INDEXES = { profiles: ['directory_interests', 'directory_terms'] } as const;
 // Profiles created through the models (create, insertMany) get their search fields and free seats too.
 profileSchema.pre('validate', function () {
   this.set('search', searchFieldsOf(this.toObject() as Parameters<typeof searchFieldsOf>[0]));

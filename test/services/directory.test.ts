@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import { ManualClock } from '../../src/clock';
-import { rankMentors, searchFieldsOf } from '../../src/domain/matching';
+import { rankMentors, searchFieldsOf, type WordLookup } from '../../src/domain/matching';
 import type { ProfileRecord } from '../../src/domain/records';
 import { createDirectoryService } from '../../src/services/directory';
 
@@ -29,6 +29,21 @@ function fakeProfiles(initial: Partial<ProfileRecord>[]) {
   const freeSeatsOf = (p: ProfileRecord) => (p.capacity ?? 0) - p.openRelationships;
   const candidate = (p: ProfileRecord) => ({ ...p, openSeats: freeSeatsOf(p) });
   const prepared = (p: ProfileRecord) => ({ ...p, freeSeats: freeSeatsOf(p), search: searchFieldsOf(p) });
+  const pageOf = (except: string, words: string[], offset: number, limit: number) => {
+    const listed = inDirectory(except);
+    const mentee = all.find((p) => p.userId === except && p.role === 'mentee');
+    const order = rankMentors(
+      mentee ?? { academicInterests: [], careerInterests: [] },
+      listed.map(candidate),
+      words,
+    );
+    return {
+      total: order.length,
+      mentors: order
+        .slice(offset, offset + limit)
+        .map((r) => prepared(listed.find((m) => m.userId === r.userId)!)),
+    };
+  };
   return {
     all,
     get: async (userId: string, role: 'mentor' | 'mentee') => find(userId, role),
@@ -46,22 +61,22 @@ function fakeProfiles(initial: Partial<ProfileRecord>[]) {
       return true;
     },
     directoryMentee: async (userId: string) => find(userId, 'mentee'),
-    // The store's contract: the page in rankMentors' order without words; with words, at least every
-    // mentor a word may be found in (here: all of them).
-    directoryPage: async (_keys: string[], except: string, offset: number, limit: number) => {
-      const listed = inDirectory(except);
-      const mentee = all.find((p) => p.userId === except && p.role === 'mentee');
-      const order = rankMentors(
-        mentee ?? { academicInterests: [], careerInterests: [] },
-        listed.map(candidate),
-      );
-      const page = order.slice(offset, offset + limit);
-      return {
-        total: listed.length,
-        mentors: page.map((r) => prepared(listed.find((m) => m.userId === r.userId)!)),
-      };
-    },
-    directoryByTerms: async (_prefixes: string[], except: string) => inDirectory(except).map(prepared),
+    // The store's contract: the page in rankMentors' order, with or without words.
+    directoryPage: async (_keys: string[], except: string, offset: number, limit: number) =>
+      pageOf(except, [], offset, limit),
+    directorySearch: async (
+      _keys: string[],
+      words: WordLookup[],
+      except: string,
+      offset: number,
+      limit: number,
+    ) =>
+      pageOf(
+        except,
+        words.map((w) => w.word),
+        offset,
+        limit,
+      ),
     listApprovedMentees: async () => all.filter((p) => p.role === 'mentee' && p.approved),
   };
 }

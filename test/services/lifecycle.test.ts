@@ -121,7 +121,7 @@ function world(
   };
   const relationships = createRelationshipService({
     relationships: reads,
-    profiles: { get: async () => undefined },
+    profiles: { displayNames: async () => new Map() },
     hasGoalForm: async () => options.goalForm ?? false,
     unitOfWork,
     clock,

@@ -1,7 +1,13 @@
 import { DateTime } from 'luxon';
 import pino from 'pino';
 import { ManualClock } from '../../src/clock';
-import { DIRECTORY_PAGE_SIZE, rankMentors, type MatchResult } from '../../src/domain/matching';
+import {
+  DIRECTORY_PAGE_SIZE,
+  parseSearchWords,
+  rankMentors,
+  searchFieldsOf,
+  type MatchResult,
+} from '../../src/domain/matching';
 import { createDirectoryService, type DirectoryService } from '../../src/services/directory';
 import { connectDatabase, type Database } from '../../src/store/database';
 import { createProfileRepository, type ProfileRepository } from '../../src/store/profile-repository';
@@ -126,10 +132,14 @@ describe('the directory, searched through its stored fields', () => {
     'start-ups',
     '2012',
     'astrophysics',
+    // Words the same once normalised, and words looked up by the same term, count once each.
+    'market Market',
+    'pre-med med',
+    'science neuroscience',
+    'art 2012 c# research',
   ])('searching “%s” finds exactly whom the matching rules find, in their order', async (text) => {
     for (const mentee of MENTEES) {
-      const words = text.split(' ');
-      expect(await allPages(mentee.userId, text)).toEqual(expected(mentee, words));
+      expect(await allPages(mentee.userId, text)).toEqual(expected(mentee, parseSearchWords(text)));
     }
   });
 
@@ -140,6 +150,52 @@ describe('the directory, searched through its stored fields', () => {
     expect(result.kind === 'done' && result.value.ranked.map((e) => e.mentor.userId)).toEqual(
       all.slice(lastStart).map(([id]) => id),
     );
+  });
+
+  it('with words, a page past the end shows the last page', async () => {
+    const all = expected(MENTEES[0]!, ['research']);
+    const lastStart = Math.floor((all.length - 1) / DIRECTORY_PAGE_SIZE) * DIRECTORY_PAGE_SIZE;
+    const result = await directory.find('UE1', 'research', 99);
+    expect(result.kind === 'done' && result.value.ranked.map((e) => e.mentor.userId)).toEqual(
+      all.slice(lastStart).map(([id]) => id),
+    );
+  });
+
+  it('a search reads no profile but the page it shows: MongoDB ranks from the indexes alone', async () => {
+    const searches = ['', 'research', 'art 2012', 'pre-med neuroscience'];
+    const admin = db.connection.db!;
+    // Once first, so the plans MongoDB picks are cached and it does not try the others on these runs.
+    for (const text of searches) await directory.find('UE1', text, 2);
+    await admin.command({ profile: 2 });
+    try {
+      const since = new Date();
+      for (const text of searches) expect((await directory.find('UE1', text, 2)).kind).toBe('done');
+      const reads = await admin
+        .collection('system.profile')
+        .find({ ts: { $gte: since }, ns: `${admin.databaseName}.profiles` })
+        .toArray();
+      const ranking = reads.filter((r) =>
+        (r.command?.pipeline as object[] | undefined)?.some((stage) => '$facet' in stage),
+      );
+      expect(ranking).toHaveLength(searches.length);
+      // Only a word broken by punctuation reads profiles: those its second piece starts a word of, to
+      // check the whole word ('pre-med' among the mentors with a word starting 'med').
+      const withMed = mentors.filter(
+        (m) =>
+          m.listed &&
+          m.capacity > m.openRelationships &&
+          searchFieldsOf(m).terms.some((t) => t.startsWith('med')),
+      ).length;
+      expect(ranking.slice(0, 3).map((r) => r.docsExamined)).toEqual([0, 0, 0]);
+      // (MongoDB plans that branch afresh each time and may try two plans, each reading those mentors.)
+      expect(ranking[3]?.docsExamined).toBeGreaterThanOrEqual(withMed);
+      expect(ranking[3]?.docsExamined).toBeLessThanOrEqual(2 * withMed);
+      const pages = reads.filter((r) => r.op === 'query' && r.command?.filter?.userId?.$in);
+      expect(pages).toHaveLength(searches.length);
+      for (const r of pages) expect(r.docsExamined).toBeLessThanOrEqual(DIRECTORY_PAGE_SIZE);
+    } finally {
+      await admin.command({ profile: 0 });
+    }
   });
 
   it('a mentor taking a mentee, changing capacity or unlisting moves in or out of the directory at once', async () => {
