@@ -12,6 +12,7 @@ import { createHomeService } from '../services/home';
 import { createRelationshipService } from '../services/relationships';
 import { createRequestService } from '../services/requests';
 import { createStaffDirectory } from '../services/staff';
+import { createTimeZoneService } from '../services/time-zones';
 import { homeHints } from '../slack/commands/command-table';
 import { createHomePublisher } from '../slack/home-publisher';
 import { createSlackGateway } from '../slack/slack-gateway';
@@ -145,6 +146,8 @@ export function createServices(deps: {
     staff,
     clock,
   });
+  // Only `personChanged` is used from here (the stale-zone refresh runs in the scheduler, on its client).
+  const timeZones = createTimeZoneService({ profiles, relationships, slack: gateway, clock });
   const publishHomes = createHomePublisher({
     home,
     program,
@@ -163,6 +166,7 @@ export function createServices(deps: {
     checkIns,
     closeOut,
     home,
+    timeZones,
     /** Builds and publishes people's Home tabs (through the gateway, which retries and skips people who left). */
     publishHomes,
   };

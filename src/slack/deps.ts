@@ -11,6 +11,7 @@ import type { GoalService } from '../services/goals';
 import type { HomeService } from '../services/home';
 import type { CheckInService } from '../services/check-ins';
 import type { CloseOutService } from '../services/close-out';
+import type { TimeZoneService } from '../services/time-zones';
 
 /** What Slack listeners may use: configuration, the logger, the clock, and (as they land) the services. */
 export interface SlackDeps {
@@ -27,6 +28,7 @@ export interface SlackDeps {
   readonly checkIns: CheckInService;
   readonly closeOut: CloseOutService;
   readonly home: HomeService;
+  readonly timeZones: Pick<TimeZoneService, 'personChanged'>;
   /** Builds and publishes these people's Home tabs. */
   readonly publishHomes: (userIds: string[]) => Promise<void>;
 }
