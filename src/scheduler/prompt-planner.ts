@@ -147,10 +147,18 @@ export function createPromptPlanner(deps: {
           : prompt.audience === 'mentee'
             ? [menteeZone]
             : [mentorZone];
-      const dueAt =
-        prompt.window === 'now' ? prompt.notBefore.toJSDate() : deliveryTime(prompt.notBefore, zones);
       const key = promptKey(relationship.id, prompt.kind, prompt.occurrence);
-      prompts.set(key, { ...prompt, key, dueAt, zones });
+      // Worked out only when asked for: the outbox is insert-only by key, so only prompts new to it need
+      // their delivery time (the search through the recipients' working hours is most of planning's CPU).
+      let dueAt: Date | undefined;
+      const scheduled = { ...prompt, key, zones } as ScheduledPrompt;
+      Object.defineProperty(scheduled, 'dueAt', {
+        enumerable: true,
+        get: () =>
+          (dueAt ??=
+            prompt.window === 'now' ? prompt.notBefore.toJSDate() : deliveryTime(prompt.notBefore, zones)),
+      });
+      prompts.set(key, scheduled);
     }
     return { relationship, goals, prompts };
   }

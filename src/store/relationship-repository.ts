@@ -175,24 +175,30 @@ export function createRelationshipRepository(models: Models) {
      * stays due and its newer state is planned next. Three round trips whatever `limit` is.
      */
     async claimForPlanning(now: Date, limit: number, leaseMs: number): Promise<PlanningClaim[]> {
-      const due = await relationships
-        .find({ nextPlanAt: operator({ $lte: now }) }, { _id: 1 })
-        .sort({ nextPlanAt: 1 })
-        .limit(limit)
-        .lean();
-      if (due.length === 0) return [];
-      const ids = due.map((doc) => doc._id);
       const until = new Date(now.getTime() + leaseMs);
       const token = randomBytes(6).toString('hex');
-      await relationships.updateMany(
-        { _id: operator({ $in: ids }), nextPlanAt: operator({ $lte: now }) },
-        { $set: { nextPlanAt: until, planClaim: token } },
-        { timestamps: false },
-      );
-      const claimed = await relationships
-        .find({ _id: operator({ $in: ids }), planClaim: token, nextPlanAt: until })
-        .lean();
-      return claimed.map((doc) => ({ relationship: map(doc), claim: { token, until } }));
+      // Another copy may claim the same candidates between our read and our claim; then read again (the
+      // ones it took are no longer due).
+      for (let attempt = 0; attempt < 3; attempt++) {
+        const due = await relationships
+          .find({ nextPlanAt: operator({ $lte: now }) }, { _id: 1 })
+          .sort({ nextPlanAt: 1 })
+          .limit(limit)
+          .lean();
+        if (due.length === 0) return [];
+        const ids = due.map((doc) => doc._id);
+        const claim = await relationships.updateMany(
+          { _id: operator({ $in: ids }), nextPlanAt: operator({ $lte: now }) },
+          { $set: { nextPlanAt: until, planClaim: token } },
+          { timestamps: false },
+        );
+        if (claim.modifiedCount === 0) continue;
+        const claimed = await relationships
+          .find({ _id: operator({ $in: ids }), planClaim: token, nextPlanAt: until })
+          .lean();
+        return claimed.map((doc) => ({ relationship: map(doc), claim: { token, until } }));
+      }
+      return [];
     },
 
     /**
