@@ -26,6 +26,11 @@ export const PLAN_SLICE = 200;
 export const PLAN_BUDGET_MS = 5_000;
 /** A claim outlives any slice many times over; a copy that dies leaves its slice due again after this. */
 export const PLAN_LEASE_MS = 2 * 60_000;
+/**
+ * Slices planned side by side: planning a slice is half MongoDB round trips and half CPU, so two keep
+ * both the bot's core and MongoDB busy.
+ */
+export const PLAN_CONCURRENCY = 2;
 const NO_LONGER_APPLIES = 'no longer applies';
 /** Delivery times remembered per planner; past this many the memory starts over. */
 const DELIVERY_MEMO_LIMIT = 100_000;
@@ -83,11 +88,14 @@ export function createPromptPlanner(deps: {
   budgetMs?: number;
   /** Default PLAN_LEASE_MS. */
   leaseMs?: number;
+  /** Slices planned side by side; default PLAN_CONCURRENCY. */
+  concurrency?: number;
 }) {
   const { clock } = deps;
   const sliceSize = deps.sliceSize ?? PLAN_SLICE;
   const budgetMs = deps.budgetMs ?? PLAN_BUDGET_MS;
   const leaseMs = deps.leaseMs ?? PLAN_LEASE_MS;
+  const concurrency = deps.concurrency ?? PLAN_CONCURRENCY;
 
   const validZones = new Map<string, boolean>();
   function zoneOr(zone: string | undefined): string {
@@ -237,20 +245,36 @@ export function createPromptPlanner(deps: {
       const started = performance.now();
       let planned = 0;
       let added = 0;
-      for (;;) {
-        const claims = await deps.relationships.claimForPlanning(clock.now().toJSDate(), sliceSize, leaseMs);
-        if (claims.length === 0) return { relationships: planned, added, more: false };
-        try {
-          added += await planSlice(claims);
-        } catch (error) {
-          if (isDatabaseUnavailable(error)) throw error; // the whole tick waits (see the scheduler)
-          deps.logger.error({ err: error, relationships: claims.length }, 'could not write a slice of plans');
-          return { relationships: planned, added, more: false };
+      let more = false;
+      // One line of slices, one after another, until none is left or the budget is spent.
+      const work = async () => {
+        for (;;) {
+          const now = clock.now().toJSDate();
+          const claims = await deps.relationships.claimForPlanning(now, sliceSize, leaseMs);
+          if (claims.length === 0) return;
+          try {
+            // Not `added += await …`: that reads `added` before the other line's slices add to it.
+            const slice = await planSlice(claims);
+            added += slice;
+          } catch (error) {
+            if (isDatabaseUnavailable(error)) throw error; // the whole tick waits (see the scheduler)
+            deps.logger.error(
+              { err: error, relationships: claims.length },
+              'could not write a slice of plans',
+            );
+            return; // its claims run out and the slice comes due again
+          }
+          planned += claims.length;
+          if (claims.length < sliceSize) return;
+          if (performance.now() - started >= budgetMs) {
+            more = true;
+            return;
+          }
         }
-        planned += claims.length;
-        if (claims.length < sliceSize) return { relationships: planned, added, more: false };
-        if (performance.now() - started >= budgetMs) return { relationships: planned, added, more: true };
-      }
+      };
+      // Several lines at once: while one works out its plans (CPU), MongoDB reads and writes for another.
+      await Promise.all(Array.from({ length: concurrency }, work));
+      return { relationships: planned, added, more };
     },
 
     /**

@@ -36,7 +36,7 @@ async function openStore(label: string): Promise<Store> {
 function plannerOver(
   store: Store,
   clock: ManualClock,
-  options: { sliceSize?: number; budgetMs?: number } = {},
+  options: { sliceSize?: number; budgetMs?: number; concurrency?: number } = {},
 ) {
   const { repositories } = store;
   return createPromptPlanner({
@@ -245,7 +245,7 @@ describe('planning in slices', () => {
     const store = await open('slices');
     await seed(store, programDocuments(23));
     const clock = new ManualClock(NOW);
-    const planner = plannerOver(store, clock, { sliceSize: 5, budgetMs: 0 });
+    const planner = plannerOver(store, clock, { sliceSize: 5, budgetMs: 0, concurrency: 1 });
     const seen: string[] = [];
     // Stands for dispatching: what it finds in the outbox each time it runs.
     const dispatch = async () => {
@@ -291,7 +291,7 @@ describe('planning in slices', () => {
   it('within a tick the scheduler goes on with a backlog after the other jobs, until it is done', async () => {
     const store = await open('catchup');
     await seed(store, programDocuments(23));
-    const planner = plannerOver(store, new ManualClock(NOW), { sliceSize: 5, budgetMs: 0 });
+    const planner = plannerOver(store, new ManualClock(NOW), { sliceSize: 5, budgetMs: 0, concurrency: 1 });
     const order: string[] = [];
     const scheduler = createScheduler(
       [
