@@ -16,8 +16,14 @@ import { bindModels, type Models } from '../src/store/database';
  * prompts' client from `createSlackClients`) over the default configuration, minus the rest of the bot.
  */
 
-/** The benchmark prints its own figures; the engine's log lines would only get in the way. */
-export const silentLogger: AppLogger = pino({ level: 'silent' });
+/**
+ * The benchmark prints its own figures; the engine's log lines would only get in the way
+ * (`BENCH_LOG=error` shows the engine's errors on stderr).
+ */
+export const silentLogger: AppLogger = pino(
+  { level: process.env.BENCH_LOG ?? 'silent' },
+  pino.destination(2),
+);
 
 /** Where the engine reaches Slack: the emulator's Web API. */
 export interface SlackTarget {

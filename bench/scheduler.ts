@@ -254,6 +254,9 @@ async function measureFullReplan(
     await scheduler.tick();
     tickNumber++;
     const left = await models.relationships.countDocuments({ nextPlanAt: operator({ $exists: true }) });
+    process.stderr.write(
+      `re-plan tick ${tickNumber}: ${left} still marked after ${seconds(performance.now() - start)}\n`,
+    );
     if (left === 0) doneAt = lastPlanningEnd(runs) ?? performance.now();
   }
   const elapsed = (doneAt ?? performance.now()) - start;

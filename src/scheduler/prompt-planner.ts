@@ -23,7 +23,7 @@ export const PLAN_SLICE = 200;
  * is the most planning ever holds up a tick's dispatching; the scheduler works the rest of a backlog after
  * the tick's other jobs (see `scheduler.ts`).
  */
-export const PLAN_BUDGET_MS = 5_000;
+export const PLAN_BUDGET_MS = 2_000;
 /** A claim outlives any slice many times over; a copy that dies leaves its slice due again after this. */
 export const PLAN_LEASE_MS = 2 * 60_000;
 /**
@@ -265,8 +265,9 @@ export function createPromptPlanner(deps: {
             return; // its claims run out and the slice comes due again
           }
           planned += claims.length;
-          if (claims.length < sliceSize) return;
-          if (performance.now() - started >= budgetMs) {
+          // A short slice may only mean the other line (or another copy) claimed part of it at the same
+          // moment: only a claim that finds nothing ends the line, so that is checked before stopping.
+          if (claims.length === sliceSize && performance.now() - started >= budgetMs) {
             more = true;
             return;
           }

@@ -288,6 +288,14 @@ describe('planning in slices', () => {
     expect(await stillMarked(store)).toBe(0);
   });
 
+  it('one call plans the whole backlog when its budget allows, even when its two lines claim from it at the same moment', async () => {
+    const store = await open('lines');
+    await seed(store, programDocuments(61));
+    const planner = plannerOver(store, new ManualClock(NOW), { sliceSize: 6, budgetMs: 60_000 });
+    expect(await planner.planDue()).toMatchObject({ relationships: 61, more: false });
+    expect(await stillMarked(store)).toBe(0);
+  });
+
   it('within a tick the scheduler goes on with a backlog after the other jobs, until it is done', async () => {
     const store = await open('catchup');
     await seed(store, programDocuments(23));
