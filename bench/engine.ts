@@ -1,13 +1,14 @@
 import mongoose from 'mongoose';
 import pino from 'pino';
 import type { Clock } from '../src/clock';
-import { createPromptEngine, type PromptEngine } from '../src/composition/prompt-engine';
+import { createPromptEngine, createSchedulerJobs, type PromptEngine } from '../src/composition/prompt-engine';
 import { createSlackClients } from '../src/composition/slack-clients';
 import { createRepositories } from '../src/composition/store';
 import { parseConfig, type AppConfig } from '../src/config';
 import type { AppLogger } from '../src/logger';
 import type { PromptDispatcher } from '../src/scheduler/prompt-dispatcher';
 import type { PromptPlanner } from '../src/scheduler/prompt-planner';
+import { createScheduler, type Scheduler } from '../src/scheduler/scheduler';
 import { bindModels, type Models } from '../src/store/database';
 
 /**
@@ -15,8 +16,14 @@ import { bindModels, type Models } from '../src/store/database';
  * prompts' client from `createSlackClients`) over the default configuration, minus the rest of the bot.
  */
 
-/** The benchmark prints its own figures; the engine's log lines would only get in the way. */
-export const silentLogger: AppLogger = pino({ level: 'silent' });
+/**
+ * The benchmark prints its own figures; the engine's log lines would only get in the way
+ * (`BENCH_LOG=error` shows the engine's errors on stderr).
+ */
+export const silentLogger: AppLogger = pino(
+  { level: process.env.BENCH_LOG ?? 'silent' },
+  pino.destination(2),
+);
 
 /** Where the engine reaches Slack: the emulator's Web API. */
 export interface SlackTarget {
@@ -61,6 +68,32 @@ export function createBenchEngine(
 
 export function createBenchPlanner(models: Models, clock: Clock, slack: SlackTarget): PromptPlanner {
   return createBenchEngine(models, { ...slack, clock }).planner;
+}
+
+/**
+ * The scheduler of one copy of the bot over `models`, with the jobs `src/bot.ts` gives it minus the
+ * mentor-request sweep (the seeded program has no open requests): time zones, plan, dispatch, notices.
+ * `observe` hears each job's run (name, start, end, result) for the figures.
+ */
+export function createBenchScheduler(
+  engine: PromptEngine,
+  observe: (run: { job: string; start: number; end: number; result: unknown }) => void,
+): Scheduler {
+  const jobs = createSchedulerJobs({
+    requests: { sweepRequests: () => Promise.reject(new Error('the benchmark has no requests')) },
+    prompts: engine,
+  })
+    .filter((job) => !job.name.startsWith('mentor requests'))
+    .map((job) => ({
+      name: job.name,
+      async run() {
+        const start = performance.now();
+        const result = await job.run();
+        observe({ job: job.name, start, end: performance.now(), result });
+        return result;
+      },
+    }));
+  return createScheduler(jobs, silentLogger);
 }
 
 export function createBenchDispatcher(

@@ -38,10 +38,10 @@ function indexNameIn(plan: unknown): string | undefined {
   return undefined;
 }
 
-/** The planner's query, exactly as RelationshipRepository.dueForPlanning runs it. */
+/** The planner's query for a slice to claim, as RelationshipRepository.claimForPlanning runs it. */
 export async function explainPlannerQuery(models: Models, now: Date, limit = 200): Promise<QueryCost> {
   const explained: unknown = await models.relationships
-    .find({ nextPlanAt: operator({ $lte: now }) })
+    .find({ nextPlanAt: operator({ $lte: now }) }, { _id: 1 })
     .sort({ nextPlanAt: 1 })
     .limit(limit)
     .explain('executionStats');

@@ -4,6 +4,8 @@
  */
 export interface BenchOptions {
   quick: boolean;
+  /** Figures 1 and 2 only (seeding and planning). */
+  plannerOnly: boolean;
   /** Relationships seeded for the planner figures. */
   relationships: number;
   /** Share of them changed since the last planning (nextPlanAt set) when the run starts. */
@@ -12,6 +14,8 @@ export interface BenchOptions {
   markedPerTick: number;
   /** Measured planner ticks (the median is reported). */
   plannerTicks: number;
+  /** Agenda prompts due when the full re-plan starts, for the dispatcher to send meanwhile. */
+  replanSupply: number;
   /** Prompts dispatched with no rate limit, to learn the dispatcher's own pace. */
   capacityPrompts: number;
   /** chat.postMessage calls per minute the emulator allows in the rate-limited run. */
@@ -28,10 +32,12 @@ export interface BenchOptions {
 
 const FULL: BenchOptions = {
   quick: false,
+  plannerOnly: false,
   relationships: 100_000,
   markedFraction: 0.01,
   markedPerTick: 200,
   plannerTicks: 5,
+  replanSupply: 1_500,
   capacityPrompts: 200,
   ratePerMinute: 600,
   rateLimitedSeconds: 120,
@@ -46,6 +52,7 @@ const QUICK: BenchOptions = {
   relationships: 5_000,
   markedPerTick: 20,
   plannerTicks: 3,
+  replanSupply: 300,
   capacityPrompts: 60,
   ratePerMinute: 120,
   rateLimitedSeconds: 60,
@@ -54,7 +61,7 @@ const QUICK: BenchOptions = {
 };
 
 const USAGE =
-  'usage: npm run bench:scheduler -- [--quick] [--relationships N] [--trials N] [--rate PER_MINUTE]';
+  'usage: npm run bench:scheduler -- [--quick] [--planner-only] [--relationships N] [--trials N] [--rate PER_MINUTE]';
 
 /** Options that take a positive whole number, by flag. */
 const NUMERIC_FLAGS: Record<string, 'relationships' | 'trials' | 'ratePerMinute'> = {
@@ -66,9 +73,10 @@ const NUMERIC_FLAGS: Record<string, 'relationships' | 'trials' | 'ratePerMinute'
 /** Parses `process.argv.slice(2)`; throws with the usage line on anything it does not know. */
 export function parseOptions(args: string[]): BenchOptions {
   const options = { ...(args.includes('--quick') ? QUICK : FULL) };
+  options.plannerOnly = args.includes('--planner-only');
   for (let i = 0; i < args.length; i++) {
     const flag = args[i] ?? '';
-    if (flag === '--quick') continue;
+    if (flag === '--quick' || flag === '--planner-only') continue;
     const field = NUMERIC_FLAGS[flag];
     if (field === undefined) throw new Error(`unknown option ${flag}\n${USAGE}`);
     const value = Number(args[++i]);

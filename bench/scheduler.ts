@@ -2,10 +2,19 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { WebClient } from '@slack/web-api';
 import { systemClock } from '../src/clock';
 import { PROMPT_LEASE_MS } from '../src/composition/prompt-engine';
+import { PLAN_SLICE } from '../src/scheduler/prompt-planner';
 import { connectDatabase, type Database } from '../src/store/database';
 import { operator } from '../src/store/mapping';
 import { SlackEmulator } from '../test/support/slack-emulator';
-import { createBenchDispatcher, createBenchPlanner, silentLogger, type BenchDispatcher } from './engine';
+import type { Types } from 'mongoose';
+import {
+  createBenchDispatcher,
+  createBenchEngine,
+  createBenchPlanner,
+  createBenchScheduler,
+  silentLogger,
+  type BenchDispatcher,
+} from './engine';
 import {
   countDueButWaiting,
   explainClaimQuery,
@@ -29,15 +38,17 @@ import { seedProgram } from './seed-program';
  *   3. dispatch throughput against the emulator's enforced chat.postMessage rate limit;
  *   4. duplicates and losses when one of two dispatcher processes is killed mid-run and restarted.
  *
- *   npm run bench:scheduler -- [--quick] [--relationships N] [--trials N] [--rate PER_MINUTE]
+ *   npm run bench:scheduler -- [--quick] [--planner-only] [--relationships N] [--trials N] [--rate PER_MINUTE]
  */
 
 /** Fixed seeds: every run seeds the same program (relative to its start) and makes the same choices. */
 const PROGRAM_SEED = 1_234_567;
 const RUN_SEED = 20_240_601;
 const STATUS_ORDER = ['introduced', 'stage1', 'stage2', 'stage3', 'stage4', 'completed', 'ended_early'];
-/** The planner reads at most this many relationships per query (prompt-planner.ts BATCH). */
-const PLANNER_BATCH = 200;
+/** The planner claims at most this many relationships per slice (prompt-planner.ts PLAN_SLICE). */
+const PLANNER_BATCH = PLAN_SLICE;
+/** The bot's scheduler ticks once a minute. */
+const TICK_MS = 60_000;
 
 async function main(): Promise<void> {
   const options = parseOptions(process.argv.slice(2));
@@ -54,8 +65,10 @@ async function main(): Promise<void> {
     cleanup.push('stop the Slack emulator', () => emulator.stop());
 
     await measurePlanner(mongo, emulator, options, random, cleanup);
-    await measureDispatchThroughput(mongo, emulator, options, cleanup);
-    await measureKillAndRestart(mongo, emulator, options, random, cleanup);
+    if (!options.plannerOnly) {
+      await measureDispatchThroughput(mongo, emulator, options, cleanup);
+      await measureKillAndRestart(mongo, emulator, options, random, cleanup);
+    }
     line('run', `done in ${seconds(Date.now() - startedAt)}`);
   } finally {
     await cleanup.runAll();
@@ -124,16 +137,17 @@ async function measurePlanner(
   const due = await models.relationships.countDocuments({ nextPlanAt: operator({ $lte: new Date() }) });
   printPlannerExplain(`${count(due)} due`, await explainPlannerQuery(models, new Date(), PLANNER_BATCH));
 
-  // The first tick plans the backlog (everything changed since the last planning).
+  // The first tick plans the backlog (everything changed since the last planning), in the planner's
+  // time-boxed calls one after another, as the scheduler makes them while a backlog lasts.
   const readsBefore = zoneReads();
   const backlogStart = performance.now();
-  const backlog = await planner.planDue();
+  const backlog = await planAll(planner);
   const backlogMs = performance.now() - backlogStart;
   line(
     '2 planner',
-    `backlog tick: ${count(backlog.relationships)} relationships in ${ms(backlogMs)} ` +
-      `(${(backlogMs / Math.max(1, backlog.relationships)).toFixed(1)} ms each), ${count(backlog.added)} prompts added, ` +
-      `${count(zoneReads() - readsBefore)} users.info calls (time zones older than a week)`,
+    `backlog: ${count(backlog.relationships)} relationships in ${ms(backlogMs)} ` +
+      `(${(backlogMs / Math.max(1, backlog.relationships)).toFixed(2)} ms each, ${count(backlog.calls)} planDue calls), ` +
+      `${count(backlog.added)} prompts added, ${count(zoneReads() - readsBefore)} users.info calls`,
   );
   printPlannerExplain('nothing due', await explainPlannerQuery(models, new Date(), PLANNER_BATCH));
 
@@ -148,7 +162,7 @@ async function measurePlanner(
       { $set: { nextPlanAt: new Date() } },
     );
     const start = performance.now();
-    const result = await planner.planDue();
+    const result = await planAll(planner);
     tickMs.push(performance.now() - start);
     planned += result.relationships;
   }
@@ -159,7 +173,7 @@ async function measurePlanner(
   line(
     '2 planner',
     `tick with ${count(perTick)} newly marked: median ${ms(typical)} ` +
-      `(${(typical / Math.max(1, perTick)).toFixed(1)} ms per relationship; ticks: ${allTicks} ms; ` +
+      `(${(typical / Math.max(1, perTick)).toFixed(2)} ms per relationship; ticks: ${allTicks} ms; ` +
       `${count(readsPerTick)} users.info calls per tick)`,
   );
 
@@ -179,6 +193,105 @@ async function measurePlanner(
     `one claim (findAndModify) via ${oneClaim.index ?? 'COLLSCAN'}: keys ${count(oneClaim.keysExamined)}, ` +
       `docs ${count(oneClaim.docsExamined)} for ${count(oneClaim.returned)} claimed (outbox holds ${count(outboxSize)})`,
   );
+
+  await measureFullReplan(models, emulator, options, seeded.ids);
+}
+
+/** Calls planDue until nothing is left marked (what the scheduler does while a backlog lasts). */
+async function planAll(
+  planner: ReturnType<typeof createBenchPlanner>,
+): Promise<{ relationships: number; added: number; calls: number }> {
+  const total = { relationships: 0, added: 0, calls: 0 };
+  for (;;) {
+    const result = await planner.planDue();
+    total.relationships += result.relationships;
+    total.added += result.added;
+    total.calls++;
+    if (!result.more) return total;
+  }
+}
+
+/**
+ * The full re-plan: every relationship of the program marked at once (a data migration, a new prompt),
+ * worked through by one copy of the bot's scheduler ticking every minute as the bot does, while prompts
+ * are due for pairs that just started stage 1. How long until none is marked, how many prompts went out
+ * meanwhile, and how long after each tick started its dispatching did.
+ */
+async function measureFullReplan(
+  models: Database['models'],
+  emulator: SlackEmulator,
+  options: BenchOptions,
+  ids: Types.ObjectId[],
+): Promise<void> {
+  const client = new WebClient(emulator.botToken, { slackApiUrl: emulator.apiUrl });
+  // More due prompts than the bot can send while the re-plan lasts (100 a tick), so sending never runs dry.
+  const supply = options.replanSupply;
+  await seedStage1Pairs(models, emulator, client, { count: supply, label: 'Z_', now: new Date() });
+  const engine = createBenchEngine(models, {
+    clock: systemClock,
+    slackApiUrl: emulator.apiUrl,
+    botToken: emulator.botToken,
+    owner: 'bench-replan',
+    leaseMs: PROMPT_LEASE_MS,
+  });
+  const runs: { job: string; start: number; end: number; result: unknown }[] = [];
+  const tickStarts: number[] = [];
+  const scheduler = createBenchScheduler(engine, (run) => runs.push(run));
+
+  const marked = await models.relationships.updateMany(
+    { _id: operator({ $in: ids }) },
+    { $set: { nextPlanAt: new Date() } },
+  );
+  const postsBefore = emulator.callsTo('chat.postMessage').length;
+  const zoneReadsBefore = emulator.callsTo('users.info').length;
+  const start = performance.now();
+  let doneAt: number | undefined;
+  let tickNumber = 0;
+  while (doneAt === undefined) {
+    const tickAt = start + tickNumber * TICK_MS;
+    await sleep(Math.max(0, tickAt - performance.now()));
+    tickStarts.push(performance.now());
+    await scheduler.tick();
+    tickNumber++;
+    const left = await models.relationships.countDocuments({ nextPlanAt: operator({ $exists: true }) });
+    process.stderr.write(
+      `re-plan tick ${tickNumber}: ${left} still marked after ${seconds(performance.now() - start)}\n`,
+    );
+    if (left === 0) doneAt = lastPlanningEnd(runs) ?? performance.now();
+  }
+  const elapsed = (doneAt ?? performance.now()) - start;
+  const posts = emulator
+    .callsTo('chat.postMessage')
+    .slice(postsBefore)
+    .filter((call) => call.response.ok === true).length;
+  const planRuns = runs.filter((run) => run.job === 'prompts: plan');
+  const planningMs = planRuns.reduce((sum, run) => sum + (run.end - run.start), 0);
+  const planned = planRuns.reduce(
+    (sum, run) => sum + ((run.result as { relationships?: number }).relationships ?? 0),
+    0,
+  );
+  const dispatchDelays = runs
+    .filter((run) => run.job === 'prompts: dispatch')
+    .map((run) => run.start - (tickStarts.filter((t) => t <= run.start).at(-1) ?? run.start));
+  line(
+    '2 re-plan',
+    `all ${count(marked.modifiedCount)} relationships marked: all planned in ${seconds(elapsed)} ` +
+      `over ${count(tickNumber)} ticks; ${count(planned)} planned in ${count(planRuns.length)} planDue calls ` +
+      `taking ${seconds(planningMs)} = ${(planningMs / Math.max(1, planned)).toFixed(2)} ms per relationship`,
+  );
+  line(
+    '2 re-plan',
+    `meanwhile ${count(posts)} prompts sent (${count(supply)} due at the start), dispatching started ` +
+      `${seconds(Math.min(...dispatchDelays))} to ${seconds(Math.max(...dispatchDelays))} after each tick began; ` +
+      `${count(emulator.callsTo('users.info').length - zoneReadsBefore)} users.info calls (the zone refresher)`,
+  );
+  await scheduler.stop();
+}
+
+function lastPlanningEnd(runs: { job: string; end: number; result: unknown }[]): number | undefined {
+  return runs
+    .filter((run) => run.job === 'prompts: plan' && (run.result as { relationships?: number }).relationships)
+    .at(-1)?.end;
 }
 
 function printPlannerExplain(label: string, cost: QueryCost): void {

@@ -9,6 +9,7 @@ import { createPromptDispatcher, type PromptDispatcher } from '../scheduler/prom
 import { createPromptPlanner, type PromptPlanner } from '../scheduler/prompt-planner';
 import type { ScheduledJob } from '../scheduler/scheduler';
 import type { RequestService } from '../services/requests';
+import { createTimeZoneService, type TimeZoneService } from '../services/time-zones';
 import { presentNotice } from '../slack/presenters/notices';
 import { createPromptSender, createSlackGateway } from '../slack/slack-gateway';
 import { programSettings } from './services';
@@ -25,10 +26,14 @@ export const PROMPT_LEASE_MS = 60_000;
 /** Prompts sent per one-minute tick at most (about one a second, Slack's pace for posting). */
 export const PROMPTS_PER_TICK = 100;
 
-/** The scheduled prompts: the planner that writes the outbox and the dispatcher that sends it. */
+/**
+ * The scheduled prompts: the planner that writes the outbox, the dispatcher that sends it, and the
+ * time-zone refresher that keeps the zones the planner times prompts by fresh.
+ */
 export interface PromptEngine {
   readonly planner: PromptPlanner;
   readonly dispatcher: PromptDispatcher;
+  readonly timeZones: TimeZoneService;
 }
 
 /** Who this copy of the bot is, in leases: unique per process, readable in the outbox. */
@@ -64,15 +69,19 @@ export function createPromptEngine(deps: {
     wakingStartHour: WAKING_START_HOUR,
     wakingEndHour: WAKING_END_HOUR,
   };
-  // Through the prompts' client: a 429 there fails fast (the stored zone is kept) instead of making the
-  // services' client wait.
-  const zones = createSlackGateway(promptClient, { maxRateLimitWaitS: 0 });
+  // Through the prompts' client: a 429 there fails fast (the stored zone is kept, the refresh waits for the
+  // next tick) instead of making the services' client wait.
+  const timeZones = createTimeZoneService({
+    profiles: repositories.profiles,
+    relationships: repositories.relationships,
+    slack: createSlackGateway(promptClient, { maxRateLimitWaitS: 0 }),
+    clock,
+  });
   const planner = createPromptPlanner({
     relationships: repositories.relationships,
     goalForms: repositories.goalForms,
     checkIns: repositories.checkIns,
     profiles: repositories.profiles,
-    slackTimezone: async (userId) => (await zones.person(userId))?.timezone,
     prompts: repositories.prompts,
     clock,
     programTimezone: config.program.timezone,
@@ -97,7 +106,7 @@ export function createPromptEngine(deps: {
     // Notices to people go out through the same leases, retries, parking and history look-up as prompts.
     notices: { repository: repositories.notices, present: (notice) => presentNotice(notice, program) },
   });
-  return { planner, dispatcher };
+  return { planner, dispatcher, timeZones };
 }
 
 /** The periodic work of one copy of the bot, in the order each tick runs it. */
@@ -108,6 +117,9 @@ export function createSchedulerJobs(parts: {
   const { requests, prompts } = parts;
   return [
     { name: 'mentor requests: reminders and lapses', run: () => requests.sweepRequests() },
+    // Before planning, so a zone found changed is planned with in the same tick.
+    { name: 'time zones: refresh stale', run: () => prompts.timeZones.refreshStale() },
+    // A large backlog is planned in slices: the scheduler goes on with it after the tick's other jobs.
     { name: 'prompts: plan', run: () => prompts.planner.planDue() },
     { name: 'prompts: dispatch', run: () => prompts.dispatcher.dispatchDue() },
     { name: 'notices: dispatch', run: () => prompts.dispatcher.dispatchNotices() },

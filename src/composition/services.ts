@@ -16,6 +16,7 @@ import { createMeetingService } from '../services/meetings';
 import { createRelationshipService } from '../services/relationships';
 import { createRequestService } from '../services/requests';
 import { createStaffDirectory } from '../services/staff';
+import { createTimeZoneService } from '../services/time-zones';
 import { homeHints } from '../slack/commands/command-table';
 import { createHomePublisher } from '../slack/home-publisher';
 import { createSlackGateway } from '../slack/slack-gateway';
@@ -184,6 +185,8 @@ export function createServices(deps: {
     adminChannelId,
     programTimezone,
   });
+  // Only `personChanged` is used from here (the stale-zone refresh runs in the scheduler, on its client).
+  const timeZones = createTimeZoneService({ profiles, relationships, slack: gateway, clock });
   const publishHomes = createHomePublisher({
     home,
     program,
@@ -206,6 +209,7 @@ export function createServices(deps: {
     home,
     reports,
     exports,
+    timeZones,
     /** Builds and publishes people's Home tabs (through the gateway, which retries and skips people who left). */
     publishHomes,
   };

@@ -89,6 +89,12 @@ export function planPrompts(
   facts: ScheduleFacts,
   settings: ScheduleSettings = DEFAULT_SCHEDULE,
   window: DeliveryWindowRule = DEFAULT_WINDOW,
+  /**
+   * Works out a delivery time; by default `nextDeliveryTime` with `window`. The planner passes a memoised
+   * one: the answer depends only on its arguments, and pairs in the same zones ask the same questions.
+   */
+  deliver: (notBefore: DateTime, zones: string[]) => DateTime = (notBefore, zones) =>
+    nextDeliveryTime(notBefore, zones, window),
 ): PlannedPrompt[] {
   const plan: Unscheduled[] = [];
   const at = (date: Date) => DateTime.fromJSDate(date, { zone: 'utc' });
@@ -240,8 +246,7 @@ export function planPrompts(
   return plan
     .map((prompt) => {
       const zones = recipientZones(prompt.audience, facts);
-      const deliverAt =
-        prompt.window === 'now' ? prompt.notBefore : nextDeliveryTime(prompt.notBefore, zones, window);
+      const deliverAt = prompt.window === 'now' ? prompt.notBefore : deliver(prompt.notBefore, zones);
       return { ...prompt, zones, deliverAt };
     })
     .filter((prompt) => !inPause(prompt.deliverAt, facts));

@@ -90,6 +90,27 @@ export function createCheckInRepository(models: Models) {
       );
     },
 
+    /** The scheduled dates each of these relationships' check-ins answered (one query for them all). */
+    async answeredDatesFor(relationshipIds: string[]): Promise<Map<string, string[]>> {
+      const ids = relationshipIds.filter((id) => Types.ObjectId.isValid(id));
+      const answered = new Map<string, string[]>();
+      if (ids.length === 0) return answered;
+      const docs = await checkIns
+        .find(
+          { relationshipId: operator({ $in: ids }), dueDate: operator({ $exists: true }) },
+          { _id: 0, relationshipId: 1, dueDate: 1 },
+        )
+        .lean();
+      for (const doc of docs) {
+        if (typeof doc.dueDate !== 'string') continue;
+        const id = String(doc.relationshipId);
+        const dates = answered.get(id);
+        if (!dates) answered.set(id, [doc.dueDate]);
+        else if (!dates.includes(doc.dueDate)) dates.push(doc.dueDate);
+      }
+      return answered;
+    },
+
     async latest(relationshipId: string): Promise<CheckInRecord | undefined> {
       if (!Types.ObjectId.isValid(relationshipId)) return undefined;
       const doc = await checkIns.findOne({ relationshipId }).sort({ createdAt: -1 }).lean();

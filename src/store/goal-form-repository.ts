@@ -55,6 +55,35 @@ export function createGoalFormRepository(models: Models) {
     },
 
     /**
+     * The newest version of each of these relationships' goal forms (those with one), in one query over
+     * the (relationship, version) index.
+     */
+    async latestFor(relationshipIds: string[]): Promise<Map<string, GoalFormVersion>> {
+      const ids = relationshipIds.filter((id) => Types.ObjectId.isValid(id));
+      const latest = new Map<string, GoalFormVersion>();
+      if (ids.length === 0) return latest;
+      const docs = await goalForms
+        .find(
+          { relationshipId: operator({ $in: ids }) },
+          { relationshipId: 1, version: 1, goals: 1, submittedBy: 1, createdAt: 1 },
+        )
+        .sort({ relationshipId: 1, version: -1 })
+        .lean();
+      for (const doc of docs) {
+        const id = String(doc.relationshipId);
+        if (latest.has(id)) continue; // an older version
+        latest.set(id, {
+          relationshipId: id,
+          version: doc.version,
+          goals: doc.goals as unknown as Goal[],
+          submittedBy: doc.submittedBy,
+          createdAt: doc.createdAt,
+        });
+      }
+      return latest;
+    },
+
+    /**
      * Saves a new version after `previousVersion`; undefined if someone else saved one in between
      * (the unique (relationship, version) index decides).
      */

@@ -73,6 +73,9 @@ function asCandidate(doc: unknown): DirectoryCandidate {
   };
 }
 
+/** A person's stored zones: one per profile they have. */
+export type StoredZones = Partial<Record<ApplicationRole, string | undefined>>;
+
 export type CapacityChange = 'changed' | 'below_open_relationships' | 'not_a_mentor';
 
 /** Profiles: one per person and role, written when an application is approved. */
@@ -375,18 +378,84 @@ export function createProfileRepository(models: Models) {
       return exists ? 'below_open_relationships' : 'not_a_mentor';
     },
 
-    /** When this person's time zone was last read from Slack (undefined: never). */
-    async timezoneCheckedAt(userId: string): Promise<Date | undefined> {
-      const doc = await profiles.findOne({ userId }, { timezoneCheckedAt: 1 }).lean();
-      return doc?.timezoneCheckedAt ?? undefined;
+    /** Each of these people's stored time zones, by role (one query for them all). */
+    async timezonesOf(userIds: string[]): Promise<Map<string, StoredZones>> {
+      const zones = new Map<string, StoredZones>();
+      if (userIds.length === 0) return zones;
+      const docs = await profiles
+        .find({ userId: operator({ $in: userIds }) }, { _id: 0, userId: 1, role: 1, timezone: 1 })
+        .lean();
+      for (const doc of docs) {
+        const entry = zones.get(doc.userId) ?? {};
+        entry[doc.role as ApplicationRole] = doc.timezone ?? undefined;
+        zones.set(doc.userId, entry);
+      }
+      return zones;
     },
 
-    /** Stores the time zone Slack reports for a person (on each of their profiles). */
-    async setTimezone(userId: string, timezone: string | undefined, at: Date): Promise<void> {
+    /**
+     * People whose time zone was last read from Slack before `before` (or never), longest ago first, at
+     * most `limit` of them (through the `timezoneCheckedAt` index).
+     */
+    async staleTimezones(before: Date, limit: number): Promise<string[]> {
+      const docs = await profiles
+        .find({ timezoneCheckedAt: operator({ $not: { $gt: before } }) }, { _id: 0, userId: 1 })
+        .sort({ timezoneCheckedAt: 1 })
+        .limit(limit * 2) // a person can have two profiles
+        .lean();
+      return [...new Set(docs.map((doc) => doc.userId))].slice(0, limit);
+    },
+
+    /**
+     * Takes the check of a person's stale time zone, so two copies of the bot don't both ask Slack: true
+     * when this caller moved `timezoneCheckedAt` on to `at`. The previous time, to put back on a failure.
+     */
+    async claimTimezoneCheck(
+      userId: string,
+      before: Date,
+      at: Date,
+    ): Promise<{ claimed: boolean; previous: Date | undefined }> {
+      const doc = await profiles
+        .findOneAndUpdate(
+          { userId, timezoneCheckedAt: operator({ $not: { $gt: before } }) },
+          { $set: { timezoneCheckedAt: at } },
+          { projection: { timezoneCheckedAt: 1 }, timestamps: false },
+        )
+        .lean();
+      if (!doc) return { claimed: false, previous: undefined };
+      // The person's other profile (if any) follows, so it is not picked up again.
       await profiles.updateMany(
-        { userId },
-        timezone ? { $set: { timezone, timezoneCheckedAt: at } } : { $set: { timezoneCheckedAt: at } },
+        { userId, timezoneCheckedAt: operator({ $not: { $gt: before } }) },
+        { $set: { timezoneCheckedAt: at } },
+        { timestamps: false },
       );
+      return { claimed: true, previous: doc.timezoneCheckedAt ?? undefined };
+    },
+
+    /** Puts back when a person's zone was last checked (the check failed: it is tried again later). */
+    async releaseTimezoneCheck(userId: string, claimedAt: Date, previous: Date | undefined): Promise<void> {
+      await profiles.updateMany(
+        { userId, timezoneCheckedAt: claimedAt },
+        previous ? { $set: { timezoneCheckedAt: previous } } : { $unset: { timezoneCheckedAt: 1 } },
+        { timestamps: false },
+      );
+    },
+
+    /**
+     * Stores the time zone Slack reports for a person (on each of their profiles); true when it differs
+     * from what was stored on any of them (their prompts need planning again).
+     */
+    async setTimezone(userId: string, timezone: string | undefined, at: Date): Promise<boolean> {
+      if (!timezone) {
+        await profiles.updateMany({ userId }, { $set: { timezoneCheckedAt: at } });
+        return false;
+      }
+      const changed = await profiles.updateMany(
+        { userId, timezone: operator({ $ne: timezone }) },
+        { $set: { timezone, timezoneCheckedAt: at } },
+      );
+      await profiles.updateMany({ userId }, { $set: { timezoneCheckedAt: at } }, { timestamps: false });
+      return changed.modifiedCount > 0;
     },
 
     async setListed(mentorId: string, listed: boolean): Promise<boolean> {

@@ -41,6 +41,15 @@ export interface NewOutboxItem {
   reason?: string;
 }
 
+/** An outbox item as the planner compares it with a plan. */
+export interface PlannedItem {
+  id: string;
+  key: string;
+  state: OutboxState;
+  reason?: string;
+  leaseUntil?: Date;
+}
+
 /** Stored error and reason strings are cut to this length: a short code or summary, never message text. */
 const MAX_NOTE = 200;
 
@@ -194,6 +203,108 @@ export function createPromptRepository(models: Models) {
     },
 
     /**
+     * What the planner needs to know of these relationships' outbox items, for all of them in one query
+     * over the (relationship, state) index: each item's key, state, why it was settled, and its lease.
+     */
+    async plannedOf(relationshipIds: string[]): Promise<Map<string, PlannedItem[]>> {
+      const ids = relationshipIds.filter((id) => Types.ObjectId.isValid(id));
+      const byRelationship = new Map<string, PlannedItem[]>();
+      if (ids.length === 0) return byRelationship;
+      const docs = await prompts
+        .find(
+          { relationshipId: operator({ $in: ids }) },
+          { relationshipId: 1, key: 1, state: 1, reason: 1, leaseUntil: 1 },
+        )
+        .lean();
+      for (const doc of docs) {
+        const id = String(doc.relationshipId);
+        const item: PlannedItem = {
+          id: String(doc._id),
+          key: doc.key,
+          state: (doc.state ?? 'pending') as OutboxState,
+          ...(doc.reason ? { reason: doc.reason } : {}),
+          ...(doc.leaseUntil ? { leaseUntil: doc.leaseUntil } : {}),
+        };
+        const items = byRelationship.get(id);
+        if (items) items.push(item);
+        else byRelationship.set(id, [item]);
+      }
+      return byRelationship;
+    },
+
+    /**
+     * Writes many relationships' plans at once: the new items inserted in one unordered bulk insert (a key
+     * another copy inserted meanwhile stays as it is and counts as not new: the unique key index decides),
+     * then the items that no longer apply cancelled and those that apply again revived, by id. A cancel
+     * skips an item a dispatcher holds a live lease on, and both skip an item whose state moved on since
+     * it was read. Returns how many items were new.
+     */
+    async applyPlans(
+      plans: { insert: NewOutboxItem[]; cancel: string[]; revive: string[] },
+      at: Date,
+      reason: string,
+    ): Promise<number> {
+      let added = 0;
+      if (plans.insert.length > 0) {
+        const docs = plans.insert.map((item) => {
+          if (!Types.ObjectId.isValid(item.relationshipId))
+            throw new Error(`applyPlans: "${item.relationshipId}" is not a relationship id`);
+          return {
+            key: promptKey(item.relationshipId, item.kind, item.occurrence),
+            relationshipId: new Types.ObjectId(item.relationshipId),
+            kind: item.kind,
+            occurrence: item.occurrence,
+            dueAt: item.dueAt,
+            state: item.state ?? 'pending',
+            attempts: 0,
+            ...(item.reason === undefined ? {} : { reason: shorten(item.reason) }),
+            createdAt: at,
+            updatedAt: at,
+          };
+        });
+        try {
+          // Straight to the driver: the documents are built complete here, and casting thousands of them
+          // through the schema would cost more than the insert itself.
+          const result = await prompts.collection.insertMany(docs, { ordered: false });
+          added = result.insertedCount;
+        } catch (error) {
+          const inserted = insertedDespiteDuplicates(error, docs.length);
+          if (inserted === undefined) throw error;
+          added = inserted;
+        }
+      }
+      const note = shorten(reason);
+      const writes: Parameters<typeof prompts.bulkWrite>[0] = [];
+      if (plans.cancel.length > 0)
+        writes.push({
+          updateMany: {
+            filter: {
+              _id: operator({ $in: plans.cancel.map((id) => new Types.ObjectId(id)) }),
+              state: 'pending',
+              leaseUntil: operator({ $not: { $gt: at } }),
+            },
+            update: { $set: { state: 'cancelled', reason: note, finishedAt: at, updatedAt: at } },
+          },
+        });
+      if (plans.revive.length > 0)
+        writes.push({
+          updateMany: {
+            filter: {
+              _id: operator({ $in: plans.revive.map((id) => new Types.ObjectId(id)) }),
+              state: 'cancelled',
+              reason: note,
+            },
+            update: {
+              $set: { state: 'pending', updatedAt: at },
+              $unset: { reason: 1, finishedAt: 1, leaseOwner: 1, leaseUntil: 1 },
+            },
+          },
+        });
+      if (writes.length > 0) await prompts.bulkWrite(writes, { ordered: false });
+      return added;
+    },
+
+    /**
      * Leases the oldest due item to `owner` until `now + leaseMs` in one atomic update (so two dispatchers
      * never get the same item), counting the attempt; undefined when nothing is due.
      */
@@ -311,6 +422,18 @@ function upsertedDespiteDuplicates(error: unknown): number | undefined {
   const failures = Array.isArray(writeErrors) ? writeErrors : writeErrors ? [writeErrors] : [];
   if (failures.length === 0 || !failures.every(isDuplicateKey)) return undefined;
   return typeof result?.upsertedCount === 'number' ? result.upsertedCount : undefined;
+}
+
+/**
+ * When every failed insert of an unordered insertMany is a duplicate key (another caller inserted the same
+ * key first), how many were inserted; otherwise undefined.
+ */
+function insertedDespiteDuplicates(error: unknown, attempted: number): number | undefined {
+  if (typeof error !== 'object' || error === null) return undefined;
+  const { writeErrors } = error as { writeErrors?: unknown };
+  const failures = Array.isArray(writeErrors) ? writeErrors : writeErrors ? [writeErrors] : [];
+  if (failures.length === 0 || !failures.every(isDuplicateKey)) return undefined;
+  return attempted - failures.length;
 }
 
 interface PromptDoc {

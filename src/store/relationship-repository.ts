@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { Types } from 'mongoose';
 import type { AgreementAnswers } from '../domain/agreements';
 import type { CommunicationChannel } from '../domain/application-form';
@@ -17,6 +18,12 @@ export interface GoalWorkContext {
   relationship: RelationshipRecord;
   menteeTimezone: string | undefined;
   goalForm: GoalFormVersion | undefined;
+}
+
+/** A relationship claimed for planning, with the claim that finishing it must still match. */
+export interface PlanningClaim {
+  relationship: RelationshipRecord;
+  claim: { token: string; until: Date };
 }
 
 /** Relationships and their stage history; every status change is a conditional update on the old status. */
@@ -231,25 +238,73 @@ export function createRelationshipRepository(models: Models) {
       return doc ? map(doc) : undefined;
     },
 
-    /** Relationships whose prompt schedule needs planning, oldest request first (an indexed range query). */
-    async dueForPlanning(now: Date, limit: number): Promise<RelationshipRecord[]> {
-      const docs = await relationships
-        .find({ nextPlanAt: operator({ $lte: now }) })
-        .sort({ nextPlanAt: 1 })
-        .limit(limit)
-        .lean();
-      return docs.map(map);
+    /**
+     * Claims up to `limit` relationships marked for planning (oldest mark first) for `leaseMs`, so two
+     * copies of the bot never plan the same one at once: the claim moves `nextPlanAt` to the lease's end
+     * with a token of its own, so one that is never finished (the copy died) comes due again when the
+     * lease runs out. A change meanwhile sets `nextPlanAt` again, which voids the claim: the relationship
+     * stays due and its newer state is planned next. Three round trips whatever `limit` is.
+     */
+    async claimForPlanning(now: Date, limit: number, leaseMs: number): Promise<PlanningClaim[]> {
+      const until = new Date(now.getTime() + leaseMs);
+      const token = randomBytes(6).toString('hex');
+      // Another copy may claim the same candidates between our read and our claim; then read again (the
+      // ones it took are no longer due).
+      for (let attempt = 0; attempt < 3; attempt++) {
+        const due = await relationships
+          .find({ nextPlanAt: operator({ $lte: now }) }, { _id: 1 })
+          .sort({ nextPlanAt: 1 })
+          .limit(limit)
+          .lean();
+        if (due.length === 0) return [];
+        const ids = due.map((doc) => doc._id);
+        const claim = await relationships.updateMany(
+          { _id: operator({ $in: ids }), nextPlanAt: operator({ $lte: now }) },
+          { $set: { nextPlanAt: until, planClaim: token } },
+          { timestamps: false },
+        );
+        if (claim.modifiedCount === 0) continue;
+        const claimed = await relationships
+          .find({ _id: operator({ $in: ids }), planClaim: token, nextPlanAt: until })
+          .lean();
+        return claimed.map((doc) => ({ relationship: map(doc), claim: { token, until } }));
+      }
+      return [];
     },
 
     /**
-     * Marks a relationship planned, unless it changed again since it was read (then it stays due, so the
-     * change is never missed).
+     * Ends claims in one bulk write: each relationship is marked planned (or due again at `planAgainAt`)
+     * only if it still carries the claim, i.e. nothing changed since it was read.
      */
-    async markPlanned(id: string, seenNextPlanAt: Date, planAgainAt?: Date): Promise<void> {
-      await relationships.updateOne(
-        { _id: id, nextPlanAt: seenNextPlanAt },
-        planAgainAt ? { $set: { nextPlanAt: planAgainAt } } : { $unset: { nextPlanAt: 1 } },
+    async finishPlanning(
+      finished: { id: string; claim: PlanningClaim['claim']; planAgainAt?: Date | undefined }[],
+    ): Promise<void> {
+      if (finished.length === 0) return;
+      type Write = Parameters<typeof relationships.bulkWrite>[0][number];
+      const writes = finished.map(({ id, claim, planAgainAt }): Write => {
+        const filter = { _id: new Types.ObjectId(id), nextPlanAt: claim.until, planClaim: claim.token };
+        const update = planAgainAt
+          ? { $set: { nextPlanAt: planAgainAt }, $unset: { planClaim: 1 } }
+          : { $unset: { nextPlanAt: 1, planClaim: 1 } };
+        return { updateOne: { filter, update: update as object, timestamps: false } };
+      });
+      await relationships.bulkWrite(writes, { ordered: false });
+    },
+
+    /**
+     * Marks for planning the relationships these people are in whose prompts depend on their time
+     * (introduced to stage 4), e.g. after one of them moved to another time zone. How many were marked.
+     */
+    async markForPlanningOf(userIds: string[], at: Date): Promise<number> {
+      if (userIds.length === 0) return 0;
+      const result = await relationships.updateMany(
+        {
+          $or: [{ mentorId: operator({ $in: userIds }) }, { menteeId: operator({ $in: userIds }) }],
+          status: operator({ $in: OPEN }),
+        },
+        { $set: { nextPlanAt: at } },
       );
+      return result.modifiedCount;
     },
 
     async setRequestMessage(id: string, message: { channel: string; ts: string }): Promise<void> {

@@ -54,6 +54,8 @@ export const profileSchema = new Schema(
 );
 profileSchema.index({ userId: 1, role: 1 }, { unique: true });
 profileSchema.index({ role: 1, approved: 1, listed: 1 });
+// The time-zone refresher's query: the zones read from Slack longest ago.
+profileSchema.index({ timezoneCheckedAt: 1 });
 
 /** The directory: approved, listed mentors with a free seat. Its indexes hold only them. */
 export const IN_DIRECTORY = { role: 'mentor', approved: true, listed: true, freeSeats: { $gt: 0 } } as const;
@@ -151,6 +153,8 @@ export const relationshipSchema = new Schema(
     talkAgainOn: { type: String },
     // Set whenever something that shapes the prompt schedule changes; the planner picks these up.
     nextPlanAt: { type: Date },
+    // Which planner's claim `nextPlanAt` holds while a copy of the bot plans the relationship.
+    planClaim: { type: String },
     lastActivityAt: { type: Date },
     endedAt: { type: Date },
   },

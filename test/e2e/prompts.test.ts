@@ -310,6 +310,51 @@ describe('scheduled prompts', () => {
     });
   });
 
+  describe('time zones from Slack’s user_change', () => {
+    it('a mentee who moves is planned in the new zone at once, with no users.info call in planning', async () => {
+      t.clock.set(DateTime.fromISO('2026-04-01T15:00:00Z'));
+      const pair = await seedPair(t, {
+        status: 'stage3',
+        stageStarts: { stage3: '2026-04-01T15:00:00Z' },
+        goal: { checkIns: ['2026-05-15', '2026-06-15', '2026-07-15'], completeBy: '2026-08-14' },
+      });
+      // Both zones were just read from Slack: the refresher leaves them alone for a week.
+      for (const userId of [pair.menteeId, pair.mentorId])
+        await t.bot.database.models.profiles.updateMany(
+          { userId },
+          { $set: { timezoneCheckedAt: new Date('2026-04-01T15:00:00Z') } },
+        );
+      await tickAt(t, '2026-04-01T15:00:00Z');
+      expect((await dueOf(t, pair.relationshipId, 'quiet_relationship', '2026-04-01'))?.dueAt).toBe(
+        '2026-04-22T15:00:00Z',
+      );
+
+      t.clock.set(DateTime.fromISO('2026-04-02T15:00:00Z'));
+      const zoneReads = t.emulator.callsTo('users.info').length;
+      const profileOf = (userId: string) => t.bot.database.models.profiles.findOne({ userId }).lean();
+      for (const userId of [pair.menteeId, pair.mentorId]) {
+        const changed = t.emulator.changeUser(userId, { tz: 'America/New_York' });
+        expect((await t.slack.event(changed)).status).toBe(200);
+        await waitFor(async () => (await profileOf(userId))?.timezone === 'America/New_York');
+      }
+      // The move marked the pair for planning.
+      const relationship = await t.bot.database.models.relationships.findById(pair.relationshipId).lean();
+      expect(relationship?.nextPlanAt).toEqual(new Date('2026-04-02T15:00:00Z'));
+      await markChanged(t, pair.relationshipId, { lastActivityAt: new Date('2026-04-02T15:00:00Z') });
+      await tickAt(t, '2026-04-02T15:00:00Z');
+      // 21 days on is 11:00 EDT on Thursday 23 April: past 10:00, so Friday's 10:00 EDT.
+      expect((await dueOf(t, pair.relationshipId, 'quiet_relationship', '2026-04-02'))?.dueAt).toBe(
+        '2026-04-24T14:00:00Z',
+      );
+      // Nobody asked Slack about them: the planner used the zones the events stored.
+      const asked = t.emulator
+        .callsTo('users.info')
+        .slice(zoneReads)
+        .filter((call) => call.args.user === pair.menteeId || call.args.user === pair.mentorId);
+      expect(asked).toEqual([]);
+    });
+  });
+
   describe('after downtime', () => {
     it('a prompt less than 48 h late waits for the next local 10:00; an older one is recorded as skipped, never sent', async () => {
       t.clock.set(DateTime.fromISO('2026-04-01T15:00:00Z'));

@@ -202,6 +202,24 @@ describe('SignedSlackClient', () => {
     await new Promise((resolve) => server.close(resolve));
   });
 
+  it('delivers only events manifest.yml subscribes to, as Slack does', async () => {
+    const violations: string[] = [];
+    const slack = new SignedSlackClient(
+      baseUrl,
+      'secret',
+      { teamId: 'T1', appId: 'A1', responseUrlBase: 'http://127.0.0.1:9/response/' },
+      violations,
+    );
+    next = { status: 200, body: '' };
+    await slack.event({ type: 'app_home_opened', user: 'U1', tab: 'home' });
+    await slack.event({ type: 'user_change', user: { id: 'U1', tz: 'Asia/Tokyo' } });
+    expect(violations).toEqual([]);
+    await slack.event({ type: 'team_join', user: { id: 'U2' } });
+    expect(violations).toEqual([
+      "event team_join: not in manifest.yml's bot_events, so Slack would never send it",
+    ]);
+  });
+
   it('records what Slack would object to in each answer, and checks nothing on raw posts', async () => {
     const violations: string[] = [];
     const slack = new SignedSlackClient(

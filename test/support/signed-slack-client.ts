@@ -1,6 +1,7 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import { checkHttpAnswer, type SlackRequestKind } from './http-answer-rules';
 import { makeResponseUrlId, makeTriggerId, type RespondedMessage } from './slack-emulator';
+import { EVENT_SCOPES, manifestBotEvents, manifestBotScopes } from './slack-scopes';
 
 /** What the app answered over HTTP. `json` is the parsed body when it was JSON (command and modal answers). */
 export interface SlackHttpAnswer {
@@ -275,7 +276,14 @@ export class SignedSlackClient {
       headers['x-slack-retry-num'] = String(options.retryNum);
       headers['x-slack-retry-reason'] = 'http_timeout';
     }
-    return this.checked('event', String(event.type ?? ''), this.post(body, 'application/json', { headers }));
+    const type = String(event.type ?? '');
+    // Slack delivers only the events the app subscribes to, and only with the scope each one needs.
+    if (!manifestBotEvents().includes(type))
+      this.violations.push(`event ${type}: not in manifest.yml's bot_events, so Slack would never send it`);
+    const scope = EVENT_SCOPES[type];
+    if (scope !== undefined && !manifestBotScopes().includes(scope))
+      this.violations.push(`event ${type}: needs the ${scope} scope, which manifest.yml does not ask for`);
+    return this.checked('event', type, this.post(body, 'application/json', { headers }));
   }
 
   /** Posts a raw body; `timestamp` and `signature` override the honest ones (for signature tests). */

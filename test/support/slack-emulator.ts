@@ -374,6 +374,26 @@ export class SlackEmulator {
   }
 
   /**
+   * A member changes their profile (moves to another time zone, say): users.info answers the new profile
+   * from now on, and the `user_change` event Slack sends then is returned, carrying the whole user as
+   * users.info shows it, for the test to deliver (`SignedSlackClient.event`, which checks the app
+   * subscribes to it).
+   */
+  changeUser(id: string, changes: Partial<Omit<SlackUser, 'id'>>): Record<string, unknown> {
+    const user = this.users.get(id);
+    if (user === undefined) throw new Error(`changeUser: no user ${id}`);
+    const changed = { ...user, ...changes };
+    this.users.set(id, changed);
+    const now = Date.now() / 1000;
+    return {
+      type: 'user_change',
+      user: formatUser(changed, this.grantedScopes.includes('users:read.email')),
+      cache_ts: Math.floor(now),
+      event_ts: now.toFixed(6),
+    };
+  }
+
+  /**
    * A channel and its members (include `botUserId` when the bot has been invited). Public unless `private`;
    * Slack hides a private channel from a bot that is not in it (`channel_not_found`).
    */

@@ -55,3 +55,28 @@ export function manifestBotScopes(): string[] {
   }
   return [...bot];
 }
+
+/** The bot events `manifest.yml` subscribes to under `settings.event_subscriptions.bot_events`. */
+export function manifestBotEvents(): string[] {
+  const manifest = load(readFileSync(path.join(__dirname, '../../manifest.yml'), 'utf8')) as {
+    settings?: { event_subscriptions?: { bot_events?: unknown } };
+  };
+  const events = manifest.settings?.event_subscriptions?.bot_events ?? [];
+  if (!Array.isArray(events) || !events.every((event) => typeof event === 'string')) {
+    throw new Error('manifest.yml: settings.event_subscriptions.bot_events must be a list of event names');
+  }
+  return [...events];
+}
+
+/**
+ * The scope Slack requires before it delivers each event this app can subscribe to (Slack's events
+ * reference); an event with no entry needs none.
+ */
+export const EVENT_SCOPES: Readonly<Record<string, string>> = {
+  user_change: 'users:read',
+  team_join: 'users:read',
+  'message.im': 'im:history',
+  'message.mpim': 'mpim:history',
+  'message.channels': 'channels:history',
+  'message.groups': 'groups:history',
+};
