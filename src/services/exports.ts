@@ -188,6 +188,11 @@ export function createExportService(deps: {
       add('goals', 'Goals', goals);
       add('check-ins', 'Check-ins', checkIns);
 
+      // Meetings: the day, who logged it and when; a meeting carries no content.
+      const meetings = new CsvFile(['relationship_id', 'date', 'logged_by', 'logged_at']);
+      for await (const m of rows.meetings()) meetings.add([m.relationshipId, m.date, m.loggedBy, m.loggedAt]);
+      add('meetings', 'Meetings', meetings);
+
       const evaluations = new CsvFile([
         'relationship_id',
         'user_id',

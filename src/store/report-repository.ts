@@ -126,7 +126,7 @@ export interface ExportEvaluation {
 const idOf = (doc: { _id: unknown }) => String(doc._id);
 
 export function createReportRepository(models: Models) {
-  const { profiles, applications, relationships, goalForms, checkIns, feedback } = models;
+  const { profiles, applications, relationships, goalForms, checkIns, feedback, meetings } = models;
 
   /** Every document of a query, `BATCH` at a time, mapped as it comes (the driver never holds them all). */
   async function* each<T>(
@@ -202,17 +202,28 @@ export function createReportRepository(models: Models) {
   return {
     /** Everything the program report is computed from (`now` supplied by the caller). */
     async reportFacts(): Promise<Omit<ReportFacts, 'zone' | 'now'>> {
-      const [mentorDocs, applicationDocs, relationshipDocs, goalFormDocs, checkInDocs, evaluationDocs] =
-        await Promise.all([
-          profiles
-            .find({ role: 'mentor' }, { _id: 0, approved: 1, listed: 1, capacity: 1, openRelationships: 1 })
-            .lean(),
-          applications.find({}, APPLICATION_FIELDS).lean(),
-          relationships.find({}, RELATIONSHIP_FIELDS).lean(),
-          latestGoalForms(),
-          checkIns.find({}, CHECK_IN_FIELDS).lean(),
-          feedback.find({ kind: 'evaluation' }, EVALUATION_FIELDS).lean(),
-        ]);
+      const [
+        mentorDocs,
+        applicationDocs,
+        relationshipDocs,
+        goalFormDocs,
+        checkInDocs,
+        evaluationDocs,
+        firstMeetings,
+      ] = await Promise.all([
+        profiles
+          .find({ role: 'mentor' }, { _id: 0, approved: 1, listed: 1, capacity: 1, openRelationships: 1 })
+          .lean(),
+        applications.find({}, APPLICATION_FIELDS).lean(),
+        relationships.find({}, RELATIONSHIP_FIELDS).lean(),
+        latestGoalForms(),
+        checkIns.find({}, CHECK_IN_FIELDS).lean(),
+        feedback.find({ kind: 'evaluation' }, EVALUATION_FIELDS).lean(),
+        // Each pair's first logged meeting: the report needs no other.
+        meetings.aggregate<{ _id: unknown; date: string }>([
+          { $group: { _id: '$relationshipId', date: { $min: '$date' } } },
+        ]),
+      ]);
       return {
         mentors: mentorDocs.map((m) => ({
           approved: m.approved ?? false,
@@ -253,6 +264,15 @@ export function createReportRepository(models: Models) {
             recommend: typeof answers.recommend === 'string' ? answers.recommend : undefined,
           };
         }),
+        // A meeting is a day in the pair's calendar; noon UTC keeps it on that day in any program zone.
+        // Until any pair logs one, the report keeps counting to the fit decision (and says so).
+        meetings:
+          firstMeetings.length === 0
+            ? undefined
+            : firstMeetings.map((m) => ({
+                relationshipId: String(m._id),
+                at: new Date(`${m.date}T12:00:00Z`),
+              })),
       };
     },
 
@@ -280,6 +300,17 @@ export function createReportRepository(models: Models) {
         each(
           checkIns.find({}, CHECK_IN_FIELDS).sort({ relationshipId: 1, createdAt: 1 }).lean(),
           (doc: never) => checkInOf(doc),
+        ),
+      meetings: () =>
+        each(
+          meetings
+            .find({}, { _id: 0, relationshipId: 1, date: 1, loggedBy: 1, loggedAt: 1 })
+            .sort({ relationshipId: 1, date: 1 })
+            .lean(),
+          (doc: { relationshipId: unknown; date: string; loggedBy: string; loggedAt: Date }) => ({
+            ...doc,
+            relationshipId: String(doc.relationshipId),
+          }),
         ),
       evaluations: () =>
         each(

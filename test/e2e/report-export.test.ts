@@ -341,14 +341,20 @@ describe('the program report and the export', () => {
   });
 
   it('uploads the records as CSV files to the staff channel, saying first that they are coming', async () => {
+    await t.bot.database.models.meetings.create({
+      relationshipId: ids.r1,
+      date: '2026-01-10',
+      loggedBy: S1,
+      loggedAt: new Date('2026-01-10T18:00:00Z'),
+    });
     const answer = await t.slack.command('/mentoring', 'admin export', { userId: staff1.id });
     expect(String(answer.json?.text)).toContain('Preparing the export');
     await t.bot.acknowledgedWorkDone(15_000);
-    expect(responseTexts(t).at(-1)).toContain(`Uploaded 6 files to <#${ADMIN_CHANNEL}>`);
+    expect(responseTexts(t).at(-1)).toContain(`Uploaded 7 files to <#${ADMIN_CHANNEL}>`);
 
     const uploads = t.emulator.uploads();
     expect(uploads.map((u) => u.filename)).toEqual(
-      ['people', 'applications', 'relationships', 'goals', 'check-ins', 'evaluations'].map(
+      ['people', 'applications', 'relationships', 'goals', 'check-ins', 'meetings', 'evaluations'].map(
         (name) => `mentoring-${name}-2026-03-02.csv`,
       ),
     );
@@ -442,6 +448,15 @@ describe('the program report and the export', () => {
       ]),
     );
     expect(checkIns).toHaveLength(3);
+
+    expect(file('meetings')).toEqual([
+      { relationship_id: ids.r1, date: '2026-01-10', logged_by: S1, logged_at: '2026-01-10T18:00:00.000Z' },
+    ]);
+    // With a meeting logged, the report's time to a first meeting counts to the meetings.
+    const report = await t.slack.command('/mentoring', 'admin report 2026-spring', { userId: staff1.id });
+    expect(String(report.json?.text)).toContain(
+      '*Time to first meeting* (introduction to the first meeting logged): median 1.9 days',
+    );
 
     expect(
       file('evaluations')
