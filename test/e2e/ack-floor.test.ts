@@ -140,7 +140,7 @@ describe('every command, click and submission is acknowledged before MongoDB or 
     const { answer, heldMongo } = await whileHeld(() =>
       t.slack.blockAction(
         { userId: alice.id },
-        { actionId: 'relationship_advance', value: relationshipId },
+        { actionId: ACTIONS.advanceStage, value: relationshipId },
         { message: { channel: pairChannel, ts: '1.1' } },
       ),
     );
