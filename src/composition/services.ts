@@ -179,7 +179,7 @@ export function createServices(deps: {
   const exports = createExportService({
     reports: store.reports,
     staff,
-    files: gateway,
+    uploads: gateway,
     audit,
     clock,
     adminChannelId,

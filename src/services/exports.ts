@@ -36,7 +36,7 @@ const STAGE_COLUMNS = ['introduced', 'stage1', 'stage2', 'stage3', 'stage4', 'co
 export function createExportService(deps: {
   reports: Pick<ReportRepository, 'exportRows'>;
   staff: Pick<StaffDirectory, 'isStaff'>;
-  files: FileUploadPort;
+  uploads: FileUploadPort;
   audit: Pick<AuditRepository, 'record'>;
   clock: Clock;
   adminChannelId: string;
@@ -214,7 +214,7 @@ export function createExportService(deps: {
       }
       add('evaluations', 'Evaluations', evaluations);
 
-      await deps.files.uploadFiles(deps.adminChannelId, built);
+      await deps.uploads.uploadFiles(deps.adminChannelId, built);
       await deps.audit.record({
         at: now.toJSDate(),
         actorId,

@@ -164,6 +164,8 @@ describe('notices through the outbox while Slack fails', () => {
       t.emulator.stopFailing('chat.postMessage');
       const { answer } = await apply(t, erin, 'mentee', MENTEE_ANSWERS);
       expect(answer.json?.response_action).toBe('update');
+      // The staff card goes out first, so the failure below falls on the applicant's DM, not on the card.
+      await noticesDelivered(t, 15_000);
       const card = cardsFor(erin).at(-1)!;
       const dmBefore = dmOf(erin).length;
       const history = t.emulator.callsTo('conversations.history').length;
