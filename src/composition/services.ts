@@ -166,7 +166,7 @@ export function createServices(deps: {
   const home = createHomeService({
     relationships,
     goalForms,
-    checkInStanding: (relationship) => checkIns.standing(relationship),
+    checkIns: store.checkIns,
     meetings: store.meetings,
     programTimezone,
     profiles,

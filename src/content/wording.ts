@@ -611,6 +611,32 @@ export const homeWording = {
   },
 };
 
+/** App Home's goals and check-in dates for mentees and mentors (dates already written for people). */
+export const homeGoalWording = {
+  /** The heading over the mentee's own goals. */
+  goalsHeading: '*Your goals*',
+  /** One goal: its status (or none yet), the mentee's words (escaped), its complete-by day, when it was rated. */
+  goalLine: (status: string, title: string, completeBy: string, ratedOn: string | undefined) =>
+    `${status} · ${title} · complete by ${completeBy}${ratedOn ? ` · _checked in ${ratedOn}_` : ''}`,
+  /** A goal no check-in has rated yet (or rewritten since the last one). */
+  unrated: ':white_small_square: _not checked in yet_',
+  status: (emoji: string, name: string) => `${emoji} *${name}*`,
+  /** `listGoals`: the command that shows the goals in full, already escaped for mrkdwn. */
+  moreGoals: (count: number, listGoals: string) =>
+    `…and ${count} more goal${count === 1 ? '' : 's'}: \`${listGoals}\` shows them all.`,
+  /** A mentee in a goal stage with no goals yet; `writeGoals` already escaped. */
+  writeGoals: (writeGoals: string) =>
+    `Write your 1 to 3 SMART goals with \`${writeGoals}\`: each with a complete-by date and three check-in dates.`,
+  /** The mentor's line for a mentee's goals: how many have each latest status. */
+  tally: (count: number, parts: string[]) =>
+    `${count} goal${count === 1 ? '' : 's'}${parts.length ? `: ${parts.join(', ')}` : ''}`,
+  tallyPart: (n: number, status: string) => `${n} ${status}`,
+  unratedTally: 'not checked in yet',
+  /** More relationships than App Home lists one by one. */
+  moreRelationships: (count: number) => `…and ${count} more.`,
+  noCheckInsAhead: 'no check-in dates ahead',
+};
+
 export const agreementWording = {
   button: 'Record our agreements',
   modalTitle: 'Our agreements',

@@ -1,9 +1,14 @@
-import { DateTime } from 'luxon';
 import type { Clock } from '../clock';
-import type { CheckInStanding } from '../domain/check-ins';
-import { STAGE_STATUSES_SHOWN, type HomeData, type HomeRelationship, type MentorHome } from '../domain/home';
+import {
+  homeRelationship,
+  STAGE_STATUSES_SHOWN,
+  type HomeData,
+  type HomeRelationship,
+  type MentorHome,
+} from '../domain/home';
 import type { ProfileRecord, RelationshipRecord } from '../domain/records';
 import type { ApplicationRepository } from '../store/application-repository';
+import type { CheckInRepository } from '../store/check-in-repository';
 import type { GoalFormRepository } from '../store/goal-form-repository';
 import type { MeetingRepository } from '../store/meeting-repository';
 import type { ProfileRepository } from '../store/profile-repository';
@@ -11,59 +16,75 @@ import type { RelationshipRepository } from '../store/relationship-repository';
 import { done, refused, type Result } from './result';
 import type { StaffDirectory } from './staff';
 
-/** Each person's App Home: their mentor or mentees, stages and next check-ins; staff see counts only. */
+/**
+ * Each person's App Home: their mentor or mentees, stages, each goal's latest status, next check-ins and last
+ * meetings; staff see counts only.
+ */
 export function createHomeService(deps: {
   relationships: Pick<RelationshipRepository, 'findOpenFor' | 'countByStatus'>;
-  goalForms: Pick<GoalFormRepository, 'latest'>;
-  /** Answered, late and next check-in dates, in the mentee's calendar. */
-  checkInStanding: (relationship: RelationshipRecord) => Promise<CheckInStanding | undefined>;
-  /** The last meeting the pair logged (its day), shown to both people. */
-  meetings: Pick<MeetingRepository, 'latest'>;
-  profiles: Pick<ProfileRepository, 'get'>;
+  /** Every goal-form version (each goal's Specific answer and dates), for all the relationships at once. */
+  goalForms: Pick<GoalFormRepository, 'versionsOf'>;
+  /** Every check-in's dates and statuses, for all the relationships at once. */
+  checkIns: Pick<CheckInRepository, 'ratingsOf'>;
+  /** The last meeting each pair logged (its day), shown to both people. */
+  meetings: Pick<MeetingRepository, 'latestOf'>;
+  profiles: Pick<ProfileRepository, 'get' | 'homeSummariesOf'>;
   applications: Pick<ApplicationRepository, 'listWaiting'>;
   staff: StaffDirectory;
   clock: Clock;
   programTimezone: string;
 }) {
-  async function describe(
-    relationship: RelationshipRecord,
-    side: 'mentor' | 'mentee',
-  ): Promise<HomeRelationship> {
-    const partnerId = side === 'mentor' ? relationship.menteeId : relationship.mentorId;
-    // Four independent reads, at once: App Home is published while the person waits for it.
-    const [partner, goals, standing, lastMeeting] = await Promise.all([
-      deps.profiles.get(partnerId, side === 'mentor' ? 'mentee' : 'mentor'),
-      deps.goalForms.latest(relationship.id),
-      deps.checkInStanding(relationship),
-      deps.meetings.latest(relationship.id),
+  /**
+   * The person's open relationships as mentee and as mentor, described from one batch of reads: one query
+   * per collection (profiles, goal forms, check-ins, meetings) for all of them, however many there are.
+   */
+  async function describeAll(
+    userId: string,
+    open: RelationshipRecord[],
+  ): Promise<{ asMentee: HomeRelationship[]; asMentor: HomeRelationship[] }> {
+    if (open.length === 0) return { asMentee: [], asMentor: [] };
+    const ids = open.map((r) => r.id);
+    const people = [userId, ...open.flatMap((r) => [r.mentorId, r.menteeId])];
+    const [profiles, versions, checkIns, meetings] = await Promise.all([
+      deps.profiles.homeSummariesOf(people),
+      deps.goalForms.versionsOf(ids),
+      deps.checkIns.ratingsOf(ids),
+      deps.meetings.latestOf(ids),
     ]);
+    const profileOf = (id: string, role: 'mentor' | 'mentee') =>
+      profiles.find((p) => p.userId === id && p.role === role);
+    const now = deps.clock.now();
+    const describe = (r: RelationshipRecord, side: 'mentor' | 'mentee') =>
+      homeRelationship(
+        {
+          relationship: r,
+          partnerName:
+            side === 'mentor'
+              ? profileOf(r.menteeId, 'mentee')?.displayName
+              : profileOf(r.mentorId, 'mentor')?.displayName,
+          goalVersions: versions.get(r.id) ?? [],
+          checkIns: checkIns.get(r.id) ?? [],
+          lastMeeting: meetings.get(r.id)?.date,
+          menteeZone: profileOf(r.menteeId, 'mentee')?.timezone ?? deps.programTimezone,
+        },
+        side,
+        now,
+        deps.programTimezone,
+      );
     return {
-      partnerId,
-      partnerName: partner?.displayName ?? '',
-      status: relationship.status,
-      goals: goals?.goals.length ?? 0,
-      formalEndDate: relationship.formalEndDate,
-      nextCheckIn: standing?.next,
-      lateCheckIns: standing?.late ?? [],
-      lastMeeting: lastMeeting?.date,
-      pausedUntil:
-        relationship.pausedUntil && relationship.pausedUntil > deps.clock.now().toJSDate()
-          ? (DateTime.fromJSDate(relationship.pausedUntil).setZone(deps.programTimezone).toISODate() ??
-            undefined)
-          : undefined,
+      asMentee: open.filter((r) => r.menteeId === userId).map((r) => describe(r, 'mentee')),
+      asMentor: open.filter((r) => r.mentorId === userId).map((r) => describe(r, 'mentor')),
     };
   }
 
   /** An approved mentor's mentees, each described as on App Home, with their seats; undefined for anyone else. */
-  async function asMentorOf(
-    userId: string,
-    open: RelationshipRecord[],
+  function asMentorOf(
+    mentoring: HomeRelationship[],
     mentorProfile: ProfileRecord | undefined,
-  ): Promise<MentorHome | undefined> {
+  ): MentorHome | undefined {
     if (!mentorProfile?.approved) return undefined;
-    const mentoring = open.filter((r) => r.mentorId === userId);
     return {
-      relationships: await Promise.all(mentoring.map((r) => describe(r, 'mentor'))),
+      relationships: mentoring,
       open: mentorProfile.openRelationships,
       capacity: mentorProfile.capacity ?? 0,
       listed: mentorProfile.listed,
@@ -76,10 +97,9 @@ export function createHomeService(deps: {
       deps.profiles.get(userId, 'mentor'),
       deps.staff.isStaff(userId),
     ]);
-    const [asMentee, asMentor] = await Promise.all([
-      Promise.all(open.filter((r) => r.menteeId === userId).map((r) => describe(r, 'mentee'))),
-      asMentorOf(userId, open, mentorProfile),
-    ]);
+    const described = await describeAll(userId, open);
+    const asMentee = described.asMentee;
+    const asMentor = asMentorOf(described.asMentor, mentorProfile);
     const staff = isStaff
       ? await (async () => {
           const [byStatus, waiting] = await Promise.all([
@@ -110,7 +130,17 @@ export function createHomeService(deps: {
         deps.relationships.findOpenFor(userId),
         deps.profiles.get(userId, 'mentor'),
       ]);
-      const mentor = await asMentorOf(userId, open, profile);
+      const mentor = profile?.approved
+        ? asMentorOf(
+            (
+              await describeAll(
+                userId,
+                open.filter((r) => r.mentorId === userId),
+              )
+            ).asMentor,
+            profile,
+          )
+        : undefined;
       return mentor ? done(mentor) : refused('not_a_mentor');
     },
   };

@@ -1,5 +1,6 @@
 import { Types } from 'mongoose';
 import type { CheckInAnswers, CheckInStatus, GoalProgress } from '../domain/check-ins';
+import type { CheckInFacts } from '../domain/home';
 import type { Models } from './database';
 import { operator } from './mapping';
 
@@ -88,6 +89,49 @@ export function createCheckInRepository(models: Models) {
           },
         ]),
       );
+    },
+
+    /**
+     * Every check-in of each of these relationships, newest first, as dates and statuses only: the goal-form
+     * version it rated, when, the date it answered and each goal's status (one query over the (relationship,
+     * created) index; what the mentee wrote is not read).
+     */
+    async ratingsOf(relationshipIds: readonly string[]): Promise<Map<string, CheckInFacts[]>> {
+      const ids = relationshipIds.filter((id) => Types.ObjectId.isValid(id));
+      const ratings = new Map<string, CheckInFacts[]>();
+      if (ids.length === 0) return ratings;
+      const docs = await checkIns
+        .find(
+          { relationshipId: operator({ $in: ids }) },
+          {
+            _id: 0,
+            relationshipId: 1,
+            dueDate: 1,
+            goalFormVersion: 1,
+            createdAt: 1,
+            'goals.goalIndex': 1,
+            'goals.status': 1,
+          },
+        )
+        .sort({ relationshipId: 1, createdAt: -1 })
+        .lean();
+      for (const doc of docs) {
+        const id = String(doc.relationshipId);
+        const facts: CheckInFacts = {
+          goalFormVersion: doc.goalFormVersion,
+          at: doc.createdAt,
+          dueDate: typeof doc.dueDate === 'string' ? doc.dueDate : undefined,
+          statuses: (doc.goals ?? []).flatMap((goal) =>
+            typeof goal.goalIndex === 'number' && goal.status
+              ? [{ goalIndex: goal.goalIndex, status: goal.status as CheckInStatus }]
+              : [],
+          ),
+        };
+        const list = ratings.get(id);
+        if (list) list.push(facts);
+        else ratings.set(id, [facts]);
+      }
+      return ratings;
     },
 
     /** The scheduled dates each of these relationships' check-ins answered (one query for them all). */

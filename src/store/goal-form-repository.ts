@@ -1,5 +1,6 @@
 import { Types } from 'mongoose';
 import type { Goal } from '../domain/goal-form';
+import type { GoalVersionFacts } from '../domain/home';
 import type { Models } from './database';
 import { operator } from './mapping';
 import { isDuplicateKey } from './processed-events-repository';
@@ -52,6 +53,43 @@ export function createGoalFormRepository(models: Models) {
           [...new Set((row.checkIns ?? []).flat())].filter(Boolean).sort(),
         ]),
       );
+    },
+
+    /**
+     * Every version of each of these relationships' goal forms, newest first, with only what App Home reads:
+     * each goal's Specific answer, complete-by and check-in dates (one query over the (relationship, version)
+     * index). Older versions tell which goal a check-in made against them rated.
+     */
+    async versionsOf(relationshipIds: readonly string[]): Promise<Map<string, GoalVersionFacts[]>> {
+      const ids = relationshipIds.filter((id) => Types.ObjectId.isValid(id));
+      const versions = new Map<string, GoalVersionFacts[]>();
+      if (ids.length === 0) return versions;
+      const docs = await goalForms
+        .find(
+          { relationshipId: operator({ $in: ids }) },
+          {
+            _id: 0,
+            relationshipId: 1,
+            version: 1,
+            'goals.specific': 1,
+            'goals.completeBy': 1,
+            'goals.checkIns': 1,
+          },
+        )
+        .sort({ relationshipId: 1, version: -1 })
+        .lean();
+      for (const doc of docs) {
+        const id = String(doc.relationshipId);
+        const goals = (doc.goals ?? []).map((goal) => ({
+          specific: String(goal.specific ?? ''),
+          completeBy: String(goal.completeBy ?? ''),
+          checkIns: (goal.checkIns ?? []).map(String),
+        }));
+        const list = versions.get(id);
+        if (list) list.push({ version: doc.version, goals });
+        else versions.set(id, [{ version: doc.version, goals }]);
+      }
+      return versions;
     },
 
     /**

@@ -76,6 +76,12 @@ function asCandidate(doc: unknown): DirectoryCandidate {
 /** A person's stored zones: one per profile they have. */
 export type StoredZones = Partial<Record<ApplicationRole, string | undefined>>;
 
+/** A profile as App Home reads it (`homeSummariesOf`). */
+export type HomeProfileSummary = Pick<
+  ProfileRecord,
+  'userId' | 'role' | 'displayName' | 'timezone' | 'approved' | 'openRelationships' | 'capacity' | 'listed'
+>;
+
 export type CapacityChange = 'changed' | 'below_open_relationships' | 'not_a_mentor';
 
 /** Profiles: one per person and role, written when an application is approved. */
@@ -183,6 +189,40 @@ export function createProfileRepository(models: Models) {
     async getMany(userIds: string[], role: ApplicationRole): Promise<ProfileRecord[]> {
       const docs = await profiles.find({ userId: operator({ $in: userIds }), role }, WITHOUT_SEARCH).lean();
       return docs.map((doc) => stripId(doc) as ProfileRecord);
+    },
+
+    /**
+     * What App Home shows of these people, in every role they have (one query): the name, the time zone, and a
+     * mentor's seats and directory status; nothing they wrote about themselves.
+     */
+    async homeSummariesOf(userIds: readonly string[]): Promise<HomeProfileSummary[]> {
+      if (userIds.length === 0) return [];
+      const docs = await profiles
+        .find(
+          { userId: operator({ $in: [...new Set(userIds)] }) },
+          {
+            _id: 0,
+            userId: 1,
+            role: 1,
+            displayName: 1,
+            timezone: 1,
+            approved: 1,
+            openRelationships: 1,
+            capacity: 1,
+            listed: 1,
+          },
+        )
+        .lean();
+      return docs.map((doc) => ({
+        userId: doc.userId,
+        role: doc.role as ApplicationRole,
+        displayName: doc.displayName ?? '',
+        timezone: doc.timezone ?? undefined,
+        approved: Boolean(doc.approved),
+        openRelationships: doc.openRelationships ?? 0,
+        capacity: doc.capacity ?? undefined,
+        listed: Boolean(doc.listed),
+      }));
     },
 
     /** The display names of these people in this role (those with a profile), read with nothing else. */

@@ -216,5 +216,6 @@ export function homeHints(program: ProgramSettings): HomeHints {
       summary: wording[command].summary,
     })),
     listMentees: usageOfNamed('/mentor', 'mentees'),
+    goals: usageOfNamed('/goals', ''),
   };
 }
