@@ -1,4 +1,7 @@
-import { enrol, matched, MENTEE_ANSWERS, MENTOR_ANSWERS } from '../support/flows';
+import { DateTime } from 'luxon';
+import { VIEWS } from '../../blocks/ids';
+import { enrol, lastOpenedModal, matched, MENTEE_ANSWERS, MENTOR_ANSWERS } from '../support/flows';
+import { seedPair, type SeededPair } from '../support/prompt-seeds';
 import { PEOPLE, startTestBot, type TestBot } from '../support/test-bot';
 import { waitFor } from '../support/wait';
 
@@ -44,6 +47,7 @@ describe('App Home', () => {
     expect(home).toContain('<@UALICE>');
     expect(home).toContain('Introduced');
     expect(home).toContain('no goals written yet');
+    expect(home).toContain('no meeting logged yet');
   });
 
   it('with many relationships: a mentor’s home lists the first ones and summarises the rest, within 100 blocks', async () => {
@@ -74,5 +78,121 @@ describe('App Home', () => {
     expect(home).toContain('application');
     expect(home).toContain('Stage 3');
     expect(home).not.toContain('Junior studying marketing');
+  });
+});
+
+type Values = Record<string, Record<string, Record<string, unknown>>>;
+const homeText = (t: TestBot, userId: string) => JSON.stringify(t.emulator.homeOf(userId)?.view ?? {});
+const publishesTo = (t: TestBot, userId: string) =>
+  t.emulator.callsTo('views.publish').filter((c) => c.args.user_id === userId).length;
+
+describe('App Home follows the goals, check-ins and meetings', () => {
+  let t: TestBot;
+  let pair: SeededPair;
+  beforeAll(async () => {
+    t = await startTestBot(); // Monday 2 March 2026, 09:00 in Chicago
+    pair = await seedPair(t, {
+      status: 'stage3',
+      stageStarts: { introduced: '2026-01-05T15:00:00Z', stage1: '2026-01-12T15:00:00Z' },
+      goal: { checkIns: ['2026-03-16', '2026-04-15', '2026-05-15'], completeBy: '2026-06-30' },
+    });
+  });
+  afterAll(() => t.stop());
+  afterEach(() => expect(t.emulator.violations).toEqual([]));
+
+  it('the mentee sees each goal in their own words, not checked in yet, and the next check-in; the mentor the status only', async () => {
+    const mentee = await openHome(t, pair.menteeId);
+    expect(mentee).toContain('Your goals');
+    expect(mentee).toContain(
+      '_not checked in yet_ · Land a summer internship in data science · complete by Tue, Jun 30',
+    );
+    expect(mentee).toContain('next check-in Mon, Mar 16');
+    expect(mentee).toContain('no meeting logged yet');
+    const mentor = await openHome(t, pair.mentorId);
+    expect(mentor).toContain(`<@${pair.menteeId}>`);
+    expect(mentor).toContain('1 goal: 1 not checked in yet · formal end Tue, Jun 30');
+    expect(mentor).toContain('next check-in Mon, Mar 16');
+    expect(mentor).not.toContain('summer internship');
+  });
+
+  it('after a check-in, both homes show the goal’s new status', async () => {
+    const [menteeBefore, mentorBefore] = [publishesTo(t, pair.menteeId), publishesTo(t, pair.mentorId)];
+    await t.slack.command('/checkin', '', { userId: pair.menteeId });
+    await waitFor(() => lastOpenedModal(t).callback_id === VIEWS.checkIn);
+    await t.slack.viewSubmission({ userId: pair.menteeId }, lastOpenedModal(t), {
+      field_g0_status: { input_g0_status: { type: 'static_select', selected_option: { value: 'at_risk' } } },
+      field_g0_evidence: {
+        input_g0_evidence: { type: 'plain_text_input', value: 'Two applications <!channel>' },
+      },
+    });
+    await waitFor(
+      () => publishesTo(t, pair.menteeId) > menteeBefore && publishesTo(t, pair.mentorId) > mentorBefore,
+    );
+    const mentee = homeText(t, pair.menteeId);
+    expect(mentee).toContain(':large_orange_circle: *At risk* · Land a summer internship in data science');
+    // The day of the check-in is when it was stored (MongoDB's time, not the test's clock).
+    expect(mentee).toMatch(/_checked in \w{3}, \w{3} \d{1,2}(, \d{4})?_/);
+    expect(mentee).not.toContain('Two applications');
+    const mentor = homeText(t, pair.mentorId);
+    expect(mentor).toContain('1 goal: 1 at risk');
+    expect(mentor).not.toContain('Two applications');
+  });
+
+  it('after a meeting is logged, both homes show the day', async () => {
+    t.clock.set(DateTime.fromISO('2026-03-05T15:00:00Z', { zone: 'utc' }));
+    await t.slack.command('/mentoring', 'met yesterday', { userId: pair.mentorId });
+    await waitFor(() => homeText(t, pair.mentorId).includes('last met Wed, Mar 4'));
+    await waitFor(() => homeText(t, pair.menteeId).includes('last met Wed, Mar 4'));
+  });
+
+  it('after the goals are saved again, a rewritten goal starts without a status', async () => {
+    await t.slack.command('/goals', '', { userId: pair.menteeId });
+    await waitFor(() => lastOpenedModal(t).callback_id === VIEWS.goalForm);
+    const before = publishesTo(t, pair.menteeId);
+    const values: Values = {};
+    for (const field of ['specific', 'measurable', 'achievable', 'relevant', 'actions'])
+      values[`g0_${field}_r0`] = {
+        [field]: {
+          type: 'plain_text_input',
+          value: field === 'specific' ? 'Publish a <b>poster</b> & talk' : field,
+        },
+      };
+    values.g0_completeBy_r0 = { completeBy: { type: 'datepicker', selected_date: '2026-07-31' } };
+    ['2026-03-20', '2026-04-20', '2026-05-20'].forEach((date, n) => {
+      values[`g0_checkIn${n}_r0`] = { [`checkIn${n}`]: { type: 'datepicker', selected_date: date } };
+    });
+    const saved = await t.slack.viewSubmission({ userId: pair.menteeId }, lastOpenedModal(t), values);
+    expect(saved.json).toBeUndefined();
+    await waitFor(() => publishesTo(t, pair.menteeId) > before);
+    const mentee = homeText(t, pair.menteeId);
+    expect(mentee).toContain(
+      '_not checked in yet_ · Publish a &lt;b&gt;poster&lt;/b&gt; &amp; talk · complete by Fri, Jul 31',
+    );
+    expect(mentee).toContain('next check-in Fri, Mar 20');
+    expect(mentee).not.toContain('At risk');
+  });
+
+  it('a mentee with many goals: the first five listed, the rest counted, within every limit', async () => {
+    const { goalForms } = t.bot.database.models;
+    const goal = (n: number) => ({
+      specific: `${'<&>'.repeat(160)} goal ${n}`,
+      measurable: 'm',
+      achievable: 'a',
+      relevant: 'r',
+      actions: ['x'],
+      completeBy: '2026-07-31',
+      checkIns: ['2026-04-01', '2026-05-01', '2026-06-01'],
+    });
+    await goalForms.create({
+      relationshipId: pair.relationshipId,
+      version: 9,
+      submittedBy: pair.menteeId,
+      goals: Array.from({ length: 12 }, (_, n) => goal(n)),
+    });
+    const home = await openHome(t, pair.menteeId);
+    const view = t.emulator.homeOf(pair.menteeId)!.view as { blocks: unknown[] };
+    expect(view.blocks.length).toBeLessThanOrEqual(100);
+    expect(home).toContain('…and 7 more goals: `/goals` shows them all.');
+    expect(home).not.toContain('<&>');
   });
 });

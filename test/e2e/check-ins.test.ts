@@ -201,9 +201,9 @@ describe('from introduction to the first check-in', () => {
     it('a check-in date gone by with no check-in shows as late to both, on App Home and in /checkin', async () => {
       t.clock.set(DateTime.fromISO('2026-04-20T15:00:00Z'));
       await t.slack.event({ type: 'app_home_opened', user: alice.id, tab: 'home' });
-      await waitFor(() => homeText(t, alice.id).includes('late check-in: 2026-04-15'));
+      await waitFor(() => homeText(t, alice.id).includes('late check-in: Wed, Apr 15'));
       await t.slack.event({ type: 'app_home_opened', user: bob.id, tab: 'home' });
-      await waitFor(() => homeText(t, bob.id).includes('late check-in: 2026-04-15'));
+      await waitFor(() => homeText(t, bob.id).includes('late check-in: Wed, Apr 15'));
       const mentor = await t.slack.command('/checkin', '', { userId: alice.id });
       expect(JSON.stringify(mentor.json)).toContain('late: 2026-04-15');
     });
@@ -264,9 +264,9 @@ describe('from introduction to the first check-in', () => {
     });
 
     it('after the check-in, App Home shows the next date and nothing late', async () => {
-      await waitFor(() => homeText(t, alice.id).includes('next check-in 2026-05-15'));
+      await waitFor(() => homeText(t, alice.id).includes('next check-in Fri, May 15'));
       expect(homeText(t, alice.id)).not.toContain('late check-in');
-      expect(homeText(t, bob.id)).toContain('next check-in 2026-05-15');
+      expect(homeText(t, bob.id)).toContain('next check-in Fri, May 15');
     });
 
     it('an early check-in (within a week of the date) answers that date', async () => {

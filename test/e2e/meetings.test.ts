@@ -82,8 +82,8 @@ describe('meetings, logged in one click', () => {
     const answer = await t.slack.command('/mentoring', 'met yesterday', { userId: alice.id });
     expect(String(answer.json?.text)).toContain('Wednesday, March 4, 2026');
     expect((await meetings()).map((m) => m.date)).toEqual(['2026-03-02', '2026-03-04']);
-    await waitFor(() => homeText(t, alice.id).includes('last met 2026-03-04'));
-    await waitFor(() => homeText(t, bob.id).includes('last met 2026-03-04'));
+    await waitFor(() => homeText(t, alice.id).includes('last met Wed, Mar 4'));
+    await waitFor(() => homeText(t, bob.id).includes('last met Wed, Mar 4'));
   });
 });
 

@@ -401,7 +401,7 @@ describe('scheduled prompts', () => {
       await t.slack.event({ type: 'app_home_opened', user: pair.mentorId, tab: 'home' });
       await waitFor(() =>
         JSON.stringify(t.emulator.homeOf(pair.mentorId)?.view ?? {}).includes(
-          'reminders paused until 2026-03-30',
+          'reminders paused until Mon, Mar 30',
         ),
       );
       expect(
