@@ -1,5 +1,4 @@
 import { DateTime } from 'luxon';
-import { Types } from 'mongoose';
 import pino from 'pino';
 import { ManualClock } from '../../src/clock';
 import type { RelationshipRecord } from '../../src/domain/records';
