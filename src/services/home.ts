@@ -44,15 +44,15 @@ export function createHomeService(deps: {
   ): Promise<{ asMentee: HomeRelationship[]; asMentor: HomeRelationship[] }> {
     if (open.length === 0) return { asMentee: [], asMentor: [] };
     const ids = open.map((r) => r.id);
-    const people = [userId, ...open.flatMap((r) => [r.mentorId, r.menteeId])];
+    const people = open.flatMap((r) => [r.mentorId, r.menteeId]);
     const [profiles, versions, checkIns, meetings] = await Promise.all([
       deps.profiles.homeSummariesOf(people),
       deps.goalForms.versionsOf(ids),
       deps.checkIns.ratingsOf(ids),
       deps.meetings.latestOf(ids),
     ]);
-    const profileOf = (id: string, role: 'mentor' | 'mentee') =>
-      profiles.find((p) => p.userId === id && p.role === role);
+    const byPerson = new Map(profiles.map((p) => [`${p.role}:${p.userId}`, p]));
+    const profileOf = (id: string, role: 'mentor' | 'mentee') => byPerson.get(`${role}:${id}`);
     const now = deps.clock.now();
     const describe = (r: RelationshipRecord, side: 'mentor' | 'mentee') =>
       homeRelationship(
