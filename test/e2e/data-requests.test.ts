@@ -498,3 +498,52 @@ describe('data requests: a person’s own data, and forgetting them', () => {
     expect(await t.bot.database.models.auditEvents.countDocuments({ action: 'person.erased' })).toBe(1);
   });
 });
+
+describe('RETENTION_MONTHS in the scheduler tick', () => {
+  let t: TestBot;
+  beforeAll(async () => {
+    t = await startTestBot({ env: { RETENTION_MONTHS: '6' } });
+  }, 60_000);
+  afterAll(() => t.stop());
+  afterEach(() => expect(t.emulator.violations).toEqual([]));
+
+  it('erases the free text of relationships that ended more than 6 months ago, once', async () => {
+    const { models } = t.bot.database;
+    const ended = async (iso: string) => {
+      const doc = await models.relationships.create({
+        mentorId: MENTOR,
+        menteeId: STUDENT,
+        status: 'ended_early',
+        requestedBy: STUDENT,
+        requestedAt: at('2025-01-01T15:00:00Z'),
+        history: [
+          { to: 'requested', actor: 'mentee', at: at('2025-01-01T15:00:00Z') },
+          {
+            from: 'stage1',
+            to: 'ended_early',
+            actor: 'mentee',
+            actorId: STUDENT,
+            at: at(iso),
+            reason: 'busy',
+          },
+        ],
+      });
+      await models.checkIns.create({
+        relationshipId: doc._id,
+        goalFormVersion: 1,
+        submittedBy: STUDENT,
+        goals: [{ goalIndex: 0, status: 'on_track', evidence: 'two drafts', supportNeeded: '' }],
+        note: 'a note',
+      });
+      return String(doc._id);
+    };
+    const old = await ended('2025-08-01T15:00:00Z'); // seven months before 2026-03-02
+    const recent = await ended('2025-10-01T15:00:00Z');
+    await t.bot.scheduler.tick();
+    await t.bot.scheduler.tick();
+    const entries = await models.auditEvents.find({ action: 'retention_erased' }).lean();
+    expect(entries.map((e) => [e.subjectId, e.details])).toEqual([[old, { fields: 3 }]]);
+    expect((await models.checkIns.findOne({ relationshipId: old }).lean())?.note).toBe('');
+    expect((await models.checkIns.findOne({ relationshipId: recent }).lean())?.note).toBe('a note');
+  });
+});
