@@ -361,9 +361,7 @@ describe('data requests: a person’s own data, and forgetting them', () => {
     for (const command of ['export-user', 'forget']) {
       const bare = await t.slack.command('/mentoring', `admin ${command}`, { userId: staff1.id });
       expect(String(bare.json?.text)).toContain(`/mentoring admin ${command} @sam`);
-      const unknown = await t.slack.command('/mentoring', `admin ${command} <@UNOBODY1|x>`, {
-        userId: staff1.id,
-      });
+      await t.slack.command('/mentoring', `admin ${command} <@UNOBODY1|x>`, { userId: staff1.id });
       await t.bot.acknowledgedWorkDone(5000);
       expect(responseTexts(t).at(-1)).toBe(
         'The program holds no records of <@UNOBODY1> (or they were erased already).',

@@ -37,7 +37,7 @@ beforeAll(async () => {
 });
 beforeEach(async () => {
   clock = new ManualClock(NOW);
-  for (const model of Object.values(db.models)) await model.deleteMany({});
+  for (const model of Object.values(db.models)) await model.collection.deleteMany({});
 });
 afterAll(() => db.close());
 
