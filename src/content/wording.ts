@@ -822,6 +822,8 @@ export const dataRequestWording = {
       `The program holds no records of ${personMention} (or they were erased already).`,
     live_relationships: (personMention: string, live: number) =>
       `${personMention} still has ${live} relationship${live === 1 ? '' : 's'} running or a request waiting. It has to end first (\`/mentoring end\` by either person of the pair, or the mentor declining the request); then erase.`,
+    waiting_application: (personMention: string) =>
+      `${personMention} has an application waiting for a decision. Decide it first (the card in the staff channel, or \`/mentoring admin pending\`); then erase.`,
   },
   modal: {
     title: 'Erase personal data',

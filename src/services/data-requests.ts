@@ -15,7 +15,8 @@ import { Rollback, type UnitOfWork } from './ports';
 import { done, refused, type Result } from './result';
 import type { StaffDirectory } from './staff';
 
-export type DataRequestRefusal = 'not_staff' | 'unknown_person' | 'live_relationships';
+export type DataRequestRefusal =
+  'not_staff' | 'unknown_person' | 'live_relationships' | 'waiting_application';
 
 /**
  * The stable pseudonym that replaces an erased person's Slack id: an HMAC of the id under the bot's secret,
@@ -58,15 +59,19 @@ export function createDataRequestService(deps: {
   programTimezone: string;
   pseudonymOf: (userId: string) => string;
 }) {
-  /** Who may be erased: someone the program holds records of, with no relationship still running. */
+  /**
+   * Who may be erased: someone the program holds records of, with no relationship still running and no
+   * application waiting (staff decide those first, so no status changes and the report reads the same).
+   */
   async function plan(
     userId: string,
     store: Pick<DataRequestRepository, 'erasureCounts'>,
   ): Promise<Result<ErasurePlan, DataRequestRefusal>> {
     if (isPseudonym(userId)) return refused('unknown_person', { userId });
-    const { counts, live } = await store.erasureCounts(userId);
+    const { counts, live, waiting } = await store.erasureCounts(userId);
     if (nothingStored(counts)) return refused('unknown_person', { userId });
     if (live > 0) return refused('live_relationships', { userId, live });
+    if (waiting > 0) return refused('waiting_application', { userId, waiting });
     return done({ userId, counts });
   }
 

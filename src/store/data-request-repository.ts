@@ -162,8 +162,11 @@ export function createDataRequestRepository(models: Models) {
       };
     },
 
-    /** How many records of each kind an erasure of the person would change, and their live relationships. */
-    async erasureCounts(userId: string): Promise<{ counts: ErasureCounts; live: number }> {
+    /**
+     * How many records of each kind an erasure of the person would change, their live relationships (a request
+     * or an open relationship) and their applications waiting for a decision.
+     */
+    async erasureCounts(userId: string): Promise<{ counts: ErasureCounts; live: number; waiting: number }> {
       // One after another: this also runs inside the erasure's transaction, whose session takes one
       // operation at a time.
       const party = { $or: [{ mentorId: userId }, { menteeId: userId }] };
@@ -183,7 +186,8 @@ export function createDataRequestRepository(models: Models) {
         ...party,
         status: operator({ $in: LIVE_STATUSES }),
       });
-      return { counts, live };
+      const waiting = await applications.countDocuments({ userId, status: 'submitted' });
+      return { counts, live, waiting };
     },
 
     /**

@@ -17,12 +17,24 @@ const MENTOR = 'UMARAMENTOR'; // Zed's mentor
 const STUDENT = 'USAMSTUDENT'; // Zed's mentee
 const LIVE = 'ULIVEPERSON'; // someone with a relationship still running
 const LIVE_MENTOR = 'ULIVEMENTOR';
+const WAITING = 'UWAITINGAPPLICANT'; // someone whose application waits for a decision
 
 /** What Zed typed into a field: Zed's id, name and email, and the field's name. */
 const zed = (field: string) => `${ZED} ${ZED_NAME} <${ZED_EMAIL}> ${field}`;
 /** What Zed's partners wrote: theirs, and so kept. */
 const partner = (field: string) => `partnerwords ${field}`;
 const at = (iso: string) => new Date(iso);
+
+const answers = (written: (f: string) => string) => ({
+  displayName: written('application name'),
+  bio: written('application bio'),
+  otherInterests: written('application interests'),
+  email: written('email'),
+  academicInterests: ['Marketing'],
+  careerInterests: ['Sales'],
+  communicationPreferences: ['slack'],
+  confidentialityAcknowledged: true,
+});
 
 async function seed(t: TestBot) {
   const { models } = t.bot.database;
@@ -57,16 +69,6 @@ async function seed(t: TestBot) {
   await profile(MENTOR, 'mentor', partner);
   await profile(STUDENT, 'mentee', partner);
 
-  const answers = (written: (f: string) => string) => ({
-    displayName: written('application name'),
-    bio: written('application bio'),
-    otherInterests: written('application interests'),
-    email: written('email'),
-    academicInterests: ['Marketing'],
-    careerInterests: ['Sales'],
-    communicationPreferences: ['slack'],
-    confidentialityAcknowledged: true,
-  });
   const zedMentee = await models.applications.create({
     userId: ZED,
     role: 'mentee',
@@ -404,9 +406,19 @@ describe('data requests: a person’s own data, and forgetting them', () => {
     expect(text).not.toContain('partnerwords'); // nobody else's words, not the mentor's fit notes about Zed
   });
 
-  it('keeps a person whose relationship still runs, and says why', async () => {
+  it('keeps a person whose relationship still runs, or whose application waits, and says why', async () => {
     const answer = await t.slack.command('/mentoring', `admin forget <@${LIVE}|live>`, { userId: staff1.id });
     expect(String(answer.json?.text)).toContain(`<@${LIVE}> still has 1 relationship running`);
+    await t.bot.database.models.applications.create({
+      userId: WAITING,
+      role: 'mentee',
+      status: 'submitted',
+      answers: answers(partner),
+    });
+    const waiting = await t.slack.command('/mentoring', `admin forget <@${WAITING}|w>`, {
+      userId: staff1.id,
+    });
+    expect(String(waiting.json?.text)).toContain(`<@${WAITING}> has an application waiting`);
     expect(t.emulator.callsTo('views.open')).toHaveLength(0);
   });
 

@@ -22,6 +22,8 @@ export function dataRequestRefusalText(result: Refused<DataRequestRefusal>, user
       return w.refusals.unknown_person(mention(userId));
     case 'live_relationships':
       return w.refusals.live_relationships(mention(userId), Number(result.facts.live ?? 0));
+    case 'waiting_application':
+      return w.refusals.waiting_application(mention(userId));
     default:
       return wording.errors.staffOnly;
   }
