@@ -39,6 +39,8 @@ export const VIEWS = {
   agreements: 'pair_agreements',
   reflection: 'close_out_reflection',
   evaluation: 'program_evaluation',
+  // Data requests.
+  forgetPerson: 'staff_forget_person',
 } as const;
 
 /** Input block ids, one per field; stable so Slack keeps what a person typed across updates. */

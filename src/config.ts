@@ -107,6 +107,8 @@ const environmentSchema = z.object({
   MAX_PENDING_REQUESTS: intInRange(1, 5, 1),
   PROGRAM_MAX_MONTHS: intInRange(1, 36, 12),
   QUIET_RELATIONSHIP_DAYS: intInRange(7, 120, 21),
+  // Data requests: unset keeps what people wrote for as long as the records are kept.
+  RETENTION_MONTHS: intInRange(1, 240, 0).transform((months) => (months === 0 ? undefined : months)),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -153,6 +155,10 @@ export interface AppConfig {
     readonly maxProgramMonths: number;
     readonly quietRelationshipDays: number;
   };
+  readonly privacy: {
+    /** The free text of relationships that ended more than this many months ago is erased; unset: kept. */
+    readonly retentionMonths: number | undefined;
+  };
   readonly logLevel: ParsedEnvironment['LOG_LEVEL'];
 }
 
@@ -198,6 +204,7 @@ export function parseConfig(rawEnv: Record<string, string | undefined>): ConfigR
       maxProgramMonths: e.PROGRAM_MAX_MONTHS,
       quietRelationshipDays: e.QUIET_RELATIONSHIP_DAYS,
     },
+    privacy: { retentionMonths: e.RETENTION_MONTHS },
     logLevel: e.LOG_LEVEL,
   };
   return { ok: true, config: deepFreeze(config) };

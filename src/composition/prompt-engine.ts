@@ -8,6 +8,7 @@ import type { AppLogger } from '../logger';
 import { createPromptDispatcher, type PromptDispatcher } from '../scheduler/prompt-dispatcher';
 import { createPromptPlanner, type PromptPlanner } from '../scheduler/prompt-planner';
 import type { ScheduledJob } from '../scheduler/scheduler';
+import type { RetentionService } from '../services/data-requests';
 import type { RequestService } from '../services/requests';
 import { createTimeZoneService, type TimeZoneService } from '../services/time-zones';
 import { presentNotice } from '../slack/presenters/notices';
@@ -113,8 +114,10 @@ export function createPromptEngine(deps: {
 export function createSchedulerJobs(parts: {
   requests: Pick<RequestService, 'sweepRequests'>;
   prompts: PromptEngine;
+  /** `RETENTION_MONTHS`: erasing the free text of relationships that ended long ago (a no-op when unset). */
+  retention?: Pick<RetentionService, 'sweep'>;
 }): ScheduledJob[] {
-  const { requests, prompts } = parts;
+  const { requests, prompts, retention } = parts;
   return [
     { name: 'mentor requests: reminders and lapses', run: () => requests.sweepRequests() },
     // Before planning, so a zone found changed is planned with in the same tick.
@@ -123,5 +126,6 @@ export function createSchedulerJobs(parts: {
     { name: 'prompts: plan', run: () => prompts.planner.planDue() },
     { name: 'prompts: dispatch', run: () => prompts.dispatcher.dispatchDue() },
     { name: 'notices: dispatch', run: () => prompts.dispatcher.dispatchNotices() },
+    ...(retention ? [{ name: 'retention: erase old free text', run: () => retention.sweep() }] : []),
   ];
 }

@@ -6,6 +6,7 @@ import type { AppLogger } from '../logger';
 import { createAtRiskService } from '../services/at-risk';
 import { createCheckInService } from '../services/check-ins';
 import { createCloseOutService } from '../services/close-out';
+import { createDataRequestService, createRetentionService, pseudonymFor } from '../services/data-requests';
 import { createDirectoryService } from '../services/directory';
 import { createEnrollmentService } from '../services/enrollment';
 import { createExportService } from '../services/exports';
@@ -185,6 +186,25 @@ export function createServices(deps: {
     adminChannelId,
     programTimezone,
   });
+  // Data requests: a person's own data, their erasure, and the retention sweep, each erasure one transaction.
+  const dataRequestWork = createUnitOfWork(deps.database, { dataRequests: store.dataRequests, audit });
+  const dataRequests = createDataRequestService({
+    store: store.dataRequests,
+    unitOfWork: dataRequestWork,
+    staff,
+    uploads: gateway,
+    audit,
+    clock,
+    adminChannelId,
+    programTimezone,
+    pseudonymOf: pseudonymFor(config.slack.botToken),
+  });
+  const retention = createRetentionService({
+    store: store.dataRequests,
+    unitOfWork: dataRequestWork,
+    clock,
+    months: config.privacy.retentionMonths,
+  });
   // Only `personChanged` is used from here (the stale-zone refresh runs in the scheduler, on its client).
   const timeZones = createTimeZoneService({ profiles, relationships, slack: gateway, clock });
   const publishHomes = createHomePublisher({
@@ -209,6 +229,8 @@ export function createServices(deps: {
     home,
     reports,
     exports,
+    dataRequests,
+    retention,
     timeZones,
     /** Builds and publishes people's Home tabs (through the gateway, which retries and skips people who left). */
     publishHomes,

@@ -3,6 +3,7 @@ import type { AppLogger } from '../logger';
 import { createApplicationRepository } from '../store/application-repository';
 import { createAuditRepository } from '../store/audit-repository';
 import { createCheckInRepository } from '../store/check-in-repository';
+import { createDataRequestRepository } from '../store/data-request-repository';
 import {
   connectDatabase,
   startEmbeddedMongo,
@@ -39,6 +40,7 @@ export function createRepositories(models: Models) {
     prompts: createPromptRepository(models),
     notices: createNoticeRepository(models),
     reports: createReportRepository(models),
+    dataRequests: createDataRequestRepository(models),
   };
 }
 export type Repositories = ReturnType<typeof createRepositories>;

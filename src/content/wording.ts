@@ -49,6 +49,10 @@ export function commandWording(program: ProgramSettings) {
           'CSV files of the program’s records (no bios or anything people wrote), uploaded to the staff channel.',
         'at-risk':
           'Relationships that may need the office, most urgent first, with the reasons and dates; nudge the pair or mark handled.',
+        // Data requests.
+        'export-user': 'A person’s own data, as a JSON file uploaded to the staff channel.',
+        forget:
+          'Erase a person’s personal data everywhere (after a confirmation); counts, dates and statuses stay.',
       },
     },
     '/mentor': {
@@ -830,4 +834,49 @@ export const atRiskWording = {
     ask: (program: ProgramSettings) =>
       `If you have met lately, tap *We met* so it is noted. If something is in the way, or you would like a hand, reply here or contact ${program.contact}. Need a break? \`/mentoring pause\` quiets the reminders for a few weeks.`,
   },
+};
+
+/** `/mentoring admin export-user` and `/mentoring admin forget`: a person's data on request. */
+export const dataRequestWording = {
+  usage: (command: string) => `Name the person, for example \`${command} @sam\`.`,
+  exportPreparing: (personMention: string) =>
+    `Preparing the data of ${personMention}… the file will appear in the staff channel in a moment.`,
+  exported: (personMention: string, channelMention: string, filename: string, records: number) =>
+    `Uploaded ${filename} to ${channelMention}: ${records} record${records === 1 ? '' : 's'} of ${personMention}.`,
+  refusals: {
+    unknown_person: (personMention: string) =>
+      `The program holds no records of ${personMention} (or they were erased already).`,
+    live_relationships: (personMention: string, live: number) =>
+      `${personMention} still has ${live} relationship${live === 1 ? '' : 's'} running or a request waiting. It has to end first (\`/mentoring end\` by either person of the pair, or the mentor declining the request); then erase.`,
+    waiting_application: (personMention: string) =>
+      `${personMention} has an application waiting for a decision. Decide it first (the card in the staff channel, or \`/mentoring admin pending\`); then erase.`,
+  },
+  modal: {
+    title: 'Erase personal data',
+    submit: 'Erase',
+    close: 'Cancel',
+    intro: (personMention: string) =>
+      `This erases the personal data of ${personMention} everywhere in the program's records. It cannot be undone.`,
+    erasedHeading: '*What will be erased*',
+    counts: {
+      profiles: 'profile',
+      applications: 'application',
+      relationships: 'relationship',
+      goalForms: 'goal form version',
+      checkIns: 'check-in',
+      reflections: 'reflection',
+      evaluations: 'evaluation',
+      fitAssessments: 'fit assessment',
+      meetings: 'meeting',
+      notices: 'outbox message',
+    } as Record<string, string>,
+    what: 'Their profile (name, bio, degree, work, time zone, typed interests), what they wrote in applications, goals, check-ins, reflections, evaluation comments and fit notes, reasons they gave, and the outbox’s copies of messages about them. Their Slack id is replaced by a pseudonym everywhere.',
+    kept: '*What stays*: counts, dates, statuses, ratings and choices, so reports don’t change; what their partners wrote stays theirs; the audit trail records who erased and when. Messages already in Slack are not touched.',
+    erasing: 'Erasing…',
+    erasedTitle: 'Erased',
+    erased: (personMention: string, pseudonym: string) =>
+      `The personal data of ${personMention} is erased. Their records now stand under \`${pseudonym}\`.`,
+    notErasedTitle: 'Not erased',
+  },
+  countLine: (count: number, noun: string) => `${count} ${noun}${count === 1 ? '' : 's'}`,
 };

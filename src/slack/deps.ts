@@ -16,6 +16,7 @@ import type { ExportService } from '../services/exports';
 import type { MeetingService } from '../services/meetings';
 import type { AtRiskService } from '../services/at-risk';
 import type { TimeZoneService } from '../services/time-zones';
+import type { DataRequestService } from '../services/data-requests';
 
 /** What Slack listeners may use: configuration, the logger, the clock, and (as they land) the services. */
 export interface SlackDeps {
@@ -36,6 +37,7 @@ export interface SlackDeps {
   readonly home: HomeService;
   readonly reports: ProgramReportService;
   readonly exports: ExportService;
+  readonly dataRequests: DataRequestService;
   readonly timeZones: Pick<TimeZoneService, 'personChanged'>;
   /** Builds and publishes these people's Home tabs. */
   readonly publishHomes: (userIds: string[]) => Promise<void>;

@@ -157,6 +157,8 @@ export const relationshipSchema = new Schema(
     planClaim: { type: String },
     lastActivityAt: { type: Date },
     endedAt: { type: Date },
+    // When the retention rule (RETENTION_MONTHS) erased what people wrote in this relationship: never twice.
+    textErasedAt: { type: Date },
   },
   { timestamps: true },
 );

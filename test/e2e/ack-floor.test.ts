@@ -66,6 +66,7 @@ const SAMPLES: Record<string, string> = {
   '@mentor': `<@${alice.id}|alice>`,
   '@mentee': `<@${bob.id}|bob>`,
   '[term]': '2026',
+  '@person': `<@${bob.id}|bob>`,
 };
 
 function typed(usage: string): [command: string, text: string] {
@@ -335,6 +336,12 @@ describe('every command, click and submission is acknowledged before MongoDB or 
     expect(await t.bot.database.models.applications.findById(applicationId).lean()).toMatchObject({
       status: 'declined',
     });
+  });
+
+  it('the forget confirmation: at once, with no read; staff and the person are checked after', async () => {
+    const view = form(VIEWS.forgetPerson, { userId: dan.id });
+    const answer = await submittedWhileHeld(staff1.id, view, {}, 0);
+    expect(answer.ack.json).toMatchObject({ response_action: 'update' }); // "erasing…"
   });
 
   it('the application: at once, with no read; the form then becomes the confirmation', async () => {

@@ -35,6 +35,7 @@ const SAMPLES: Record<string, string> = {
   '@mentor': `<@${alice.id}|alice>`,
   '@mentee': `<@${bob.id}|bob>`,
   '[term]': '2026',
+  '@person': `<@${bob.id}|bob>`,
 };
 
 /** A usage as the help shows it, with each argument filled in: `['/mentor', 'capacity 2']`. */

@@ -47,6 +47,8 @@ describe('configuration', () => {
     ['LOG_LEVEL', 'loud', 'LOG_LEVEL'],
     ['MONGODB_URI', 'postgres://x', 'mongodb://'],
     ['EVALUATION_FORM_URL', 'form', 'link'],
+    ['RETENTION_MONTHS', '0', '1 to 240'],
+    ['RETENTION_MONTHS', 'forever', '1 to 240'],
   ])('rejects %s=%s, saying what is expected', (name, value, hint) => {
     const result = parseConfig({ ...valid, [name]: value });
     expect(result.ok).toBe(false);
@@ -54,6 +56,13 @@ describe('configuration', () => {
     expect(result.problems).toHaveLength(1);
     expect(result.problems[0]).toMatch(new RegExp(`^${name}: `));
     expect(result.problems[0]).toContain(hint);
+  });
+
+  it('keeps what people wrote unless RETENTION_MONTHS is set', () => {
+    const unset = parseConfig(valid);
+    const set = parseConfig({ ...valid, RETENTION_MONTHS: '24' });
+    expect(unset.ok && unset.config.privacy.retentionMonths).toBeUndefined();
+    expect(set.ok && set.config.privacy.retentionMonths).toBe(24);
   });
 
   it('uses Socket Mode when an app-level token is set, and then needs no signing secret', () => {

@@ -1,4 +1,11 @@
+import { forgetModal } from '../../../blocks/data-requests';
 import { userIdFromMention } from '../../../blocks/mrkdwn';
+import {
+  dataRequestRefusalText,
+  dataRequestUsage,
+  exportPersonAnswer,
+  exportPersonPreparingText,
+} from '../presenters/data-requests';
 import { requestSentText } from '../presenters/requests';
 import { exportAnswer, exportPreparingText, reportAnswer } from '../presenters/report';
 import { matchUsageText, pendingAnswer, suggestionsAnswer } from '../presenters/staff';
@@ -42,4 +49,41 @@ export const exportRecords: SubcommandHandler = async (context) => {
   exporting.catch(() => undefined);
   await context.reply(exportPreparingText());
   await context.reply(exportAnswer(await exporting));
+};
+
+/**
+ * `/mentoring admin export-user @person`: says at once that the file is coming, then uploads the person's own
+ * data as JSON to the staff channel (the export's two-step upload) and says what was uploaded.
+ */
+export const exportPerson: SubcommandHandler = async (context) => {
+  const userId = context.args.length === 1 ? userIdFromMention(context.args[0] ?? '') : undefined;
+  if (!userId) {
+    await context.reply(dataRequestUsage('export-user'));
+    return;
+  }
+  const exporting = context.deps.dataRequests.exportPerson(context.userId, userId);
+  exporting.catch(() => undefined);
+  await context.reply(exportPersonPreparingText(userId));
+  await context.reply(exportPersonAnswer(await exporting, userId));
+};
+
+/**
+ * `/mentoring admin forget @person`: the confirmation modal naming what will be erased (with the trigger of
+ * the command, so it opens within Slack's 3 seconds: one staff check, one set of counts), or why not.
+ */
+export const forgetPerson: SubcommandHandler = async (context) => {
+  const userId = context.args.length === 1 ? userIdFromMention(context.args[0] ?? '') : undefined;
+  if (!userId) {
+    await context.reply(dataRequestUsage('forget'));
+    return;
+  }
+  const plan = await context.deps.dataRequests.erasurePlan(context.userId, userId);
+  if (plan.kind !== 'done') {
+    if (plan.kind === 'refused') await context.reply(dataRequestRefusalText(plan, userId));
+    return;
+  }
+  await context.bolt.client.views.open({
+    trigger_id: context.bolt.command.trigger_id,
+    view: forgetModal(plan.value),
+  });
 };

@@ -14,7 +14,15 @@ import {
   resumePrompts,
   showStage,
 } from './lifecycle-commands';
-import { exportRecords, findMatches, listPending, matchOnBehalf, programReport } from './admin-commands';
+import {
+  exportPerson,
+  exportRecords,
+  findMatches,
+  forgetPerson,
+  listPending,
+  matchOnBehalf,
+  programReport,
+} from './admin-commands';
 import { listAtRisk } from './at-risk-commands';
 import { logMeeting } from './meeting-commands';
 
@@ -121,6 +129,21 @@ export const COMMAND_TABLE = [
         who: 'staff',
         help: (w) => w['/mentoring admin'].does['at-risk'],
         run: listAtRisk,
+      },
+      // Data requests: one person's own data, and its erasure.
+      {
+        name: 'export-user',
+        args: '@person',
+        who: 'staff',
+        help: (w) => w['/mentoring admin'].does['export-user'],
+        run: exportPerson,
+      },
+      {
+        name: 'forget',
+        args: '@person',
+        who: 'staff',
+        help: (w) => w['/mentoring admin'].does.forget,
+        run: forgetPerson,
       },
     ],
   },

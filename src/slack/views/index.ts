@@ -19,6 +19,8 @@ import {
   type CommunicationChannel,
 } from '../../domain/application-form';
 import { reportUnexpected } from '../commands/command-router';
+import { userIdFromMention } from '../../../blocks/mrkdwn';
+import { erasedModal, erasingModal } from '../presenters/data-requests';
 import { noticeModal } from '../../../blocks/message';
 import type { SlackDeps } from '../deps';
 import { applicationFieldErrors, decisionRefusalText } from '../presenters/enrollment';
@@ -257,6 +259,25 @@ export function registerViews(app: App, deps: SlackDeps): void {
     }
     await ack();
     await prepared.value.save();
+  });
+
+  // `/mentoring admin forget`: acknowledged at once by an "erasing" view, with no read; the service then
+  // checks again that the person submitting is staff and reads the person afresh (the metadata's id is only
+  // a hint), erases in one transaction, and the view becomes the outcome.
+  submission(VIEWS.forgetPerson, async (args, _values, ack) => {
+    const userId = userIdFromMention(`<@${String(metadata(args).userId ?? '')}>`) ?? '';
+    await ack({ response_action: 'update', view: erasingModal() });
+    let outcome: { view: ModalView; text: string };
+    try {
+      outcome = erasedModal(await deps.dataRequests.erase(args.body.user.id, userId), userId);
+    } catch (error) {
+      outcome = erasedModal(
+        undefined,
+        userId,
+        reportUnexpected(deps, error, { callbackId: VIEWS.forgetPerson }),
+      );
+    }
+    await showInPlace(args, outcome.view, outcome.text);
   });
 }
 
