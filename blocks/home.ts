@@ -2,6 +2,7 @@ import type { HomeView, KnownBlock } from '@slack/types';
 import { homeWording as w, stageWording, type ProgramSettings } from '../src/content/wording';
 import { context, ephemeral, section, type EphemeralAnswer } from './message';
 import { escapeMrkdwn, mention } from './mrkdwn';
+import { staffHomeBlocks, type StaffCommandHint } from './staff-home';
 import type { HomeData, HomeRelationship } from '../src/domain/home';
 
 /** The commands App Home points to, from the command table (so it names only what exists). */
@@ -10,6 +11,8 @@ export interface HomeHints {
   readonly start: readonly { readonly command: string; readonly summary: string }[];
   /** The usage that lists all of a mentor's mentees. */
   readonly listMentees: string;
+  /** The staff commands, for the staff part. */
+  readonly staffCommands?: readonly StaffCommandHint[] | undefined;
 }
 
 /** The App Home someone sees before they have a role in the program: what the bot is and how to start. */
@@ -90,21 +93,7 @@ export function homeView(program: ProgramSettings, data: HomeData, hints: HomeHi
         context(w.more(relationships.length - LISTED_RELATIONSHIPS, escapeMrkdwn(hints.listMentees))),
       );
   }
-  if (data.staff) {
-    const counts = Object.entries(data.staff.byStage)
-      .map(([status, n]) => `${stageWording[status as keyof typeof stageWording]?.name ?? status}: ${n}`)
-      .join(' · ');
-    blocks.push({ type: 'header', text: { type: 'plain_text', text: w.staffHeading } });
-    blocks.push(
-      section(
-        [
-          w.staff.pending(data.staff.pendingApplications),
-          w.staff.requests(data.staff.waitingRequests),
-          w.staff.stages(counts),
-        ].join('\n'),
-      ),
-    );
-  }
+  if (data.staff) blocks.push(...staffHomeBlocks(data.staff, hints.staffCommands));
   if (blocks.length === 1) blocks.push(...welcomeBlocks(hints));
   blocks.push(context(`Questions? Contact ${program.contact}.`));
   return { type: 'home', blocks };

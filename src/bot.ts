@@ -66,7 +66,10 @@ export async function startBot(options: {
     database,
     onNoticesWritten: noticeWaker.wake,
   });
-  const scheduler = createScheduler(createSchedulerJobs({ requests: services.requests, prompts }), logger);
+  const scheduler = createScheduler(
+    createSchedulerJobs({ requests: services.requests, prompts, digest: services.digest }),
+    logger,
+  );
   const slack = createSlackApp({
     config,
     logger,

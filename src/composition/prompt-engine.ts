@@ -10,6 +10,7 @@ import { createPromptPlanner, type PromptPlanner } from '../scheduler/prompt-pla
 import type { ScheduledJob } from '../scheduler/scheduler';
 import type { RequestService } from '../services/requests';
 import { createTimeZoneService, type TimeZoneService } from '../services/time-zones';
+import type { WeeklyDigestService } from '../services/weekly-digest';
 import { presentNotice } from '../slack/presenters/notices';
 import { createPromptSender, createSlackGateway } from '../slack/slack-gateway';
 import { programSettings } from './services';
@@ -113,8 +114,9 @@ export function createPromptEngine(deps: {
 export function createSchedulerJobs(parts: {
   requests: Pick<RequestService, 'sweepRequests'>;
   prompts: PromptEngine;
+  digest: Pick<WeeklyDigestService, 'enqueueDue'>;
 }): ScheduledJob[] {
-  const { requests, prompts } = parts;
+  const { requests, prompts, digest } = parts;
   return [
     { name: 'mentor requests: reminders and lapses', run: () => requests.sweepRequests() },
     // Before planning, so a zone found changed is planned with in the same tick.
@@ -122,6 +124,8 @@ export function createSchedulerJobs(parts: {
     // A large backlog is planned in slices: the scheduler goes on with it after the tick's other jobs.
     { name: 'prompts: plan', run: () => prompts.planner.planDue() },
     { name: 'prompts: dispatch', run: () => prompts.dispatcher.dispatchDue() },
+    // Once this week's day and hour have come; before the notices, so it goes out in the same tick.
+    { name: 'weekly digest: enqueue', run: () => digest.enqueueDue() },
     { name: 'notices: dispatch', run: () => prompts.dispatcher.dispatchNotices() },
   ];
 }

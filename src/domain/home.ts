@@ -1,4 +1,5 @@
 import { OPEN_STATUSES, type RelationshipStatus } from './relationship-stages';
+import type { DigestHeadline } from './weekly-digest';
 
 /** The stages staff see counted on App Home: every open one and the completed. */
 export const STAGE_STATUSES_SHOWN: readonly RelationshipStatus[] = [...OPEN_STATUSES, 'completed'];
@@ -31,6 +32,6 @@ export interface MentorHome {
 export interface HomeData {
   asMentor?: MentorHome | undefined;
   asMentee?: HomeRelationship[] | undefined;
-  staff?:
-    { pendingApplications: number; waitingRequests: number; byStage: Record<string, number> } | undefined;
+  /** Staff: the weekly digest's headline figures (counts and dates only). */
+  staff?: DigestHeadline | undefined;
 }

@@ -1,9 +1,9 @@
 import { DateTime } from 'luxon';
 import type { Clock } from '../clock';
 import type { CheckInStanding } from '../domain/check-ins';
-import { STAGE_STATUSES_SHOWN, type HomeData, type HomeRelationship, type MentorHome } from '../domain/home';
+import type { HomeData, HomeRelationship, MentorHome } from '../domain/home';
 import type { ProfileRecord, RelationshipRecord } from '../domain/records';
-import type { ApplicationRepository } from '../store/application-repository';
+import type { DigestHeadline } from '../domain/weekly-digest';
 import type { GoalFormRepository } from '../store/goal-form-repository';
 import type { MeetingRepository } from '../store/meeting-repository';
 import type { ProfileRepository } from '../store/profile-repository';
@@ -13,14 +13,15 @@ import type { StaffDirectory } from './staff';
 
 /** Each person's App Home: their mentor or mentees, stages and next check-ins; staff see counts only. */
 export function createHomeService(deps: {
-  relationships: Pick<RelationshipRepository, 'findOpenFor' | 'countByStatus'>;
+  relationships: Pick<RelationshipRepository, 'findOpenFor'>;
   goalForms: Pick<GoalFormRepository, 'latest'>;
   /** Answered, late and next check-in dates, in the mentee's calendar. */
   checkInStanding: (relationship: RelationshipRecord) => Promise<CheckInStanding | undefined>;
   /** The last meeting the pair logged (its day), shown to both people. */
   meetings: Pick<MeetingRepository, 'latest'>;
   profiles: Pick<ProfileRepository, 'get'>;
-  applications: Pick<ApplicationRepository, 'listWaiting'>;
+  /** The staff part: the weekly digest's headline figures (refused for anyone who isn't staff). */
+  staffHome: (userId: string) => Promise<Result<DigestHeadline, 'not_staff'>>;
   staff: StaffDirectory;
   clock: Clock;
   programTimezone: string;
@@ -70,6 +71,12 @@ export function createHomeService(deps: {
     };
   }
 
+  /** The staff part of App Home: the digest's headline figures, read in one batch. */
+  async function staffPart(userId: string): Promise<HomeData['staff']> {
+    const headline = await deps.staffHome(userId);
+    return headline.kind === 'done' ? headline.value : undefined;
+  }
+
   async function build(userId: string): Promise<HomeData> {
     const [open, mentorProfile, isStaff] = await Promise.all([
       deps.relationships.findOpenFor(userId),
@@ -80,21 +87,7 @@ export function createHomeService(deps: {
       Promise.all(open.filter((r) => r.menteeId === userId).map((r) => describe(r, 'mentee'))),
       asMentorOf(userId, open, mentorProfile),
     ]);
-    const staff = isStaff
-      ? await (async () => {
-          const [byStatus, waiting] = await Promise.all([
-            deps.relationships.countByStatus(),
-            deps.applications.listWaiting(),
-          ]);
-          const { requested = 0, ...rest } = byStatus;
-          const byStage = Object.fromEntries(
-            Object.entries(rest).filter(([status]) =>
-              (STAGE_STATUSES_SHOWN as readonly string[]).includes(status),
-            ),
-          );
-          return { pendingApplications: waiting.length, waitingRequests: requested, byStage };
-        })()
-      : undefined;
+    const staff = isStaff ? await staffPart(userId) : undefined;
     return { asMentee, asMentor, staff };
   }
 

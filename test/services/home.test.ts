@@ -2,6 +2,7 @@ import { DateTime } from 'luxon';
 import { ManualClock } from '../../src/clock';
 import type { RelationshipRecord } from '../../src/domain/records';
 import { createHomeService } from '../../src/services/home';
+import { refused } from '../../src/services/result';
 
 const clock = new ManualClock(DateTime.fromISO('2026-03-02T12:00:00Z'));
 const relationship = {
@@ -13,7 +14,7 @@ const relationship = {
 
 function service(approvedMentor: boolean) {
   return createHomeService({
-    relationships: { findOpenFor: async () => [relationship], countByStatus: async () => ({}) },
+    relationships: { findOpenFor: async () => [relationship] },
     goalForms: { latest: async () => undefined },
     checkInStanding: async () => ({ next: '2026-04-01', late: [], answered: [] }) as never,
     meetings: {
@@ -28,7 +29,7 @@ function service(approvedMentor: boolean) {
           ? { approved: approvedMentor, openRelationships: 1, capacity: 2, listed: true, displayName: 'M' }
           : { displayName: 'Mentee' }) as never,
     },
-    applications: { listWaiting: async () => [] },
+    staffHome: async () => refused('not_staff'),
     staff: { isStaff: async () => false } as never,
     clock,
     programTimezone: 'UTC',

@@ -216,5 +216,10 @@ export function homeHints(program: ProgramSettings): HomeHints {
       summary: wording[command].summary,
     })),
     listMentees: usageOfNamed('/mentor', 'mentees'),
+    // The staff part: every `/mentoring admin` sub-command with its help line.
+    staffCommands: commandSpec('/mentoring admin').subcommands.map((subcommand) => ({
+      usage: usageOf('/mentoring admin', subcommand),
+      summary: subcommand.help(wording),
+    })),
   };
 }
