@@ -168,9 +168,13 @@ export function weeklyDigest(facts: DigestFacts, now: DateTime, settings: Digest
   const local = now.setZone(settings.zone);
   const today = local.toISODate() ?? '';
   const day = (at: Date) => DateTime.fromJSDate(new Date(at)).setZone(settings.zone).toISODate() ?? '';
+  // Whole calendar days, never negative (a clock set back must not make anything wait less than nothing).
   const daysSince = (since: string) =>
-    Math.round(
-      DateTime.fromISO(today, { zone: 'utc' }).diff(DateTime.fromISO(since, { zone: 'utc' }), 'days').days,
+    Math.max(
+      0,
+      Math.round(
+        DateTime.fromISO(today, { zone: 'utc' }).diff(DateTime.fromISO(since, { zone: 'utc' }), 'days').days,
+      ),
     );
   const weekAgo = now.minus({ days: 7 }).toMillis();
 

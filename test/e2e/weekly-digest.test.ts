@@ -288,8 +288,10 @@ describe('the weekly digest', () => {
   };
 
   beforeAll(async () => {
-    t = await startTestBot({ now: DateTime.fromISO('2026-03-09T12:00:00Z', { zone: 'utc' }) });
-    second = await startTestBot({ emulator: t.emulator, env: { MONGODB_URI: t.config.mongo.uri! } });
+    // Both copies with DIGEST_SCHEDULE left empty (as in a copied .env.example): the default, Monday 09:00.
+    const env = { DIGEST_SCHEDULE: '' };
+    t = await startTestBot({ env, now: DateTime.fromISO('2026-03-09T12:00:00Z', { zone: 'utc' }) });
+    second = await startTestBot({ emulator: t.emulator, env: { ...env, MONGODB_URI: t.config.mongo.uri! } });
     ids = await seedProgram(t);
   }, 60_000);
   afterAll(async () => {
