@@ -810,7 +810,7 @@ export const digestWording = {
   waitingApplications: (count: number, mentors: number, mentees: number, overAWeek: number) =>
     count === 0
       ? '*Applications waiting for review*: none'
-      : `*Applications waiting for review*: ${count} (${mentors} mentor, ${mentees} mentee), ${overAWeek} waiting a week or more`,
+      : `*Applications waiting for review*: ${count} (${mentors} mentor${mentors === 1 ? '' : 's'}, ${mentees} mentee${mentees === 1 ? '' : 's'}), ${overAWeek} waiting a week or more`,
   waitingApplication: (applicantMention: string, role: string, since: string, days: number) =>
     `• ${applicantMention} (${role}) since ${since}, ${days} day${days === 1 ? '' : 's'}`,
   waitingRequests: (count: number, overAWeek: number, oldest?: { since: string; days: number }) =>

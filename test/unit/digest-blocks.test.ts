@@ -47,7 +47,7 @@ describe('the weekly digest’s Block Kit', () => {
       'Weekly digest · 2026-W11',
       'The week from 2026-03-02 to 2026-03-09.',
       '*New applications* this week: 1 mentor, 0 mentees',
-      '*Applications waiting for review*: 1 (1 mentor, 0 mentee), 0 waiting a week or more',
+      '*Applications waiting for review*: 1 (1 mentor, 0 mentees), 0 waiting a week or more',
       '• <@UM1> (mentor) since 2026-03-06, 3 days',
       '*Mentor requests waiting for an answer*: none',
       '*Relationships at risk*: 1 (and 2 marked handled); the most urgent:',
