@@ -72,7 +72,8 @@ export function createBenchPlanner(models: Models, clock: Clock, slack: SlackTar
 
 /**
  * The scheduler of one copy of the bot over `models`, with the jobs `src/bot.ts` gives it minus the
- * mentor-request sweep (the seeded program has no open requests): time zones, plan, dispatch, notices.
+ * mentor-request sweep (the seeded program has no open requests) and the weekly digest: time zones, plan,
+ * dispatch, notices.
  * `observe` hears each job's run (name, start, end, result) for the figures.
  */
 export function createBenchScheduler(
@@ -82,8 +83,9 @@ export function createBenchScheduler(
   const jobs = createSchedulerJobs({
     requests: { sweepRequests: () => Promise.reject(new Error('the benchmark has no requests')) },
     prompts: engine,
+    digest: { enqueueDue: () => Promise.resolve({ digest: 'off' as const }) },
   })
-    .filter((job) => !job.name.startsWith('mentor requests'))
+    .filter((job) => !job.name.startsWith('mentor requests') && !job.name.startsWith('weekly digest'))
     .map((job) => ({
       name: job.name,
       async run() {

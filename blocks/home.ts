@@ -10,6 +10,7 @@ import {
 import { CHECK_IN_STATUSES } from '../src/domain/check-ins';
 import { context, ephemeral, section, type EphemeralAnswer } from './message';
 import { escapeMrkdwn, escapeWithin, mention } from './mrkdwn';
+import { staffHomeBlocks, type StaffCommandHint } from './staff-home';
 import { statusTally, type HomeData, type HomeGoal, type HomeRelationship } from '../src/domain/home';
 
 /** The commands App Home points to, from the command table (so it names only what exists). */
@@ -20,6 +21,8 @@ export interface HomeHints {
   readonly listMentees: string;
   /** The usage with which a mentee writes (and reads) their goals; App Home names it when given. */
   readonly goals?: string | undefined;
+  /** The staff commands, for the staff part. */
+  readonly staffCommands?: readonly StaffCommandHint[] | undefined;
 }
 
 /** The App Home someone sees before they have a role in the program: what the bot is and how to start. */
@@ -209,21 +212,7 @@ export function homeView(program: ProgramSettings, data: HomeData, hints: HomeHi
   ];
   blocks.push(...menteeHomeBlocks(data.asMentee ?? [], hints));
   if (data.asMentor) blocks.push(...mentorHomeBlocks(data.asMentor, hints));
-  if (data.staff) {
-    const counts = Object.entries(data.staff.byStage)
-      .map(([status, n]) => `${stageWording[status as keyof typeof stageWording]?.name ?? status}: ${n}`)
-      .join(' · ');
-    blocks.push({ type: 'header', text: { type: 'plain_text', text: w.staffHeading } });
-    blocks.push(
-      section(
-        [
-          w.staff.pending(data.staff.pendingApplications),
-          w.staff.requests(data.staff.waitingRequests),
-          w.staff.stages(counts),
-        ].join('\n'),
-      ),
-    );
-  }
+  if (data.staff) blocks.push(...staffHomeBlocks(data.staff, hints.staffCommands));
   if (blocks.length === 1) blocks.push(...welcomeBlocks(hints));
   blocks.push(context(`Questions? Contact ${program.contact}.`));
   return { type: 'home', blocks };

@@ -67,7 +67,12 @@ export async function startBot(options: {
     onNoticesWritten: noticeWaker.wake,
   });
   const scheduler = createScheduler(
-    createSchedulerJobs({ requests: services.requests, prompts, retention: services.retention }),
+    createSchedulerJobs({
+      requests: services.requests,
+      prompts,
+      retention: services.retention,
+      digest: services.digest,
+    }),
     logger,
   );
   const slack = createSlackApp({

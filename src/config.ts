@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { IANAZone } from 'luxon';
 import { z } from 'zod';
+import { DEFAULT_DIGEST_SCHEDULE, parseDigestSchedule, type DigestSchedule } from './domain/weekly-digest';
 
 /**
  * The one place that reads the environment. Everything else receives a frozen `AppConfig`.
@@ -109,6 +110,22 @@ const environmentSchema = z.object({
   QUIET_RELATIONSHIP_DAYS: intInRange(7, 120, 21),
   // Data requests: unset keeps what people wrote for as long as the records are kept.
   RETENTION_MONTHS: intInRange(1, 240, 0).transform((months) => (months === 0 ? undefined : months)),
+  // The staff's weekly digest: a weekday and time in PROGRAM_TIMEZONE, or off.
+  DIGEST_SCHEDULE: z
+    .string()
+    .optional()
+    .transform((value, ctx): DigestSchedule | undefined => {
+      if (value === undefined || value.trim() === '') return DEFAULT_DIGEST_SCHEDULE;
+      const parsed = parseDigestSchedule(value);
+      if (parsed === undefined) {
+        ctx.addIssue({
+          code: 'custom',
+          message: 'expected a weekday and a 24-hour time such as "monday 09:00", or "off"',
+        });
+        return z.NEVER;
+      }
+      return parsed === 'off' ? undefined : parsed;
+    }),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -159,6 +176,8 @@ export interface AppConfig {
     /** The free text of relationships that ended more than this many months ago is erased; unset: kept. */
     readonly retentionMonths: number | undefined;
   };
+  /** The weekly digest's day and time in the program's zone; undefined when it is turned off. */
+  readonly digest: { readonly schedule: DigestSchedule | undefined };
   readonly logLevel: ParsedEnvironment['LOG_LEVEL'];
 }
 
@@ -205,6 +224,7 @@ export function parseConfig(rawEnv: Record<string, string | undefined>): ConfigR
       quietRelationshipDays: e.QUIET_RELATIONSHIP_DAYS,
     },
     privacy: { retentionMonths: e.RETENTION_MONTHS },
+    digest: { schedule: e.DIGEST_SCHEDULE },
     logLevel: e.LOG_LEVEL,
   };
   return { ok: true, config: deepFreeze(config) };

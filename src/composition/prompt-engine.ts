@@ -11,6 +11,7 @@ import type { ScheduledJob } from '../scheduler/scheduler';
 import type { RetentionService } from '../services/data-requests';
 import type { RequestService } from '../services/requests';
 import { createTimeZoneService, type TimeZoneService } from '../services/time-zones';
+import type { WeeklyDigestService } from '../services/weekly-digest';
 import { presentNotice } from '../slack/presenters/notices';
 import { createPromptSender, createSlackGateway } from '../slack/slack-gateway';
 import { programSettings } from './services';
@@ -116,8 +117,9 @@ export function createSchedulerJobs(parts: {
   prompts: PromptEngine;
   /** `RETENTION_MONTHS`: erasing the free text of relationships that ended long ago (a no-op when unset). */
   retention?: Pick<RetentionService, 'sweep'>;
+  digest: Pick<WeeklyDigestService, 'enqueueDue'>;
 }): ScheduledJob[] {
-  const { requests, prompts, retention } = parts;
+  const { requests, prompts, retention, digest } = parts;
   return [
     { name: 'mentor requests: reminders and lapses', run: () => requests.sweepRequests() },
     // Before planning, so a zone found changed is planned with in the same tick.
@@ -125,6 +127,8 @@ export function createSchedulerJobs(parts: {
     // A large backlog is planned in slices: the scheduler goes on with it after the tick's other jobs.
     { name: 'prompts: plan', run: () => prompts.planner.planDue() },
     { name: 'prompts: dispatch', run: () => prompts.dispatcher.dispatchDue() },
+    // Once this week's day and hour have come; before the notices, so it goes out in the same tick.
+    { name: 'weekly digest: enqueue', run: () => digest.enqueueDue() },
     { name: 'notices: dispatch', run: () => prompts.dispatcher.dispatchNotices() },
     ...(retention ? [{ name: 'retention: erase old free text', run: () => retention.sweep() }] : []),
   ];

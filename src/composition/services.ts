@@ -18,6 +18,7 @@ import { createRelationshipService } from '../services/relationships';
 import { createRequestService } from '../services/requests';
 import { createStaffDirectory } from '../services/staff';
 import { createTimeZoneService } from '../services/time-zones';
+import { createWeeklyDigestService } from '../services/weekly-digest';
 import { homeHints } from '../slack/commands/command-table';
 import { createHomePublisher } from '../slack/home-publisher';
 import { createSlackGateway } from '../slack/slack-gateway';
@@ -164,6 +165,18 @@ export function createServices(deps: {
     quietDays: config.program.quietRelationshipDays,
   });
   const closeOut = createCloseOutService({ relationships, staff, unitOfWork, clock });
+  // The weekly digest and the staff's App Home: the at-risk list's reads plus the week's applications.
+  const digest = createWeeklyDigestService({
+    atRisk,
+    reports: store.reports,
+    notices,
+    unitOfWork,
+    staff,
+    clock,
+    programTimezone,
+    schedule: config.digest.schedule,
+    adminChannelId,
+  });
   const home = createHomeService({
     relationships,
     goalForms,
@@ -171,12 +184,19 @@ export function createServices(deps: {
     meetings: store.meetings,
     programTimezone,
     profiles,
-    applications,
+    staffHome: (userId) => digest.headline(userId),
     staff,
     clock,
   });
   // Staff reports and exports: counts and dates only, read through the report repository's projections.
-  const reports = createProgramReportService({ reports: store.reports, staff, clock, programTimezone });
+  const reports = createProgramReportService({
+    reports: store.reports,
+    staff,
+    clock,
+    programTimezone,
+    unitOfWork,
+    adminChannelId,
+  });
   const exports = createExportService({
     reports: store.reports,
     staff,
@@ -231,6 +251,7 @@ export function createServices(deps: {
     exports,
     dataRequests,
     retention,
+    digest,
     timeZones,
     /** Builds and publishes people's Home tabs (through the gateway, which retries and skips people who left). */
     publishHomes,

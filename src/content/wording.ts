@@ -608,11 +608,6 @@ export const homeWording = {
   menteesHeading: '*Your mentees*',
   moreMentees: (count: number) => `…and ${count} more.`,
   noMentees: 'No mentees yet. Students find you in the directory; you will get a DM when one asks.',
-  staff: {
-    pending: (n: number) => `*${n}* application${n === 1 ? '' : 's'} waiting for review`,
-    requests: (n: number) => `*${n}* mentor request${n === 1 ? '' : 's'} waiting for an answer`,
-    stages: (counts: string) => `*Relationships by stage:* ${counts || 'none yet'}`,
-  },
 };
 
 /** App Home's goals and check-in dates for mentees and mentors (dates already written for people). */
@@ -879,4 +874,58 @@ export const dataRequestWording = {
     notErasedTitle: 'Not erased',
   },
   countLine: (count: number, noun: string) => `${count} ${noun}${count === 1 ? '' : 's'}`,
+};
+
+/** The staff's weekly digest and the staff part of App Home: counts, dates and statuses, never what anyone wrote. */
+export const digestWording = {
+  title: (week: string) => `Weekly digest · ${week}`,
+  span: (from: string, asOf: string) => `The week from ${from} to ${asOf}.`,
+  newApplications: (mentors: number, mentees: number) =>
+    `*New applications* this week: ${mentors} mentor${mentors === 1 ? '' : 's'}, ${mentees} mentee${mentees === 1 ? '' : 's'}`,
+  waitingApplications: (count: number, mentors: number, mentees: number, overAWeek: number) =>
+    count === 0
+      ? '*Applications waiting for review*: none'
+      : `*Applications waiting for review*: ${count} (${mentors} mentor${mentors === 1 ? '' : 's'}, ${mentees} mentee${mentees === 1 ? '' : 's'}), ${overAWeek} waiting a week or more`,
+  waitingApplication: (applicantMention: string, role: string, since: string, days: number) =>
+    `• ${applicantMention} (${role}) since ${since}, ${days} day${days === 1 ? '' : 's'}`,
+  waitingRequests: (count: number, overAWeek: number, oldest?: { since: string; days: number }) =>
+    count === 0
+      ? '*Mentor requests waiting for an answer*: none'
+      : `*Mentor requests waiting for an answer*: ${count}, ${overAWeek} a week or more; the oldest since ${oldest?.since} (${oldest?.days} day${oldest?.days === 1 ? '' : 's'})`,
+  atRisk: (count: number, handledHidden: number) =>
+    `*Relationships at risk*: ${count}${handledHidden > 0 ? ` (and ${handledHidden} marked handled)` : ''}${count > 0 ? '; the most urgent:' : ''}`,
+  atRiskEntry: (mentorMention: string, menteeMention: string, stage: string, reasons: string) =>
+    `• ${mentorMention} and ${menteeMention} · ${stage} · ${reasons}`,
+  /** Each reason's short name, for the digest's one-line entries. */
+  reasonNames: {
+    quiet: 'quiet',
+    request_waiting: 'request waiting',
+    prompts_parked: 'messages undelivered',
+    check_in_missed: 'check-in missed',
+    pause_overrun: 'pause overrun',
+    goal_at_risk: 'goal at risk',
+    end_passed: 'formal end passed',
+  } as Record<string, string>,
+  atRiskMore: '`/mentoring admin at-risk` lists them all, with their reasons and dates.',
+  endingSoon: (count: number, days: number) =>
+    `*Ending in the next ${days} days*: ${count === 0 ? 'none' : count}`,
+  endingEntry: (mentorMention: string, menteeMention: string, date: string) =>
+    `• ${mentorMention} and ${menteeMention}: formal end ${date}`,
+  stages: (counts: string) => `*Open relationships by stage*: ${counts || 'none yet'}`,
+  retentionErased: (relationships: number, fields: number) =>
+    `*Erased by the retention rule* this week: the free text of ${relationships} ended relationship${relationships === 1 ? '' : 's'} (${fields} field${fields === 1 ? '' : 's'})`,
+  privacy:
+    'Counts, dates and statuses only: nothing anyone wrote is in this digest. `/mentoring admin report` has the full figures.',
+  /** The staff part of App Home. */
+  home: {
+    headline: (week: string, asOf: string) => `*This week* (${week}, as of ${asOf})`,
+    atRisk: (count: number) =>
+      `:warning: *${count}* relationship${count === 1 ? '' : 's'} at risk (\`/mentoring admin at-risk\`)`,
+    newApplications: (n: number) => `*${n}* new application${n === 1 ? '' : 's'} this week`,
+    waiting: (n: number, oldestDays?: number) =>
+      `*${n}* application${n === 1 ? '' : 's'} waiting for review${n > 0 && oldestDays !== undefined ? ` (the oldest ${oldestDays} day${oldestDays === 1 ? '' : 's'})` : ''}`,
+    requests: (n: number) => `*${n}* mentor request${n === 1 ? '' : 's'} waiting for an answer`,
+    ending: (n: number, days: number) => `*${n}* ending in the next ${days} days`,
+    commandsHeading: '*Staff commands*',
+  },
 };

@@ -2,6 +2,7 @@ import { DateTime } from 'luxon';
 import { checkInSchedule, checkInStanding, type CheckInStatus } from './check-ins';
 import type { RelationshipRecord } from './records';
 import { OPEN_STATUSES, type RelationshipStatus } from './relationship-stages';
+import type { DigestHeadline } from './weekly-digest';
 
 /** The stages staff see counted on App Home: every open one and the completed. */
 export const STAGE_STATUSES_SHOWN: readonly RelationshipStatus[] = [...OPEN_STATUSES, 'completed'];
@@ -52,8 +53,8 @@ export interface MentorHome {
 export interface HomeData {
   asMentor?: MentorHome | undefined;
   asMentee?: HomeRelationship[] | undefined;
-  staff?:
-    { pendingApplications: number; waitingRequests: number; byStage: Record<string, number> } | undefined;
+  /** Staff: the weekly digest's headline figures (counts and dates only). */
+  staff?: DigestHeadline | undefined;
 }
 
 /** One saved version of a relationship's goal form, as far as App Home needs it. */

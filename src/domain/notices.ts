@@ -2,8 +2,10 @@ import type { ApplicationRole, CommunicationChannel } from './application-form';
 import type { CheckInAnswers } from './check-ins';
 import type { Goal } from './goal-form';
 import type { ApplicationRecord, ProfileRecord, RelationshipRecord } from './records';
+import type { ProgramReport } from './program-report';
 import type { ReflectionAnswers } from './reflection';
 import type { RelationshipStatus } from './relationship-stages';
+import type { WeeklyDigest } from './weekly-digest';
 
 /**
  * What the bot tells someone other than the person it is answering, as data: written to the outbox in the
@@ -101,7 +103,12 @@ export type Notice =
       goals: Goal[];
       answers: CheckInAnswers;
       due: { date?: string | undefined; late: boolean };
-    };
+    }
+  // Staff reports in the staff channel: counts, dates and statuses only.
+  /** The weekly digest, once per ISO week in the program's time zone. */
+  | { type: 'staff_weekly_digest'; digest: WeeklyDigest }
+  /** The program report a staff member chose to post (with who posted it). */
+  | { type: 'staff_program_report'; report: ProgramReport; postedBy: string };
 
 export type NoticeType = Notice['type'];
 
@@ -170,4 +177,7 @@ export const noticeKeys = {
     `relationship:${relationshipId}:goals:v${version}:summary`,
   checkInSummary: (relationshipId: string, at: Date) =>
     `relationship:${relationshipId}:check_in:${at.getTime()}`,
+  // Staff reports: one digest per ISO week (`2026-W10`), each posted report by who and when.
+  weeklyDigest: (week: string) => `staff:weekly_digest:${week}`,
+  programReportPosted: (staffId: string, at: Date) => `staff:program_report:${staffId}:${at.getTime()}`,
 } as const;

@@ -133,6 +133,17 @@ export function createAtRiskService(deps: {
     });
   }
 
+  /** Every live relationship judged: those at risk that staff haven't handled, worst first, and the rest hidden. */
+  async function judgeLive(): Promise<{ list: AtRiskList; live: RelationshipRecord[] }> {
+    const live = await deps.relationships.listLive();
+    const assessed = (await assess(live)).filter(({ entry }) => entry.reasons.length > 0);
+    const entries = assessed
+      .filter(({ isNew }) => isNew)
+      .map(({ entry }) => entry)
+      .sort((a, b) => compareRisk(a.reasons, b.reasons));
+    return { list: { entries, handledHidden: assessed.length - entries.length }, live };
+  }
+
   /** The one relationship a button was shown for, re-assessed now; a refusal when the button is out of date. */
   async function current(
     relationshipId: string,
@@ -154,15 +165,14 @@ export function createAtRiskService(deps: {
     /** Every relationship at risk that staff haven't handled (or where something new happened since), worst first. */
     async list(staffId: string): Promise<Result<AtRiskList, AtRiskRefusal>> {
       if (!(await deps.staff.isStaff(staffId))) return refused('not_staff');
-      const assessed = (await assess(await deps.relationships.listLive())).filter(
-        ({ entry }) => entry.reasons.length > 0,
-      );
-      const entries = assessed
-        .filter(({ isNew }) => isNew)
-        .map(({ entry }) => entry)
-        .sort((a, b) => compareRisk(a.reasons, b.reasons));
-      return done({ entries, handledHidden: assessed.length - entries.length });
+      return done((await judgeLive()).list);
     },
+
+    /**
+     * The list as `list` makes it, with the live relationships it judged, for staff surfaces that summarise it
+     * (the weekly digest, the staff's App Home). No staff check: callers show it only to staff.
+     */
+    overview: judgeLive,
 
     /**
      * **Nudge the pair**: a kind word from the program office in the pair's conversation (once a day per

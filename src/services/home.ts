@@ -1,13 +1,7 @@
 import type { Clock } from '../clock';
-import {
-  homeRelationship,
-  STAGE_STATUSES_SHOWN,
-  type HomeData,
-  type HomeRelationship,
-  type MentorHome,
-} from '../domain/home';
+import { homeRelationship, type HomeData, type HomeRelationship, type MentorHome } from '../domain/home';
 import type { ProfileRecord, RelationshipRecord } from '../domain/records';
-import type { ApplicationRepository } from '../store/application-repository';
+import type { DigestHeadline } from '../domain/weekly-digest';
 import type { CheckInRepository } from '../store/check-in-repository';
 import type { GoalFormRepository } from '../store/goal-form-repository';
 import type { MeetingRepository } from '../store/meeting-repository';
@@ -21,7 +15,7 @@ import type { StaffDirectory } from './staff';
  * meetings; staff see counts only.
  */
 export function createHomeService(deps: {
-  relationships: Pick<RelationshipRepository, 'findOpenFor' | 'countByStatus'>;
+  relationships: Pick<RelationshipRepository, 'findOpenFor'>;
   /** Every goal-form version (each goal's Specific answer and dates), for all the relationships at once. */
   goalForms: Pick<GoalFormRepository, 'versionsOf'>;
   /** Every check-in's dates and statuses, for all the relationships at once. */
@@ -29,7 +23,8 @@ export function createHomeService(deps: {
   /** The last meeting each pair logged (its day), shown to both people. */
   meetings: Pick<MeetingRepository, 'latestOf'>;
   profiles: Pick<ProfileRepository, 'get' | 'homeSummariesOf'>;
-  applications: Pick<ApplicationRepository, 'listWaiting'>;
+  /** The staff part: the weekly digest's headline figures (refused for anyone who isn't staff). */
+  staffHome: (userId: string) => Promise<Result<DigestHeadline, 'not_staff'>>;
   staff: StaffDirectory;
   clock: Clock;
   programTimezone: string;
@@ -91,30 +86,25 @@ export function createHomeService(deps: {
     };
   }
 
+  /** The staff part of App Home: the digest's headline figures, read in one batch. */
+  async function staffPart(userId: string): Promise<HomeData['staff']> {
+    const headline = await deps.staffHome(userId);
+    return headline.kind === 'done' ? headline.value : undefined;
+  }
+
   async function build(userId: string): Promise<HomeData> {
     const [open, mentorProfile, isStaff] = await Promise.all([
       deps.relationships.findOpenFor(userId),
       deps.profiles.get(userId, 'mentor'),
       deps.staff.isStaff(userId),
     ]);
-    const described = await describeAll(userId, open);
+    // The staff part's reads go out with the mentee's and mentor's, in the same batch.
+    const [described, staff] = await Promise.all([
+      describeAll(userId, open),
+      isStaff ? staffPart(userId) : undefined,
+    ]);
     const asMentee = described.asMentee;
     const asMentor = asMentorOf(described.asMentor, mentorProfile);
-    const staff = isStaff
-      ? await (async () => {
-          const [byStatus, waiting] = await Promise.all([
-            deps.relationships.countByStatus(),
-            deps.applications.listWaiting(),
-          ]);
-          const { requested = 0, ...rest } = byStatus;
-          const byStage = Object.fromEntries(
-            Object.entries(rest).filter(([status]) =>
-              (STAGE_STATUSES_SHOWN as readonly string[]).includes(status),
-            ),
-          );
-          return { pendingApplications: waiting.length, waitingRequests: requested, byStage };
-        })()
-      : undefined;
     return { asMentee, asMentor, staff };
   }
 

@@ -1,6 +1,8 @@
 import type { CheckInStatus } from '../domain/check-ins';
 import type { ReportFacts } from '../domain/program-report';
+import type { DigestFacts } from '../domain/weekly-digest';
 import type { Models } from './database';
+import { operator } from './mapping';
 
 /**
  * What staff reports and exports read: whole collections in batches, each through a projection that names
@@ -126,7 +128,8 @@ export interface ExportEvaluation {
 const idOf = (doc: { _id: unknown }) => String(doc._id);
 
 export function createReportRepository(models: Models) {
-  const { profiles, applications, relationships, goalForms, checkIns, feedback, meetings } = models;
+  const { profiles, applications, relationships, goalForms, checkIns, feedback, meetings, auditEvents } =
+    models;
 
   /** Every document of a query, `BATCH` at a time, mapped as it comes (the driver never holds them all). */
   async function* each<T>(
@@ -273,6 +276,44 @@ export function createReportRepository(models: Models) {
                 relationshipId: String(m._id),
                 at: new Date(`${m.date}T12:00:00Z`),
               })),
+      };
+    },
+
+    /**
+     * What the weekly digest reads besides the at-risk list: applications waiting or submitted since `since`
+     * (through the status and creation-time index), and the retention job's erasures since `since` (one audit
+     * entry per relationship, with how many fields it erased).
+     */
+    async digestFacts(since: Date): Promise<Pick<DigestFacts, 'applications' | 'retentionErased'>> {
+      const [applicationDocs, erased] = await Promise.all([
+        applications
+          .find(
+            { $or: [{ status: 'submitted' }, { createdAt: operator({ $gte: since }) }] },
+            { _id: 0, userId: 1, role: 1, status: 1, createdAt: 1 },
+          )
+          .lean(),
+        auditEvents.aggregate<{ relationships: number; fields: number }>([
+          { $match: { action: 'retention_erased', at: operator({ $gte: since }) } },
+          {
+            $group: {
+              _id: null,
+              relationships: { $sum: 1 },
+              fields: { $sum: { $convert: { input: '$details.fields', to: 'int', onError: 0, onNull: 0 } } },
+            },
+          },
+        ]),
+      ]);
+      return {
+        applications: applicationDocs.map((a) => ({
+          userId: a.userId,
+          role: a.role,
+          status: a.status,
+          createdAt: a.createdAt,
+        })),
+        retentionErased: {
+          relationships: erased[0]?.relationships ?? 0,
+          fields: erased[0]?.fields ?? 0,
+        },
       };
     },
 

@@ -366,6 +366,8 @@ export const auditEventSchema = new Schema(
 );
 auditEventSchema.index({ subjectType: 1, subjectId: 1, at: -1 });
 auditEventSchema.index({ at: -1 });
+// The weekly digest counts one kind of entry in its week (the retention job's erasures).
+auditEventSchema.index({ action: 1, at: -1 });
 
 /** Events API deliveries already handled (Slack retries unacknowledged events); expire after a day. */
 export const processedEventSchema = new Schema(

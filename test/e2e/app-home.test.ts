@@ -76,7 +76,8 @@ describe('App Home', () => {
     const home = await openHome(t, staff1.id);
     expect(home).toContain('Program dashboard');
     expect(home).toContain('application');
-    expect(home).toContain('Stage 3');
+    expect(home).toContain('relationships at risk');
+    expect(home).toContain('stage 3');
     expect(home).not.toContain('Junior studying marketing');
   });
 });

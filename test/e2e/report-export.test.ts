@@ -1,7 +1,7 @@
 import { ACTIONS } from '../../blocks/ids';
 import { wording } from '../../src/content/wording';
 import { readCsvObjects } from '../support/csv-read';
-import { buttonValue, responseTexts } from '../support/flows';
+import { buttonValue, noticesDelivered, responseTexts } from '../support/flows';
 import { ADMIN_CHANNEL, PEOPLE, startTestBot, type TestBot } from '../support/test-bot';
 
 /**
@@ -313,6 +313,7 @@ describe('the program report and the export', () => {
       { message: { channel: 'CGENERAL', ts: '1772463600.000100' } },
     );
     await t.bot.acknowledgedWorkDone(5000);
+    await noticesDelivered(t); // the post goes through the outbox, like every message to others
     const posted = t.emulator.messages(ADMIN_CHANNEL).slice(before);
     expect(posted).toHaveLength(1);
     expect(posted[0]?.text).toContain('*Mentor seats* (today): 1 used of 5 offered');

@@ -3,7 +3,6 @@ import pino from 'pino';
 import { ManualClock } from '../../src/clock';
 import type { RelationshipRecord } from '../../src/domain/records';
 import { createHomeService } from '../../src/services/home';
-import { createApplicationRepository } from '../../src/store/application-repository';
 import { createCheckInRepository } from '../../src/store/check-in-repository';
 import { connectDatabase, type Database } from '../../src/store/database';
 import { createGoalFormRepository } from '../../src/store/goal-form-repository';
@@ -11,6 +10,7 @@ import { createMeetingRepository } from '../../src/store/meeting-repository';
 import { createProfileRepository } from '../../src/store/profile-repository';
 import { createRelationshipRepository } from '../../src/store/relationship-repository';
 import { freshDatabaseUri } from '../support/test-database';
+import { refused } from '../../src/services/result';
 
 const clock = new ManualClock(DateTime.fromISO('2026-03-02T12:00:00Z'));
 const relationship = {
@@ -24,7 +24,7 @@ const relationship = {
 describe('home service, over fakes of its ports', () => {
   function service(approvedMentor: boolean) {
     return createHomeService({
-      relationships: { findOpenFor: async () => [relationship], countByStatus: async () => ({}) },
+      relationships: { findOpenFor: async () => [relationship] },
       goalForms: {
         versionsOf: async () =>
           new Map([
@@ -82,7 +82,7 @@ describe('home service, over fakes of its ports', () => {
           },
         ],
       },
-      applications: { listWaiting: async () => [] },
+      staffHome: async () => refused('not_staff'),
       staff: { isStaff: async () => false } as never,
       clock,
       programTimezone: 'UTC',
@@ -135,7 +135,7 @@ describe('home service, against MongoDB', () => {
       checkIns: createCheckInRepository(models),
       meetings: createMeetingRepository(models),
       profiles: createProfileRepository(models),
-      applications: createApplicationRepository(models),
+      staffHome: async () => refused('not_staff'),
       staff: { isStaff: async () => false, knownStaff: () => false },
       clock: new ManualClock(now),
       programTimezone: 'UTC',

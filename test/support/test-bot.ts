@@ -37,6 +37,9 @@ export function testEnvironment(emulator: SlackEmulator, overrides: Record<strin
     PROGRAM_NAME: 'Webster Mentoring Program',
     PROGRAM_CONTACT: 'the Office of Student Affairs',
     LOG_LEVEL: 'debug',
+    // The weekly digest would land in the staff channel at whatever week a test's clock ticks in; the tests
+    // about it turn it on (test/e2e/weekly-digest.test.ts).
+    DIGEST_SCHEDULE: 'off',
     ...overrides,
   };
 }

@@ -49,6 +49,8 @@ describe('configuration', () => {
     ['EVALUATION_FORM_URL', 'form', 'link'],
     ['RETENTION_MONTHS', '0', '1 to 240'],
     ['RETENTION_MONTHS', 'forever', '1 to 240'],
+    ['DIGEST_SCHEDULE', 'mondays at nine', '"monday 09:00"'],
+    ['DIGEST_SCHEDULE', 'monday 25:00', '"off"'],
   ])('rejects %s=%s, saying what is expected', (name, value, hint) => {
     const result = parseConfig({ ...valid, [name]: value });
     expect(result.ok).toBe(false);
@@ -97,5 +99,16 @@ describe('configuration', () => {
   it('adds the trailing slash the Web API base URL needs', () => {
     const result = parseConfig({ ...valid, SLACK_API_URL: 'http://127.0.0.1:9999/api' });
     expect(result.ok && result.config.slack.apiUrl).toBe('http://127.0.0.1:9999/api/');
+  });
+
+  it('reads the weekly digest’s day and time (default Monday 09:00), or off', () => {
+    const schedule = (value?: string) => {
+      const result = parseConfig({ ...valid, ...(value === undefined ? {} : { DIGEST_SCHEDULE: value }) });
+      return result.ok ? result.config.digest.schedule : 'invalid';
+    };
+    expect(schedule()).toEqual({ weekday: 1, hour: 9, minute: 0 });
+    expect(schedule('')).toEqual({ weekday: 1, hour: 9, minute: 0 });
+    expect(schedule('Fri 16:30')).toEqual({ weekday: 5, hour: 16, minute: 30 });
+    expect(schedule('off')).toBeUndefined();
   });
 });

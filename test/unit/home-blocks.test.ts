@@ -160,7 +160,18 @@ describe('the mentor’s part of App Home', () => {
       {
         asMentee: many.slice(0, 10),
         asMentor: mentor(many),
-        staff: { pendingApplications: 3, waitingRequests: 2, byStage: { stage3: 60 } },
+        staff: {
+          week: '2026-W10',
+          asOf: 'Mon, Mar 2',
+          atRisk: 4,
+          newApplications: 3,
+          waitingApplications: 3,
+          oldestWaitingDays: 9,
+          waitingRequests: 2,
+          endingSoon: 1,
+          endingWithinDays: 14,
+          stages: { stage3: 60 },
+        },
       },
       hints,
     );

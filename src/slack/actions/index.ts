@@ -19,7 +19,7 @@ import type { GoalRefusal } from '../../services/goals';
 import type { LifecycleRefusal } from '../../services/relationships';
 import type { Invalid, Refused } from '../../services/result';
 import { lifecycleRefusalText, relistedAnswer } from '../presenters/lifecycle';
-import { postedReport, reportAnswer, reportPostedText } from '../presenters/report';
+import { reportAnswer, reportPostedText } from '../presenters/report';
 import { readGoalDrafts, type GoalFormMetadata } from '../../../blocks/goal-form';
 import { reportUnexpected } from '../commands/command-router';
 import type { SlackDeps } from '../deps';
@@ -156,20 +156,14 @@ export function registerActions(app: App, deps: SlackDeps): void {
     );
   });
 
-  // The private report's "Post to the channel": staff checked again here, the figures worked out afresh.
+  // The private report's "Post to the channel": staff checked again and the figures worked out afresh by
+  // the service, which writes the post to the outbox; the person who clicked is answered here.
   button(ACTIONS.postReport, async (args) => {
-    const staffId = args.body.user.id;
-    const result = await deps.reports.report(staffId, args.action.value ?? '');
+    const result = await deps.reports.post(args.body.user.id, args.action.value ?? '');
     if (result.kind !== 'done') {
       const answer = reportAnswer(result);
       throw new UserFacingError(typeof answer === 'string' ? answer : wording.errors.staffOnly);
     }
-    const message = postedReport(result.value, staffId);
-    await args.client.chat.postMessage({
-      channel: deps.config.staff.adminChannelId,
-      text: message.text,
-      blocks: message.blocks,
-    });
     await tellPerson(args, reportPostedText());
   });
 

@@ -240,5 +240,10 @@ export function homeHints(program: ProgramSettings): HomeHints {
     })),
     listMentees: usageOfNamed('/mentor', 'mentees'),
     goals: usageOfNamed('/goals', ''),
+    // The staff part: every `/mentoring admin` sub-command with its help line.
+    staffCommands: commandSpec('/mentoring admin').subcommands.map((subcommand) => ({
+      usage: usageOf('/mentoring admin', subcommand),
+      summary: subcommand.help(wording),
+    })),
   };
 }

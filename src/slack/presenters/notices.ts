@@ -7,8 +7,10 @@ import { applicationWording, requestWording as w, type ProgramSettings } from '.
 import type { ApplicationRecord } from '../../domain/records';
 import type { Notice } from '../../domain/notices';
 import { presentCheckInNotice } from './check-ins';
+import { presentDigest } from './digest';
 import { presentGoalNotice } from './goals';
 import { presentLifecycleNotice } from './lifecycle';
+import { postedReport } from './report';
 
 /**
  * Turns a notice (data written with the change that caused it) into the message Slack shows, at send time:
@@ -96,6 +98,11 @@ export function presentNotice(notice: Notice, program: ProgramSettings): BotMess
       return presentGoalNotice(notice);
     case 'check_in_summary':
       return presentCheckInNotice(notice);
+    // Staff reports in the staff channel.
+    case 'staff_weekly_digest':
+      return presentDigest(notice.digest);
+    case 'staff_program_report':
+      return postedReport(notice.report, notice.postedBy);
   }
 }
 
