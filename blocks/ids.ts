@@ -25,6 +25,8 @@ export const ACTIONS = {
   logMeeting: 'pair_we_met',
   nudgePair: 'staff_at_risk_nudge',
   markHandled: 'staff_at_risk_handled',
+  // Keeping the directory current.
+  staffDirectoryPage: 'staff_directory_page',
 } as const;
 
 export const VIEWS = {
@@ -39,6 +41,8 @@ export const VIEWS = {
   agreements: 'pair_agreements',
   reflection: 'close_out_reflection',
   evaluation: 'program_evaluation',
+  // Keeping the directory current.
+  unlistMentor: 'staff_unlist_mentor',
 } as const;
 
 /** Input block ids, one per field; stable so Slack keeps what a person typed across updates. */

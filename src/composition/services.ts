@@ -7,6 +7,7 @@ import { createAtRiskService } from '../services/at-risk';
 import { createCheckInService } from '../services/check-ins';
 import { createCloseOutService } from '../services/close-out';
 import { createDirectoryService } from '../services/directory';
+import { createDirectoryUpkeepService } from '../services/directory-upkeep';
 import { createEnrollmentService } from '../services/enrollment';
 import { createExportService } from '../services/exports';
 import { createGoalService } from '../services/goals';
@@ -99,7 +100,15 @@ export function createServices(deps: {
     taxonomy: config.program.interests,
     adminChannelId,
   });
-  const directory = createDirectoryService({ profiles, relationships, audit, clock });
+  const directory = createDirectoryService({
+    profiles,
+    relationships,
+    audit,
+    clock,
+    programTimezone,
+    // A capacity lowered to the relationships open leaves no seat: the requests waiting are released.
+    afterCapacityChanged: (mentorId) => upkeep.releaseIfFull(mentorId),
+  });
   const requests = createRequestService({
     relationships,
     profiles,
@@ -163,6 +172,14 @@ export function createServices(deps: {
     quietDays: config.program.quietRelationshipDays,
   });
   const closeOut = createCloseOutService({ relationships, staff, unitOfWork, clock });
+  const upkeep = createDirectoryUpkeepService({
+    profiles,
+    staff,
+    unitOfWork,
+    clock,
+    programTimezone,
+    onChanged: refreshHomes,
+  });
   const home = createHomeService({
     relationships,
     goalForms,
@@ -210,6 +227,7 @@ export function createServices(deps: {
     reports,
     exports,
     timeZones,
+    upkeep,
     /** Builds and publishes people's Home tabs (through the gateway, which retries and skips people who left). */
     publishHomes,
   };

@@ -4,6 +4,7 @@ import type { Goal } from './goal-form';
 import type { ApplicationRecord, ProfileRecord, RelationshipRecord } from './records';
 import type { ReflectionAnswers } from './reflection';
 import type { RelationshipStatus } from './relationship-stages';
+import type { ReleaseReason } from './directory-upkeep';
 
 /**
  * What the bot tells someone other than the person it is answering, as data: written to the outbox in the
@@ -31,8 +32,10 @@ export type Notice =
       type: 'request_card_update';
       relationship: RelationshipRecord;
       mentee: ProfileRecord;
-      outcome: 'accepted' | 'declined' | 'lapsed';
+      outcome: 'accepted' | 'declined' | 'lapsed' | 'released';
       at: Date;
+      /** For a released request: why (the mentor left the directory, or has no seat left). */
+      why?: ReleaseReason;
     }
   /** The first message in the pair's group DM. */
   | {
@@ -43,7 +46,13 @@ export type Notice =
       sharedInterests: string[];
     }
   /** The mentee told what became of a request: a staff match, a decline, a lapse. */
-  | { type: 'mentee_request_news'; news: 'staff_match' | 'declined' | 'lapsed'; mentorId: string }
+  | {
+      type: 'mentee_request_news';
+      news: 'staff_match' | 'declined' | 'lapsed' | 'released';
+      mentorId: string;
+      /** For a released request: why. */
+      why?: ReleaseReason;
+    }
   /** Staff told the pair's group DM could not be opened. */
   | { type: 'staff_conversation_failed'; mentorId: string; menteeId: string; error: string }
   // Requests and the pair's first steps:
@@ -101,7 +110,13 @@ export type Notice =
       goals: Goal[];
       answers: CheckInAnswers;
       due: { date?: string | undefined; late: boolean };
-    };
+    }
+  // Keeping the directory current.
+  /**
+   * The mentor, in their DM, told that staff unlisted them (with the reason staff gave, escaped when
+   * rendered) or listed them again.
+   */
+  | { type: 'mentor_listing_changed'; listed: boolean; staffId: string; reason?: string };
 
 export type NoticeType = Notice['type'];
 
@@ -170,4 +185,7 @@ export const noticeKeys = {
     `relationship:${relationshipId}:goals:v${version}:summary`,
   checkInSummary: (relationshipId: string, at: Date) =>
     `relationship:${relationshipId}:check_in:${at.getTime()}`,
+  // Keeping the directory current: each listing change staff make is told once.
+  listingChanged: (mentorId: string, listed: boolean, at: Date) =>
+    `profile:${mentorId}:mentor:${listed ? 'listed' : 'unlisted'}:${at.getTime()}`,
 } as const;

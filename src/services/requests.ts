@@ -14,6 +14,7 @@ import type { AuditRepository } from '../store/audit-repository';
 import type { ProfileRepository } from '../store/profile-repository';
 import type { RelationshipRepository } from '../store/relationship-repository';
 import type { NoticeRepository } from '../store/notice-repository';
+import { releaseIfFull } from './directory-upkeep';
 import { Rollback, type SlackPort, type UnitOfWork } from './ports';
 import { done, refused, type Done, type Result } from './result';
 import type { StaffDirectory } from './staff';
@@ -24,9 +25,13 @@ export { REQUEST_LAPSE_DAYS, REQUEST_REMINDER_DAYS };
 export interface RequestTx {
   relationships: Pick<
     RelationshipRepository,
-    'createRequest' | 'transition' | 'markReminderSent' | 'setCommunicationPreferences'
+    | 'createRequest'
+    | 'transition'
+    | 'markReminderSent'
+    | 'setCommunicationPreferences'
+    | 'waitingRequestsFor'
   >;
-  profiles: Pick<ProfileRepository, 'claimSeat'>;
+  profiles: Pick<ProfileRepository, 'claimSeat' | 'seatsOf' | 'getMany'>;
   audit: Pick<AuditRepository, 'record'>;
   notices: Pick<NoticeRepository, 'enqueue'>;
 }
@@ -191,6 +196,8 @@ export function createRequestService(deps: {
         at,
       );
       await record(tx, actorId, 'relationship.introduced', introduced);
+      // That seat was the last one: the requests still waiting on this mentor are released.
+      await releaseIfFull(tx, relationship.mentorId, 'system', actorId, at);
       return introduced;
     });
     if (introduced === 'no_seat') return refused('no_seat', { relationshipId });
@@ -202,6 +209,8 @@ export function createRequestService(deps: {
   async function decline(relationshipId: string, actorId: string): Promise<AnswerOutcome> {
     const relationship = await relationships.get(relationshipId);
     if (!relationship || relationship.mentorId !== actorId) return refused('not_your_request');
+    if (relationship.status !== 'requested')
+      return refused('already_answered', { relationshipId, status: relationship.status });
     const at = now();
     const mentee = await profiles.get(relationship.menteeId, 'mentee');
     const declined = await deps.unitOfWork.run(async (tx) => {

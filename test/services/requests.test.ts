@@ -207,6 +207,9 @@ function answersOver(
       async setCommunicationPreferences(id, side, channels) {
         written.preferences.push({ id, side, channels });
       },
+      async waitingRequestsFor(mentorId) {
+        return [...stored.values()].filter((r) => r.mentorId === mentorId && r.status === 'requested');
+      },
     },
     profiles: {
       async claimSeat() {
@@ -214,6 +217,8 @@ function answersOver(
         seatsLeft -= 1;
         return true;
       },
+      seatsOf: async (userId) => ({ userId, listed: true, capacity: 5, openRelationships: 5 - seatsLeft }),
+      getMany: async () => [MENTEE_PROFILE],
     },
     audit: { record: async (entry) => void written.audit.push(entry as (typeof written.audit)[number]) },
     notices: {
@@ -427,12 +432,12 @@ describe('requests service: the mentor declines', () => {
     expect(w.written).toEqual(w.nothing);
   });
 
-  it('already answered: refused already_answered, nothing written', async () => {
+  it('already answered: refused already_answered with its status, nothing written', async () => {
     const w = answersOver({ relationships: [waitingRequest({ status: 'introduced' })] });
     expect(await w.service.decline('r1', 'UMENTOR')).toEqual({
       kind: 'refused',
       code: 'already_answered',
-      facts: { relationshipId: 'r1' },
+      facts: { relationshipId: 'r1', status: 'introduced' },
     });
     expect(w.written).toEqual(w.nothing);
   });
