@@ -532,7 +532,7 @@ export function createProfileRepository(models: Models) {
      */
     async touchActivity(userId: string, at: Date, staleBefore: Date): Promise<void> {
       await profiles.updateMany(
-        { userId, lastActiveAt: operator({ $not: { $gte: staleBefore } }) },
+        { userId, lastActiveAt: operator({ $not: { $gt: staleBefore } }) },
         { $set: { lastActiveAt: at } },
         { timestamps: false },
       );

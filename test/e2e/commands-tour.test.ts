@@ -35,6 +35,8 @@ const SAMPLES: Record<string, string> = {
   '@mentor': `<@${alice.id}|alice>`,
   '@mentee': `<@${bob.id}|bob>`,
   '[term]': '2026',
+  '[page]': '2',
+  '[reason]': 'Taking a break this term',
 };
 
 /** A usage as the help shows it, with each argument filled in: `['/mentor', 'capacity 2']`. */
