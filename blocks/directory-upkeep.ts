@@ -48,7 +48,9 @@ export function staffDirectoryPage(view: StaffDirectoryView): EphemeralAnswer {
     blocks.push(section(lines.slice(i, i + LINES_PER_SECTION).join('\n')));
   const nav = [
     ...(view.page > 1 ? [pageButton(`${ACTIONS.staffDirectoryPage}_prev`, w.previous, view.page - 1)] : []),
-    ...(view.page < view.pages ? [pageButton(`${ACTIONS.staffDirectoryPage}_next`, w.next, view.page + 1)] : []),
+    ...(view.page < view.pages
+      ? [pageButton(`${ACTIONS.staffDirectoryPage}_next`, w.next, view.page + 1)]
+      : []),
   ];
   if (nav.length > 0) blocks.push({ type: 'actions', block_id: 'staff_directory_pages', elements: nav });
   blocks.push(context(w.privacy));

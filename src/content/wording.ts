@@ -831,7 +831,8 @@ export const directoryUpkeepWording = {
     earlier: 'over a month ago',
     unknown: 'not yet recorded',
   },
-  heading: (page: number, pages: number) => `*Mentors* (page ${page} of ${pages}), listed first, quietest first`,
+  heading: (page: number, pages: number) =>
+    `*Mentors* (page ${page} of ${pages}), listed first, quietest first`,
   totals: (t: {
     mentors: number;
     listed: number;
@@ -844,7 +845,8 @@ export const directoryUpkeepWording = {
   line: (e: { mentor: string; used: number; capacity: number; lastActive: string; listed: boolean }) =>
     `• ${e.mentor} · ${e.used} of ${e.capacity} seat${e.capacity === 1 ? '' : 's'} used · last active ${e.lastActive} · ${e.listed ? 'listed' : '_not listed_'}`,
   none: 'There are no approved mentors yet.',
-  privacy: 'Seats, dates and listing only. `/mentoring admin unlist @mentor` or `relist @mentor` changes a listing.',
+  privacy:
+    'Seats, dates and listing only. `/mentoring admin unlist @mentor` or `relist @mentor` changes a listing.',
   previous: 'Previous',
   next: 'Next',
   relistUsage: 'Name the mentor, for example `/mentoring admin relist @alex`.',
@@ -862,7 +864,8 @@ export const directoryUpkeepWording = {
     intro: (mentor: string) =>
       `${mentor} leaves the directory at once: students no longer find them with \`/mentee find\`, and requests waiting on them are released (each student is told). Their current mentees are not affected.`,
     label: 'Reason, shared with the mentor',
-    placeholder: 'For example: we haven’t heard from you this term; tell us when you’d like to be listed again.',
+    placeholder:
+      'For example: we haven’t heard from you this term; tell us when you’d like to be listed again.',
     reasonRequired: 'Give the mentor a short reason.',
     tooLong: (max: number) => `Keep this to ${max} characters or fewer.`,
   },
@@ -886,8 +889,10 @@ export const directoryUpkeepWording = {
   },
   /** The line on the mentor's request card once released (its buttons are gone). */
   cardReleased: {
-    mentor_unlisted: 'This request is no longer open: it was released when you left the directory. The student was told.',
-    mentor_full: 'This request is no longer open: it was released when your last seat was taken. The student was told.',
+    mentor_unlisted:
+      'This request is no longer open: it was released when you left the directory. The student was told.',
+    mentor_full:
+      'This request is no longer open: it was released when your last seat was taken. The student was told.',
   },
   /** A click on an old request card whose request was released. */
   noLongerOpen:

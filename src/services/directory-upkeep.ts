@@ -15,10 +15,7 @@ import type { RelationshipRecord } from '../domain/records';
 import type { Actor } from '../domain/relationship-stages';
 import type { AuditRepository } from '../store/audit-repository';
 import type { NoticeRepository } from '../store/notice-repository';
-import type {
-  ProfileRepository,
-  StaffDirectoryTotals,
-} from '../store/profile-repository';
+import type { ProfileRepository, StaffDirectoryTotals } from '../store/profile-repository';
 import type { RelationshipRepository } from '../store/relationship-repository';
 import { Rollback, type UnitOfWork } from './ports';
 import { done, invalid, refused, type Refused, type Result } from './result';
@@ -80,10 +77,12 @@ export async function releaseWaitingRequests(
   const waiting = await tx.relationships.waitingRequestsFor(cause.mentorId);
   if (waiting.length === 0) return [];
   const mentees = new Map(
-    (await tx.profiles.getMany(
-      waiting.map((r) => r.menteeId),
-      'mentee',
-    )).map((p) => [p.userId, p]),
+    (
+      await tx.profiles.getMany(
+        waiting.map((r) => r.menteeId),
+        'mentee',
+      )
+    ).map((p) => [p.userId, p]),
   );
   const released: RelationshipRecord[] = [];
   const notices: NewNotice[] = [];
@@ -201,7 +200,9 @@ export function createDirectoryUpkeepService(deps: {
           const change = await tx.profiles.changeListed(mentorId, listed);
           if (change === 'not_a_mentor') throw new Rollback(refused('not_a_mentor'));
           if (change === 'unchanged') return done({ listed, released: 0 });
-          await audit(tx, mentorId, listed ? 'mentor.listed' : 'mentor.unlisted', mentorId, at, { by: 'mentor' });
+          await audit(tx, mentorId, listed ? 'mentor.listed' : 'mentor.unlisted', mentorId, at, {
+            by: 'mentor',
+          });
           const released = listed
             ? []
             : await releaseWaitingRequests(tx, {
@@ -265,7 +266,10 @@ export function createDirectoryUpkeepService(deps: {
      * Before the unlist form opens: the person is staff and the mentor is listed (one read). The form's
      * submission is checked again by `unlist`.
      */
-    async unlistForm(staffId: string, mentorId: string): Promise<Result<{ mentorId: string }, UpkeepRefusal>> {
+    async unlistForm(
+      staffId: string,
+      mentorId: string,
+    ): Promise<Result<{ mentorId: string }, UpkeepRefusal>> {
       const refusal = await staffOnly(staffId);
       if (refusal) return refusal;
       const seats = await deps.profiles.seatsOf(mentorId);
@@ -286,7 +290,8 @@ export function createDirectoryUpkeepService(deps: {
     ): Promise<Result<{ mentorId: string; released: number }, UpkeepRefusal>> {
       const reason = reasonText.trim();
       if (!reason) return invalid({ reason: 'required' });
-      if (reason.length > UNLIST_REASON_MAX) return invalid({ reason: 'too_long' }, { reason: { max: UNLIST_REASON_MAX } });
+      if (reason.length > UNLIST_REASON_MAX)
+        return invalid({ reason: 'too_long' }, { reason: { max: UNLIST_REASON_MAX } });
       const refusal = await staffOnly(staffId);
       if (refusal) return refusal;
       const at = now();

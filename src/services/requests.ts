@@ -25,11 +25,7 @@ export { REQUEST_LAPSE_DAYS, REQUEST_REMINDER_DAYS };
 export interface RequestTx {
   relationships: Pick<
     RelationshipRepository,
-    | 'createRequest'
-    | 'transition'
-    | 'markReminderSent'
-    | 'setCommunicationPreferences'
-    | 'waitingRequestsFor'
+    'createRequest' | 'transition' | 'markReminderSent' | 'setCommunicationPreferences' | 'waitingRequestsFor'
   >;
   profiles: Pick<ProfileRepository, 'claimSeat' | 'seatsOf' | 'getMany'>;
   audit: Pick<AuditRepository, 'record'>;

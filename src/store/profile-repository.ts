@@ -588,7 +588,9 @@ export function createProfileRepository(models: Models) {
               listedQuiet: {
                 $sum: {
                   $cond: [
-                    { $and: ['$listed', { $lt: [{ $ifNull: ['$lastActiveAt', new Date(0)] }, quietBefore] }] },
+                    {
+                      $and: ['$listed', { $lt: [{ $ifNull: ['$lastActiveAt', new Date(0)] }, quietBefore] }],
+                    },
                     1,
                     0,
                   ],

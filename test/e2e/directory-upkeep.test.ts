@@ -66,7 +66,10 @@ describe('keeping the directory', () => {
     await waitFor(() => lastOpenedModal(t).callback_id === VIEWS.unlistMentor);
     expect(JSON.stringify(lastOpenedModal(t))).toContain('"initial_value":"Away & busy"');
     const empty = await t.slack.viewSubmission({ userId: staff1.id }, lastOpenedModal(t), reasonState('  '));
-    expect(empty.json).toMatchObject({ response_action: 'errors', errors: { [FIELD_BLOCK('reason')]: expect.any(String) } });
+    expect(empty.json).toMatchObject({
+      response_action: 'errors',
+      errors: { [FIELD_BLOCK('reason')]: expect.any(String) },
+    });
     expect((await profileOf(alice.id))?.listed).toBe(true);
   });
 
@@ -99,18 +102,25 @@ describe('keeping the directory', () => {
     expect(JSON.stringify(card.blocks)).toContain('released when you left the directory');
     expect(JSON.stringify(card.blocks)).not.toContain(ACTIONS.acceptRequest);
     expect(
-      await t.bot.database.models.auditEvents.countDocuments({ action: 'mentor.unlisted', actorId: staff1.id }),
+      await t.bot.database.models.auditEvents.countDocuments({
+        action: 'mentor.unlisted',
+        actorId: staff1.id,
+      }),
     ).toBe(1);
   });
 
   it('an unlisted mentor is gone from /mentee find at once; unlisting again says so', async () => {
     expect(await findFor(dan.id)).not.toContain(alice.id);
-    const again = await t.slack.command('/mentoring', `admin unlist <@${alice.id}|alice>`, { userId: staff1.id });
+    const again = await t.slack.command('/mentoring', `admin unlist <@${alice.id}|alice>`, {
+      userId: staff1.id,
+    });
     expect(again.json?.text).toContain('isn’t listed in the directory');
   });
 
   it('relist lists the mentor again and tells them; relisting again, or from the re-list card, says so', async () => {
-    const answer = await t.slack.command('/mentoring', `admin relist <@${alice.id}|alice>`, { userId: staff1.id });
+    const answer = await t.slack.command('/mentoring', `admin relist <@${alice.id}|alice>`, {
+      userId: staff1.id,
+    });
     expect(answer.json?.text).toContain('is listed in the directory again');
     await noticesDelivered(t);
     expect(dmTextsOf(t, alice.id).join('\n')).toContain('have listed you in the mentoring directory again');
@@ -150,12 +160,21 @@ describe('keeping the directory', () => {
   it('/mentee find shows when each mentor was last active: this week, this month, earlier', async () => {
     const now = DateTime.fromJSDate(t.clock.now().toJSDate());
     const { profiles } = t.bot.database.models;
-    await profiles.updateOne({ userId: alice.id, role: 'mentor' }, { $set: { lastActiveAt: now.minus({ days: 12 }).toJSDate() } });
-    await profiles.updateOne({ userId: carol.id, role: 'mentor' }, { $set: { lastActiveAt: now.minus({ days: 45 }).toJSDate() } });
+    await profiles.updateOne(
+      { userId: alice.id, role: 'mentor' },
+      { $set: { lastActiveAt: now.minus({ days: 12 }).toJSDate() } },
+    );
+    await profiles.updateOne(
+      { userId: carol.id, role: 'mentor' },
+      { $set: { lastActiveAt: now.minus({ days: 45 }).toJSDate() } },
+    );
     let shown = await findFor(dan.id);
     expect(shown).toContain('active this month');
     expect(shown).toContain('last active over a month ago');
-    await profiles.updateOne({ userId: carol.id, role: 'mentor' }, { $set: { lastActiveAt: now.minus({ hours: 3 }).toJSDate() } });
+    await profiles.updateOne(
+      { userId: carol.id, role: 'mentor' },
+      { $set: { lastActiveAt: now.minus({ hours: 3 }).toJSDate() } },
+    );
     shown = await findFor(dan.id);
     expect(shown).toContain('active this week');
     const staffView = JSON.stringify(
@@ -174,15 +193,25 @@ describe('keeping the directory', () => {
     t.clock.advance({ minutes: 20 });
     await t.slack.command('/mentoring', 'status', { userId: alice.id });
     await t.bot.acknowledgedWorkDone(5000);
-    expect((await profiles.findOne({ userId: alice.id, role: 'mentor' }).lean())?.lastActiveAt).toEqual(stamped);
+    expect((await profiles.findOne({ userId: alice.id, role: 'mentor' }).lean())?.lastActiveAt).toEqual(
+      stamped,
+    );
   });
 
   it('the directory’s Previous / Next re-checks staff and reads the page asked for', async () => {
     const page = { message: { channel: ADMIN_CHANNEL, ts: '1772463600.000200' } };
-    await t.slack.blockAction({ userId: staff1.id }, { actionId: `${ACTIONS.staffDirectoryPage}_next`, value: '7' }, page);
+    await t.slack.blockAction(
+      { userId: staff1.id },
+      { actionId: `${ACTIONS.staffDirectoryPage}_next`, value: '7' },
+      page,
+    );
     await t.bot.acknowledgedWorkDone(5000);
     expect(String(t.emulator.responses().at(-1)?.body.text)).toContain('page 1 of 1');
-    await t.slack.blockAction({ userId: bob.id }, { actionId: `${ACTIONS.staffDirectoryPage}_next`, value: '2' }, page);
+    await t.slack.blockAction(
+      { userId: bob.id },
+      { actionId: `${ACTIONS.staffDirectoryPage}_next`, value: '2' },
+      page,
+    );
     await t.bot.acknowledgedWorkDone(5000);
     expect(responseTexts(t).at(-1)).toBe(wording.errors.staffOnly);
   });
@@ -205,7 +234,9 @@ describe('keeping the directory', () => {
       expect([text, answer.json?.text]).toEqual([text, wording.errors.staffOnly]);
     }
     expect((await profileOf(alice.id))?.listed).toBe(true);
-    expect(t.emulator.callsTo('views.open').filter((c) => JSON.stringify(c).includes(VIEWS.unlistMentor))).toHaveLength(1);
+    expect(
+      t.emulator.callsTo('views.open').filter((c) => JSON.stringify(c).includes(VIEWS.unlistMentor)),
+    ).toHaveLength(1);
   });
 
   it('refuses every admin button to someone who is not staff, and nothing changes', async () => {
@@ -229,11 +260,14 @@ describe('keeping the directory', () => {
       const before = t.emulator.responses().length;
       await t.slack.blockAction({ userId: dan.id }, { actionId, value }, where);
       await t.bot.acknowledgedWorkDone(5000);
-      const said = t.emulator.responses().slice(before).map((r) => String(r.body.text));
-      expect([actionId, said.some((text) => /staff only|Only program staff|program staff can/i.test(text))]).toEqual([
+      const said = t.emulator
+        .responses()
+        .slice(before)
+        .map((r) => String(r.body.text));
+      expect([
         actionId,
-        true,
-      ]);
+        said.some((text) => /staff only|Only program staff|program staff can/i.test(text)),
+      ]).toEqual([actionId, true]);
     }
     expect(await t.bot.database.models.applications.findById(application!._id).lean()).toMatchObject({
       status: 'submitted',

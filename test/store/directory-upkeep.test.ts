@@ -2,7 +2,10 @@ import { DateTime } from 'luxon';
 import pino from 'pino';
 import { ManualClock } from '../../src/clock';
 import { createRepositories, type Repositories } from '../../src/composition/store';
-import { createDirectoryUpkeepService, type DirectoryUpkeepService } from '../../src/services/directory-upkeep';
+import {
+  createDirectoryUpkeepService,
+  type DirectoryUpkeepService,
+} from '../../src/services/directory-upkeep';
 import { createRequestService, type RequestService } from '../../src/services/requests';
 import { connectDatabase, type Database } from '../../src/store/database';
 import { createUnitOfWork } from '../../src/store/unit-of-work';
@@ -105,9 +108,15 @@ describe('staff unlisting a mentor', () => {
 
   it('refuses non-staff, an empty or long reason, someone who is no mentor, and a mentor already unlisted', async () => {
     await approved('UM2', 'mentor');
-    expect(await upkeep.unlist('UBOB', 'UM2', 'reason')).toMatchObject({ kind: 'refused', code: 'not_staff' });
+    expect(await upkeep.unlist('UBOB', 'UM2', 'reason')).toMatchObject({
+      kind: 'refused',
+      code: 'not_staff',
+    });
     expect(await upkeep.unlistForm('UBOB', 'UM2')).toMatchObject({ kind: 'refused', code: 'not_staff' });
-    expect(await upkeep.unlist(STAFF, 'UM2', '   ')).toMatchObject({ kind: 'invalid', fields: { reason: 'required' } });
+    expect(await upkeep.unlist(STAFF, 'UM2', '   ')).toMatchObject({
+      kind: 'invalid',
+      fields: { reason: 'required' },
+    });
     expect(await upkeep.unlist(STAFF, 'UM2', 'x'.repeat(501))).toMatchObject({
       kind: 'invalid',
       fields: { reason: 'too_long' },
@@ -128,7 +137,9 @@ describe('staff unlisting a mentor', () => {
     const told = await noticesOf('mentor_listing_changed');
     expect(told).toHaveLength(before + 1);
     expect(told.at(-1)).toMatchObject({ notice: { listed: true, staffId: STAFF } });
-    expect(await db.models.auditEvents.countDocuments({ action: 'mentor.relisted', subjectId: 'UM2' })).toBe(1);
+    expect(await db.models.auditEvents.countDocuments({ action: 'mentor.relisted', subjectId: 'UM2' })).toBe(
+      1,
+    );
   });
 });
 
@@ -136,16 +147,29 @@ describe('a mentor stepping out, or filling up', () => {
   it('/mentor unlist releases the requests waiting; /mentor list releases nothing', async () => {
     await approved('UM3', 'mentor');
     const r = await requestFrom('UE3', 'UM3');
-    expect(await upkeep.setOwnListing('UM3', false)).toEqual({ kind: 'done', value: { listed: false, released: 1 } });
+    expect(await upkeep.setOwnListing('UM3', false)).toEqual({
+      kind: 'done',
+      value: { listed: false, released: 1 },
+    });
     expect(await statusOf(r)).toBe('released');
-    expect(await upkeep.setOwnListing('UM3', false)).toEqual({ kind: 'done', value: { listed: false, released: 0 } });
-    expect(await upkeep.setOwnListing('UM3', true)).toEqual({ kind: 'done', value: { listed: true, released: 0 } });
+    expect(await upkeep.setOwnListing('UM3', false)).toEqual({
+      kind: 'done',
+      value: { listed: false, released: 0 },
+    });
+    expect(await upkeep.setOwnListing('UM3', true)).toEqual({
+      kind: 'done',
+      value: { listed: true, released: 0 },
+    });
     expect(await upkeep.setOwnListing('UNOBODY', true)).toMatchObject({ code: 'not_a_mentor' });
   });
 
   it('the accept that fills the last seat releases the other requests; one that leaves a seat does not', async () => {
     await approved('UM4', 'mentor', 2);
-    const [a, b, c] = [await requestFrom('UE4a', 'UM4'), await requestFrom('UE4b', 'UM4'), await requestFrom('UE4c', 'UM4')];
+    const [a, b, c] = [
+      await requestFrom('UE4a', 'UM4'),
+      await requestFrom('UE4b', 'UM4'),
+      await requestFrom('UE4c', 'UM4'),
+    ];
     expect((await requests.accept(a, 'UM4')).kind).toBe('done');
     expect([await statusOf(b), await statusOf(c)]).toEqual(['requested', 'requested']);
     expect((await requests.accept(b, 'UM4')).kind).toBe('done');
@@ -172,39 +196,42 @@ describe('a mentor stepping out, or filling up', () => {
 });
 
 describe('an unlist and an accept at the same moment', () => {
-  it.each([1, 2, 3, 4, 5, 6])('end consistent (run %i): the request is introduced or released, never both', async (run) => {
-    const mentor = `URACE${run}`;
-    await approved(mentor, 'mentor', 2);
-    const request = await requestFrom(`URACEE${run}`, mentor);
-    const other = await requestFrom(`URACEF${run}`, mentor);
-    const [accepted, unlisted] = await Promise.all([
-      requests.accept(request, mentor),
-      upkeep.unlist(STAFF, mentor, 'Taking a break'),
-    ]);
-    expect(unlisted.kind).toBe('done');
-    const seats = await repos.profiles.seatsOf(mentor);
-    const status = await statusOf(request);
-    expect(seats?.listed).toBe(false);
-    // The other request was waiting either way, and was released by the unlist.
-    expect(await statusOf(other)).toBe('released');
-    if (accepted.kind === 'done') {
-      expect(status).toBe('introduced');
-      expect(seats?.openRelationships).toBe(1);
-      expect(unlisted).toMatchObject({ value: { released: 1 } });
-    } else {
-      expect(accepted).toMatchObject({ code: 'already_answered' });
-      expect(status).toBe('released');
-      expect(seats?.openRelationships).toBe(0);
-      expect(unlisted).toMatchObject({ value: { released: 2 } });
-    }
-    // Exactly one outcome was told for the request: the introduction or the release.
-    const keys = (await db.models.notices.find({ key: new RegExp(`^relationship:${request}:`) }).lean()).map(
-      (n) => n.key,
-    );
-    const introduced = keys.some((k) => k.endsWith(':introduction'));
-    const released = keys.some((k) => k.endsWith(':mentee:released'));
-    expect(introduced !== released).toBe(true);
-  });
+  it.each([1, 2, 3, 4, 5, 6])(
+    'end consistent (run %i): the request is introduced or released, never both',
+    async (run) => {
+      const mentor = `URACE${run}`;
+      await approved(mentor, 'mentor', 2);
+      const request = await requestFrom(`URACEE${run}`, mentor);
+      const other = await requestFrom(`URACEF${run}`, mentor);
+      const [accepted, unlisted] = await Promise.all([
+        requests.accept(request, mentor),
+        upkeep.unlist(STAFF, mentor, 'Taking a break'),
+      ]);
+      expect(unlisted.kind).toBe('done');
+      const seats = await repos.profiles.seatsOf(mentor);
+      const status = await statusOf(request);
+      expect(seats?.listed).toBe(false);
+      // The other request was waiting either way, and was released by the unlist.
+      expect(await statusOf(other)).toBe('released');
+      if (accepted.kind === 'done') {
+        expect(status).toBe('introduced');
+        expect(seats?.openRelationships).toBe(1);
+        expect(unlisted).toMatchObject({ value: { released: 1 } });
+      } else {
+        expect(accepted).toMatchObject({ code: 'already_answered' });
+        expect(status).toBe('released');
+        expect(seats?.openRelationships).toBe(0);
+        expect(unlisted).toMatchObject({ value: { released: 2 } });
+      }
+      // Exactly one outcome was told for the request: the introduction or the release.
+      const keys = (
+        await db.models.notices.find({ key: new RegExp(`^relationship:${request}:`) }).lean()
+      ).map((n) => n.key);
+      const introduced = keys.some((k) => k.endsWith(':introduction'));
+      const released = keys.some((k) => k.endsWith(':mentee:released'));
+      expect(introduced !== released).toBe(true);
+    },
+  );
 });
 
 describe('last active', () => {
@@ -229,7 +256,11 @@ describe('last active', () => {
   it('a fresh moment written by another copy is not written again', async () => {
     const stamp = new Date('2026-03-05T16:30:00Z');
     await db.models.profiles.updateMany({ userId: 'UACT' }, { $set: { lastActiveAt: stamp } });
-    await repos.profiles.touchActivity('UACT', new Date('2026-03-05T16:40:00Z'), new Date('2026-03-05T15:40:00Z'));
+    await repos.profiles.touchActivity(
+      'UACT',
+      new Date('2026-03-05T16:40:00Z'),
+      new Date('2026-03-05T15:40:00Z'),
+    );
     expect((await db.models.profiles.findOne({ userId: 'UACT' }).lean())?.lastActiveAt).toEqual(stamp);
   });
 });

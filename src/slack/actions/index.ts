@@ -166,7 +166,8 @@ export function registerActions(app: App, deps: SlackDeps): void {
   button(new RegExp(`^${ACTIONS.staffDirectoryPage}`), async (args) => {
     const result = await deps.upkeep.list(args.body.user.id, readStaffDirectoryPage(args.action.value));
     const answer = staffDirectoryAnswer(result);
-    if (typeof answer === 'string' || !args.respond) throw new UserFacingError(typeof answer === 'string' ? answer : wording.errors.staffOnly);
+    if (typeof answer === 'string' || !args.respond)
+      throw new UserFacingError(typeof answer === 'string' ? answer : wording.errors.staffOnly);
     await args.respond({ ...answer, replace_original: true });
   });
 

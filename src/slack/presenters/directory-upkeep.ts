@@ -8,7 +8,9 @@ import type { Invalid, Refused, Result } from '../../services/result';
 // Keeping the directory current: what staff and mentors are answered, worded here.
 
 /** `/mentoring admin directory` and its Previous / Next. */
-export function staffDirectoryAnswer(result: Result<StaffDirectoryPage, 'not_staff'>): EphemeralAnswer | string {
+export function staffDirectoryAnswer(
+  result: Result<StaffDirectoryPage, 'not_staff'>,
+): EphemeralAnswer | string {
   if (result.kind !== 'done') return wording.errors.staffOnly;
   return staffDirectoryPage(result.value);
 }
@@ -31,7 +33,9 @@ export function upkeepRefusalText(result: Refused<UpkeepRefusal> | Invalid, ment
 
 /** `/mentoring admin relist @mentor` and the re-list card's button. */
 export function relistAnswer(result: Result<{ mentorId: string }, UpkeepRefusal>, mentorId: string): string {
-  return result.kind === 'done' ? w.relisted(mention(result.value.mentorId)) : upkeepRefusalText(result, mentorId);
+  return result.kind === 'done'
+    ? w.relisted(mention(result.value.mentorId))
+    : upkeepRefusalText(result, mentorId);
 }
 
 /** The unlist form's reason errors, under the reason field. */

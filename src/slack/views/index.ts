@@ -148,7 +148,10 @@ export function registerViews(app: App, deps: SlackDeps): void {
     }
     await ack({
       response_action: 'update',
-      view: noticeModal(directoryUpkeepWording.unlistedTitle, directoryUpkeepWording.unlisted(mention(mentorId))),
+      view: noticeModal(
+        directoryUpkeepWording.unlistedTitle,
+        directoryUpkeepWording.unlisted(mention(mentorId)),
+      ),
     });
     const result = await deps.upkeep.unlist(args.body.user.id, mentorId, reason);
     if (result.kind !== 'done')
