@@ -27,7 +27,7 @@ export interface RequestTx {
     RelationshipRepository,
     'createRequest' | 'transition' | 'markReminderSent' | 'setCommunicationPreferences' | 'waitingRequestsFor'
   >;
-  profiles: Pick<ProfileRepository, 'claimSeat' | 'seatsOf' | 'getMany'>;
+  profiles: Pick<ProfileRepository, 'claimSeat' | 'seatsOf' | 'getMany' | 'markRequested'>;
   audit: Pick<AuditRepository, 'record'>;
   notices: Pick<NoticeRepository, 'enqueue'>;
 }
@@ -92,39 +92,47 @@ export function createRequestService(deps: {
       return refused(refusal, refusal === 'too_many_pending' ? { limit: deps.maxPendingRequests } : {});
     if (!mentee) return refused('mentee_not_approved');
     const at = now();
-    const created = await deps.unitOfWork.run<RelationshipRecord | 'duplicate'>(async (tx) => {
-      const created = await tx.relationships.createRequest({
-        mentorId,
-        menteeId,
-        requestedBy: staffId ?? menteeId,
-        actor: staffId ? 'staff' : 'mentee',
-        at,
-      });
-      if (created === 'duplicate') throw new Rollback('duplicate' as const);
-      await tx.notices.enqueue(
-        [
-          {
-            key: noticeKeys.requestCard(created.id),
-            notice: { type: 'mentor_request_card', relationship: created, mentee: mentee },
-            destination: { to: 'person', userId: mentorId },
-            recordTo: { relationshipRequestMessage: created.id },
-          },
-          ...(staffId
-            ? [
-                {
-                  key: noticeKeys.menteeNews(created.id, 'staff_match'),
-                  notice: { type: 'mentee_request_news' as const, news: 'staff_match' as const, mentorId },
-                  destination: { to: 'person' as const, userId: menteeId },
-                },
-              ]
-            : []),
-        ],
-        at,
-      );
-      await record(tx, staffId ?? menteeId, 'relationship.requested', created, { byStaff: Boolean(staffId) });
-      return created;
-    });
+    const created = await deps.unitOfWork.run<RelationshipRecord | 'duplicate' | 'unavailable'>(
+      async (tx) => {
+        // Checked again inside the transaction: the mentor may have stepped out or filled up meanwhile.
+        if (!(await tx.profiles.markRequested(mentorId, Boolean(staffId), at)))
+          throw new Rollback('unavailable' as const);
+        const created = await tx.relationships.createRequest({
+          mentorId,
+          menteeId,
+          requestedBy: staffId ?? menteeId,
+          actor: staffId ? 'staff' : 'mentee',
+          at,
+        });
+        if (created === 'duplicate') throw new Rollback('duplicate' as const);
+        await tx.notices.enqueue(
+          [
+            {
+              key: noticeKeys.requestCard(created.id),
+              notice: { type: 'mentor_request_card', relationship: created, mentee: mentee },
+              destination: { to: 'person', userId: mentorId },
+              recordTo: { relationshipRequestMessage: created.id },
+            },
+            ...(staffId
+              ? [
+                  {
+                    key: noticeKeys.menteeNews(created.id, 'staff_match'),
+                    notice: { type: 'mentee_request_news' as const, news: 'staff_match' as const, mentorId },
+                    destination: { to: 'person' as const, userId: menteeId },
+                  },
+                ]
+              : []),
+          ],
+          at,
+        );
+        await record(tx, staffId ?? menteeId, 'relationship.requested', created, {
+          byStaff: Boolean(staffId),
+        });
+        return created;
+      },
+    );
     if (created === 'duplicate') return refused('already_paired', { mentorId });
+    if (created === 'unavailable') return refused(staffId ? 'mentor_full' : 'mentor_unavailable');
     return done(created);
   }
 

@@ -32,7 +32,7 @@ const FREE_SEATS = {
 const WITH_FREE_SEATS = { $set: { freeSeats: FREE_SEATS } };
 
 /** Profile reads leave out the stored search fields: only the directory's own queries need them. */
-const WITHOUT_SEARCH = { search: 0, freeSeats: 0, lastActiveAt: 0 } as const;
+const WITHOUT_SEARCH = { search: 0, freeSeats: 0, lastActiveAt: 0, lastRequestedAt: 0 } as const;
 
 const CANDIDATE_FIELDS = {
   _id: 0,
@@ -513,6 +513,26 @@ export function createProfileRepository(models: Models) {
       if (result.modifiedCount === 1) return 'changed';
       const exists = await profiles.exists({ userId: mentorId, role: 'mentor', approved: true });
       return exists ? 'unchanged' : 'not_a_mentor';
+    },
+
+    /**
+     * Inside a request's transaction: the mentor still takes requests (listed, unless staff ask, and with a
+     * free seat), checked and marked with one conditional write, so a request racing an unlist or the last
+     * seat being taken either sees it or is seen by it. False when they no longer do.
+     */
+    async markRequested(mentorId: string, byStaff: boolean, at: Date): Promise<boolean> {
+      const result = await profiles.updateOne(
+        {
+          userId: mentorId,
+          role: 'mentor',
+          approved: true,
+          freeSeats: operator({ $gt: 0 }),
+          ...(byStaff ? {} : { listed: true }),
+        },
+        { $set: { lastRequestedAt: at } },
+        { timestamps: false },
+      );
+      return result.matchedCount === 1;
     },
 
     /** What decides whether requests waiting on a mentor stay: listed, capacity, seats taken. */

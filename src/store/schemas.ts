@@ -42,6 +42,9 @@ export const profileSchema = new Schema(
     // When the person last used the bot (any command, button, form or App Home), written at most once an
     // hour (src/domain/directory-upkeep.ts); shown coarsely in the directory and to staff.
     lastActiveAt: { type: Date },
+    // When the mentor was last asked (written by the request's transaction, so a request and an unlist at
+    // the same moment both write this profile and one of them goes first).
+    lastRequestedAt: { type: Date },
     // What the directory searches and ranks by, worked out when the profile is written
     // (`searchFieldsOf` in domain/matching.ts); profiles written before it are brought up to date at start.
     search: {

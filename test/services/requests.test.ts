@@ -15,6 +15,8 @@ function requestsOver(options: {
   pending?: number;
   duplicate?: boolean;
   maxPending?: number;
+  /** What the transaction's own check of the mentor finds (false: they stepped out or filled up meanwhile). */
+  stillTakingRequests?: boolean;
 }) {
   const profiles: Record<string, ProfileRecord | undefined> = {
     mentor:
@@ -35,6 +37,7 @@ function requestsOver(options: {
     },
     notices: { enqueue: async (items: unknown[]) => void written.notices.push(...items) },
     audit: { record: async (entry: unknown) => void written.audit.push(entry) },
+    profiles: { markRequested: async () => options.stillTakingRequests ?? true },
   } as unknown as RequestTx;
   const service = createRequestService({
     relationships: { countRequestsBy: async () => options.pending ?? 0 } as never,
@@ -121,6 +124,19 @@ describe('requests service: a mentee asks a mentor', () => {
       facts: { mentorId: 'UMENTOR' },
     });
     expect(written.notices).toEqual([]);
+  });
+
+  it('refused mentor_unavailable when the mentor stepped out or filled up meanwhile: nothing written', async () => {
+    const { service, written } = requestsOver({
+      mentor: LISTED_MENTOR,
+      mentee: APPROVED_MENTEE,
+      stillTakingRequests: false,
+    });
+    expect(await service.request('UMENTEE', 'UMENTOR')).toMatchObject({
+      kind: 'refused',
+      code: 'mentor_unavailable',
+    });
+    expect(written).toEqual({ notices: [], audit: [], requests: [] });
   });
 });
 
@@ -219,6 +235,7 @@ function answersOver(
       },
       seatsOf: async (userId) => ({ userId, listed: true, capacity: 5, openRelationships: 5 - seatsLeft }),
       getMany: async () => [MENTEE_PROFILE],
+      markRequested: async () => true,
     },
     audit: { record: async (entry) => void written.audit.push(entry as (typeof written.audit)[number]) },
     notices: {

@@ -234,6 +234,27 @@ describe('an unlist and an accept at the same moment', () => {
   );
 });
 
+describe('a request and an unlist at the same moment', () => {
+  it.each([1, 2, 3, 4])(
+    'end consistent (run %i): the request is refused, or made and then released',
+    async (run) => {
+      const mentor = `URQ${run}`;
+      await approved(mentor, 'mentor', 2);
+      await approved(`URQE${run}`, 'mentee');
+      const [made, unlisted] = await Promise.all([
+        requests.request(`URQE${run}`, mentor),
+        upkeep.unlist(STAFF, mentor, 'Taking a break'),
+      ]);
+      expect(unlisted.kind).toBe('done');
+      expect(await db.models.relationships.countDocuments({ mentorId: mentor, status: 'requested' })).toBe(0);
+      if (made.kind === 'done') {
+        expect(await statusOf(made.value.id)).toBe('released');
+        expect(unlisted).toMatchObject({ value: { released: 1 } });
+      } else expect(made).toMatchObject({ code: 'mentor_unavailable' });
+    },
+  );
+});
+
 describe('last active', () => {
   it('is written at most once an hour per person, on each of their profiles', async () => {
     await approved('UACT', 'mentor');
