@@ -1,5 +1,5 @@
 import type { KnownBlock } from '@slack/types';
-import { directoryWording as w } from '../src/content/wording';
+import { directoryUpkeepWording, directoryWording as w } from '../src/content/wording';
 import { DIRECTORY_PAGE_SIZE, type DirectoryEntry } from '../src/domain/matching';
 import { ACTIONS } from './ids';
 import { ephemeral, section, type EphemeralAnswer } from './message';
@@ -63,7 +63,7 @@ export function directoryPage(
     ? entries.slice(0, DIRECTORY_PAGE_SIZE)
     : entries.slice((current - 1) * DIRECTORY_PAGE_SIZE, current * DIRECTORY_PAGE_SIZE);
   const blocks: KnownBlock[] = [section(w.heading(searched, current, pages))];
-  for (const { match, mentor, freeSeats } of shown) {
+  for (const { match, mentor, freeSeats, lastActive } of shown) {
     const reasons = [
       match.sharedAcademic.length ? `${w.sharedAcademic}: ${match.sharedAcademic.join(', ')}` : undefined,
       match.sharedCareer.length ? `${w.sharedCareer}: ${match.sharedCareer.join(', ')}` : undefined,
@@ -77,7 +77,7 @@ export function directoryPage(
         type: 'mrkdwn',
         text: truncateMrkdwn(
           `*${escapeWithin(mentor.displayName, 400)}* (${mention(mentor.userId)})${headline ? ` · ${escapeWithin(headline, 800)}` : ''}\n` +
-            `${escapeWithin(reasons.join('\n') || w.noSharedInterests, 1600)}\n_${w.seats(freeSeats)}_`,
+            `${escapeWithin(reasons.join('\n') || w.noSharedInterests, 1600)}\n_${w.seats(freeSeats)}${lastActive ? ` · ${directoryUpkeepWording.lastActive[lastActive]}` : ''}_`,
           3000,
         ),
       },

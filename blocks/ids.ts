@@ -25,6 +25,8 @@ export const ACTIONS = {
   logMeeting: 'pair_we_met',
   nudgePair: 'staff_at_risk_nudge',
   markHandled: 'staff_at_risk_handled',
+  // Keeping the directory current.
+  staffDirectoryPage: 'staff_directory_page',
 } as const;
 
 export const VIEWS = {
@@ -41,6 +43,8 @@ export const VIEWS = {
   evaluation: 'program_evaluation',
   // Data requests.
   forgetPerson: 'staff_forget_person',
+  // Keeping the directory current.
+  unlistMentor: 'staff_unlist_mentor',
 } as const;
 
 /** Input block ids, one per field; stable so Slack keeps what a person typed across updates. */

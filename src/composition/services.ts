@@ -8,6 +8,7 @@ import { createCheckInService } from '../services/check-ins';
 import { createCloseOutService } from '../services/close-out';
 import { createDataRequestService, createRetentionService, pseudonymFor } from '../services/data-requests';
 import { createDirectoryService } from '../services/directory';
+import { createDirectoryUpkeepService } from '../services/directory-upkeep';
 import { createEnrollmentService } from '../services/enrollment';
 import { createExportService } from '../services/exports';
 import { createGoalService } from '../services/goals';
@@ -101,7 +102,15 @@ export function createServices(deps: {
     taxonomy: config.program.interests,
     adminChannelId,
   });
-  const directory = createDirectoryService({ profiles, relationships, audit, clock });
+  const directory = createDirectoryService({
+    profiles,
+    relationships,
+    audit,
+    clock,
+    programTimezone,
+    // A capacity lowered to the relationships open leaves no seat: the requests waiting are released.
+    afterCapacityChanged: (mentorId) => upkeep.releaseIfFull(mentorId),
+  });
   const requests = createRequestService({
     relationships,
     profiles,
@@ -176,6 +185,14 @@ export function createServices(deps: {
     programTimezone,
     schedule: config.digest.schedule,
     adminChannelId,
+  });
+  const upkeep = createDirectoryUpkeepService({
+    profiles,
+    staff,
+    unitOfWork,
+    clock,
+    programTimezone,
+    onChanged: refreshHomes,
   });
   const home = createHomeService({
     relationships,
@@ -253,6 +270,7 @@ export function createServices(deps: {
     retention,
     digest,
     timeZones,
+    upkeep,
     /** Builds and publishes people's Home tabs (through the gateway, which retries and skips people who left). */
     publishHomes,
   };

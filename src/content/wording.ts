@@ -53,6 +53,12 @@ export function commandWording(program: ProgramSettings) {
         'export-user': 'A person’s own data, as a JSON file uploaded to the staff channel.',
         forget:
           'Erase a person’s personal data everywhere (after a confirmation); counts, dates and statuses stay.',
+        // Keeping the directory current.
+        directory:
+          'Every approved mentor: seats used and offered, when last active, and whether listed (counts and dates only).',
+        relist: 'List a mentor in the directory again; they are told.',
+        unlist:
+          'Take a mentor out of the directory, with a reason they read; requests waiting on them are released.',
       },
     },
     '/mentor': {
@@ -354,6 +360,7 @@ export const reportWording = {
     withdrawn: 'request withdrawn',
     not_a_fit: 'not a fit',
     ended_early: 'ended early',
+    released: 'request released',
   } as Record<string, string>,
   duration: (summary: { count: number; medianDays?: number | undefined; p90Days?: number | undefined }) =>
     summary.count === 0
@@ -928,4 +935,90 @@ export const digestWording = {
     ending: (n: number, days: number) => `*${n}* ending in the next ${days} days`,
     commandsHeading: '*Staff commands*',
   },
+};
+
+/**
+ * Keeping the directory current: `/mentoring admin directory | relist | unlist`, what mentors and mentees
+ * are told when a mentor leaves the directory or fills up, and when mentors were last active.
+ */
+export const directoryUpkeepWording = {
+  /** When a mentor was last active, as mentees see it in `/mentee find`. */
+  lastActive: {
+    this_week: 'active this week',
+    this_month: 'active this month',
+    earlier: 'last active over a month ago',
+  },
+  /** The same, as staff see it beside the day. */
+  staffLastActive: {
+    this_week: 'this week',
+    this_month: 'this month',
+    earlier: 'over a month ago',
+    unknown: 'not yet recorded',
+  },
+  heading: (page: number, pages: number) =>
+    `*Mentors* (page ${page} of ${pages}), listed first, quietest first`,
+  totals: (t: {
+    mentors: number;
+    listed: number;
+    offered: number;
+    used: number;
+    listedFull: number;
+    listedQuiet: number;
+  }) =>
+    `${t.mentors} approved mentor${t.mentors === 1 ? '' : 's'}, ${t.listed} listed (${t.listedFull} with no free seat, ${t.listedQuiet} not active for a month) · seats: ${t.used} used of ${t.offered} offered`,
+  line: (e: { mentor: string; used: number; capacity: number; lastActive: string; listed: boolean }) =>
+    `• ${e.mentor} · ${e.used} of ${e.capacity} seat${e.capacity === 1 ? '' : 's'} used · last active ${e.lastActive} · ${e.listed ? 'listed' : '_not listed_'}`,
+  none: 'There are no approved mentors yet.',
+  privacy:
+    'Seats, dates and listing only. `/mentoring admin unlist @mentor` or `relist @mentor` changes a listing.',
+  previous: 'Previous',
+  next: 'Next',
+  relistUsage: 'Name the mentor, for example `/mentoring admin relist @alex`.',
+  unlistUsage:
+    'Name the mentor, for example `/mentoring admin unlist @alex`; a form asks for the reason they will read.',
+  notAMentor: (mentor: string) => `${mentor} isn’t an approved mentor.`,
+  alreadyListed: (mentor: string) => `${mentor} is already listed in the directory.`,
+  alreadyUnlisted: (mentor: string) =>
+    `${mentor} isn’t listed in the directory, so there is nothing to unlist. \`/mentoring admin relist\` lists them again.`,
+  relisted: (mentor: string) =>
+    `${mentor} is listed in the directory again and has been told; students can request them whenever a seat is free.`,
+  unlistModal: {
+    title: 'Unlist a mentor',
+    submit: 'Unlist',
+    intro: (mentor: string) =>
+      `${mentor} leaves the directory at once: students no longer find them with \`/mentee find\`, and requests waiting on them are released (each student is told). Their current mentees are not affected.`,
+    label: 'Reason, shared with the mentor',
+    placeholder:
+      'For example: we haven’t heard from you this term; tell us when you’d like to be listed again.',
+    reasonRequired: 'Give the mentor a short reason.',
+    tooLong: (max: number) => `Keep this to ${max} characters or fewer.`,
+  },
+  unlistedTitle: 'Mentor unlisted',
+  unlisted: (mentor: string) =>
+    `${mentor} is no longer listed in the directory. They are told with your reason, and any requests waiting on them are released.`,
+  /** The mentor's DM. `reason`: what staff typed, already escaped for mrkdwn. */
+  unlistedByStaff: (program: ProgramSettings, staff: string, reason: string) =>
+    `The ${program.name} staff (${staff}) have taken you out of the mentoring directory for now, so students won’t find you with \`/mentee find\`. Your current mentees are not affected, and any requests waiting on you were passed back to the students.\n${quote(reason)}\nQuestions, or ready to be listed again? Contact ${program.contact}.`,
+  relistedByStaff: (program: ProgramSettings, staff: string) =>
+    `The ${program.name} staff (${staff}) have listed you in the mentoring directory again: students who share your interests can request you whenever you have a free seat. \`/mentor unlist\` steps out any time.`,
+  /** `/mentor unlist` when requests were waiting on the mentor. */
+  unlistedReleased: (count: number) =>
+    `You are no longer listed in the directory, and the ${count === 1 ? 'request' : `${count} requests`} waiting on you ${count === 1 ? 'was' : 'were'} passed back (each student is told). Your current mentees are not affected; \`/mentor list\` brings you back.`,
+  /** What a released request's mentee is told. */
+  menteeReleased: {
+    mentor_unlisted: (mentor: string) =>
+      `${mentor} isn’t taking new mentees through the directory right now, so your request was released. That is no reflection on you; try \`/mentee find\` for other mentors with a free seat.`,
+    mentor_full: (mentor: string) =>
+      `${mentor}’s mentoring seats have just filled up, so your request was released. That is no reflection on you; try \`/mentee find\` for other mentors with a free seat.`,
+  },
+  /** The line on the mentor's request card once released (its buttons are gone). */
+  cardReleased: {
+    mentor_unlisted:
+      'This request is no longer open: it was released when you left the directory. The student was told.',
+    mentor_full:
+      'This request is no longer open: it was released when your last seat was taken. The student was told.',
+  },
+  /** A click on an old request card whose request was released. */
+  noLongerOpen:
+    'This request is no longer open: it was released when you left the directory or your seats filled up, and the student was told.',
 };

@@ -1,4 +1,5 @@
 import type { ProfileRecord } from './records';
+import type { ActivityBucket } from './directory-upkeep';
 
 /**
  * Ranking mentors for the directory (`/mentee find [words]`).
@@ -319,6 +320,8 @@ export interface DirectoryEntry {
   match: MatchResult;
   mentor: DirectoryMentor;
   freeSeats: number;
+  /** When the mentor was last active, coarsely (absent when never recorded). */
+  lastActive?: ActivityBucket;
 }
 
 /** What the directory shows of a mentor (the directory reads no more than this; a whole profile will do). */

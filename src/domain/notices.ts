@@ -6,6 +6,7 @@ import type { ProgramReport } from './program-report';
 import type { ReflectionAnswers } from './reflection';
 import type { RelationshipStatus } from './relationship-stages';
 import type { WeeklyDigest } from './weekly-digest';
+import type { ReleaseReason } from './directory-upkeep';
 
 /**
  * What the bot tells someone other than the person it is answering, as data: written to the outbox in the
@@ -33,8 +34,10 @@ export type Notice =
       type: 'request_card_update';
       relationship: RelationshipRecord;
       mentee: ProfileRecord;
-      outcome: 'accepted' | 'declined' | 'lapsed';
+      outcome: 'accepted' | 'declined' | 'lapsed' | 'released';
       at: Date;
+      /** For a released request: why (the mentor left the directory, or has no seat left). */
+      why?: ReleaseReason;
     }
   /** The first message in the pair's group DM. */
   | {
@@ -45,7 +48,13 @@ export type Notice =
       sharedInterests: string[];
     }
   /** The mentee told what became of a request: a staff match, a decline, a lapse. */
-  | { type: 'mentee_request_news'; news: 'staff_match' | 'declined' | 'lapsed'; mentorId: string }
+  | {
+      type: 'mentee_request_news';
+      news: 'staff_match' | 'declined' | 'lapsed' | 'released';
+      mentorId: string;
+      /** For a released request: why. */
+      why?: ReleaseReason;
+    }
   /** Staff told the pair's group DM could not be opened. */
   | { type: 'staff_conversation_failed'; mentorId: string; menteeId: string; error: string }
   // Requests and the pair's first steps:
@@ -108,7 +117,13 @@ export type Notice =
   /** The weekly digest, once per ISO week in the program's time zone. */
   | { type: 'staff_weekly_digest'; digest: WeeklyDigest }
   /** The program report a staff member chose to post (with who posted it). */
-  | { type: 'staff_program_report'; report: ProgramReport; postedBy: string };
+  | { type: 'staff_program_report'; report: ProgramReport; postedBy: string }
+  // Keeping the directory current.
+  /**
+   * The mentor, in their DM, told that staff unlisted them (with the reason staff gave, escaped when
+   * rendered) or listed them again.
+   */
+  | { type: 'mentor_listing_changed'; listed: boolean; staffId: string; reason?: string };
 
 export type NoticeType = Notice['type'];
 
@@ -180,4 +195,7 @@ export const noticeKeys = {
   // Staff reports: one digest per ISO week (`2026-W10`), each posted report by who and when.
   weeklyDigest: (week: string) => `staff:weekly_digest:${week}`,
   programReportPosted: (staffId: string, at: Date) => `staff:program_report:${staffId}:${at.getTime()}`,
+  // Keeping the directory current: each listing change staff make is told once.
+  listingChanged: (mentorId: string, listed: boolean, at: Date) =>
+    `profile:${mentorId}:mentor:${listed ? 'listed' : 'unlisted'}:${at.getTime()}`,
 } as const;

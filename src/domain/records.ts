@@ -22,6 +22,8 @@ export interface ProfileRecord {
   openRelationships: number;
   listed: boolean;
   approved: boolean;
+  /** When the person last used the bot (see `src/domain/directory-upkeep.ts`); read only where shown. */
+  lastActiveAt?: Date | undefined;
 }
 
 export type ApplicationStatus = 'submitted' | 'approved' | 'declined';

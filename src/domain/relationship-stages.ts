@@ -4,8 +4,9 @@
  *
  *   requested → introduced → (fit: proceed) → stage1 → stage2 → stage3 → stage4 → completed
  *
- * with exits: declined / lapsed / withdrawn (from requested), not_a_fit (from introduced) and
- * ended_early (from any open status). Nothing leaves a finished status.
+ * with exits: declined / lapsed / withdrawn / released (from requested), not_a_fit (from introduced) and
+ * ended_early (from any open status). Nothing leaves a finished status. A request is released when its
+ * mentor leaves the directory or has no free seat left.
  */
 
 export const RELATIONSHIP_STATUSES = [
@@ -21,6 +22,7 @@ export const RELATIONSHIP_STATUSES = [
   'withdrawn',
   'not_a_fit',
   'ended_early',
+  'released',
 ] as const;
 export type RelationshipStatus = (typeof RELATIONSHIP_STATUSES)[number];
 
@@ -49,6 +51,7 @@ export const FINISHED_STATUSES: readonly RelationshipStatus[] = [
   'withdrawn',
   'not_a_fit',
   'ended_early',
+  'released',
 ];
 
 export type Actor = 'mentor' | 'mentee' | 'staff' | 'system';
@@ -88,6 +91,8 @@ const EDGES: readonly Edge[] = [
   { from: 'requested', to: 'declined', actors: ['mentor'] },
   { from: 'requested', to: 'lapsed', actors: ['system'] },
   { from: 'requested', to: 'withdrawn', actors: ['mentee', 'staff'] },
+  // The mentor left the directory (themselves, or staff unlisted them) or filled their last seat.
+  { from: 'requested', to: 'released', actors: ['mentor', 'staff', 'system'] },
   { from: 'introduced', to: 'stage1', actors: ['mentor'] },
   { from: 'introduced', to: 'not_a_fit', actors: ['mentor'] },
   { from: 'stage1', to: 'stage2', actors: ['mentor', 'staff'], guard: needsAgreements },

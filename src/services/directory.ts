@@ -9,6 +9,7 @@ import {
   wordLookups,
   type DirectoryEntry,
 } from '../domain/matching';
+import { activityBucket } from '../domain/directory-upkeep';
 import type { ProfileRecord } from '../domain/records';
 import type { AuditRepository } from '../store/audit-repository';
 import type { DirectoryMentee, ProfileRepository } from '../store/profile-repository';
@@ -50,8 +51,13 @@ export function createDirectoryService(deps: {
   relationships: Pick<RelationshipRepository, 'menteesWithLiveRelationships'>;
   audit: Pick<AuditRepository, 'record'>;
   clock: Clock;
+  /** The program office's zone: when mentors were last active is told in its calendar days. */
+  programTimezone?: string;
+  /** After a capacity change (the requests waiting are released when no seat is left). */
+  afterCapacityChanged?: (mentorId: string) => Promise<unknown>;
 }) {
   const { profiles } = deps;
+  const zone = deps.programTimezone ?? 'UTC';
 
   async function setCapacity(mentorId: string, capacity: number): Promise<CapacityResult> {
     if (!Number.isInteger(capacity) || capacity < MIN_CAPACITY || capacity > MAX_CAPACITY)
@@ -66,6 +72,7 @@ export function createDirectoryService(deps: {
         subjectId: mentorId,
         details: { capacity },
       });
+      await deps.afterCapacityChanged?.(mentorId);
       return done({ capacity });
     }
     if (result === 'below_open_relationships') {
@@ -97,12 +104,17 @@ export function createDirectoryService(deps: {
     let found = await at(page);
     const last = Math.max(1, Math.ceil(found.total / size));
     if (page > last) found = await at(last);
+    const now = deps.clock.now();
     return {
-      ranked: found.mentors.map((mentor): DirectoryEntry => ({
-        match: scorePrepared(wants, mentor, needles),
-        mentor,
-        freeSeats: mentor.freeSeats,
-      })),
+      ranked: found.mentors.map((mentor): DirectoryEntry => {
+        const lastActive = activityBucket(mentor.lastActiveAt, now, zone);
+        return {
+          match: scorePrepared(wants, mentor, needles),
+          mentor,
+          freeSeats: mentor.freeSeats,
+          ...(lastActive ? { lastActive } : {}),
+        };
+      }),
       total: found.total,
     };
   }

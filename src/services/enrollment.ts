@@ -250,6 +250,8 @@ export function createEnrollmentService(deps: {
         : {}),
       // Approved mentors go straight into the directory; they can step out with /mentor unlist.
       listed: application.role === 'mentor',
+      // Applying (or editing the application) was the person's last activity so far.
+      lastActiveAt: application.updatedAt,
     };
   }
 

@@ -117,7 +117,9 @@ export function createExportService(deps: {
         const reached = (status: string) => r.history.find((move) => move.to === status)?.at;
         const ending =
           r.status === 'completed' ? undefined : r.history.find((move) => move.to === r.status && move.from);
-        const finished = ['declined', 'lapsed', 'withdrawn', 'not_a_fit', 'ended_early'].includes(r.status);
+        const finished = ['declined', 'lapsed', 'withdrawn', 'released', 'not_a_fit', 'ended_early'].includes(
+          r.status,
+        );
         relationships.add([
           r.id,
           r.mentorId,

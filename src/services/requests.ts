@@ -14,6 +14,7 @@ import type { AuditRepository } from '../store/audit-repository';
 import type { ProfileRepository } from '../store/profile-repository';
 import type { RelationshipRepository } from '../store/relationship-repository';
 import type { NoticeRepository } from '../store/notice-repository';
+import { releaseIfFull } from './directory-upkeep';
 import { Rollback, type SlackPort, type UnitOfWork } from './ports';
 import { done, refused, type Done, type Result } from './result';
 import type { StaffDirectory } from './staff';
@@ -24,9 +25,9 @@ export { REQUEST_LAPSE_DAYS, REQUEST_REMINDER_DAYS };
 export interface RequestTx {
   relationships: Pick<
     RelationshipRepository,
-    'createRequest' | 'transition' | 'markReminderSent' | 'setCommunicationPreferences'
+    'createRequest' | 'transition' | 'markReminderSent' | 'setCommunicationPreferences' | 'waitingRequestsFor'
   >;
-  profiles: Pick<ProfileRepository, 'claimSeat'>;
+  profiles: Pick<ProfileRepository, 'claimSeat' | 'seatsOf' | 'getMany' | 'markRequested'>;
   audit: Pick<AuditRepository, 'record'>;
   notices: Pick<NoticeRepository, 'enqueue'>;
 }
@@ -91,39 +92,47 @@ export function createRequestService(deps: {
       return refused(refusal, refusal === 'too_many_pending' ? { limit: deps.maxPendingRequests } : {});
     if (!mentee) return refused('mentee_not_approved');
     const at = now();
-    const created = await deps.unitOfWork.run<RelationshipRecord | 'duplicate'>(async (tx) => {
-      const created = await tx.relationships.createRequest({
-        mentorId,
-        menteeId,
-        requestedBy: staffId ?? menteeId,
-        actor: staffId ? 'staff' : 'mentee',
-        at,
-      });
-      if (created === 'duplicate') throw new Rollback('duplicate' as const);
-      await tx.notices.enqueue(
-        [
-          {
-            key: noticeKeys.requestCard(created.id),
-            notice: { type: 'mentor_request_card', relationship: created, mentee: mentee },
-            destination: { to: 'person', userId: mentorId },
-            recordTo: { relationshipRequestMessage: created.id },
-          },
-          ...(staffId
-            ? [
-                {
-                  key: noticeKeys.menteeNews(created.id, 'staff_match'),
-                  notice: { type: 'mentee_request_news' as const, news: 'staff_match' as const, mentorId },
-                  destination: { to: 'person' as const, userId: menteeId },
-                },
-              ]
-            : []),
-        ],
-        at,
-      );
-      await record(tx, staffId ?? menteeId, 'relationship.requested', created, { byStaff: Boolean(staffId) });
-      return created;
-    });
+    const created = await deps.unitOfWork.run<RelationshipRecord | 'duplicate' | 'unavailable'>(
+      async (tx) => {
+        // Checked again inside the transaction: the mentor may have stepped out or filled up meanwhile.
+        if (!(await tx.profiles.markRequested(mentorId, Boolean(staffId), at)))
+          throw new Rollback('unavailable' as const);
+        const created = await tx.relationships.createRequest({
+          mentorId,
+          menteeId,
+          requestedBy: staffId ?? menteeId,
+          actor: staffId ? 'staff' : 'mentee',
+          at,
+        });
+        if (created === 'duplicate') throw new Rollback('duplicate' as const);
+        await tx.notices.enqueue(
+          [
+            {
+              key: noticeKeys.requestCard(created.id),
+              notice: { type: 'mentor_request_card', relationship: created, mentee: mentee },
+              destination: { to: 'person', userId: mentorId },
+              recordTo: { relationshipRequestMessage: created.id },
+            },
+            ...(staffId
+              ? [
+                  {
+                    key: noticeKeys.menteeNews(created.id, 'staff_match'),
+                    notice: { type: 'mentee_request_news' as const, news: 'staff_match' as const, mentorId },
+                    destination: { to: 'person' as const, userId: menteeId },
+                  },
+                ]
+              : []),
+          ],
+          at,
+        );
+        await record(tx, staffId ?? menteeId, 'relationship.requested', created, {
+          byStaff: Boolean(staffId),
+        });
+        return created;
+      },
+    );
     if (created === 'duplicate') return refused('already_paired', { mentorId });
+    if (created === 'unavailable') return refused(staffId ? 'mentor_full' : 'mentor_unavailable');
     return done(created);
   }
 
@@ -191,6 +200,8 @@ export function createRequestService(deps: {
         at,
       );
       await record(tx, actorId, 'relationship.introduced', introduced);
+      // That seat was the last one: the requests still waiting on this mentor are released.
+      await releaseIfFull(tx, relationship.mentorId, 'system', actorId, at);
       return introduced;
     });
     if (introduced === 'no_seat') return refused('no_seat', { relationshipId });
@@ -202,6 +213,8 @@ export function createRequestService(deps: {
   async function decline(relationshipId: string, actorId: string): Promise<AnswerOutcome> {
     const relationship = await relationships.get(relationshipId);
     if (!relationship || relationship.mentorId !== actorId) return refused('not_your_request');
+    if (relationship.status !== 'requested')
+      return refused('already_answered', { relationshipId, status: relationship.status });
     const at = now();
     const mentee = await profiles.get(relationship.menteeId, 'mentee');
     const declined = await deps.unitOfWork.run(async (tx) => {

@@ -93,6 +93,12 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
           return;
         }
         await next();
+        // What the person did counts as their activity (after the answer: it never holds one up).
+        const activeUser = activeUserOf(body);
+        if (activeUser)
+          await options.deps.upkeep.noteActivity(activeUser).catch((error: unknown) => {
+            logger.debug({ err: error }, 'could not note activity');
+          });
       })(),
     ),
   );
@@ -125,4 +131,28 @@ function healthHandler(isHealthy: () => Promise<boolean>) {
 function respondHealth(res: ServerResponse, healthy: boolean) {
   res.writeHead(healthy ? 200 : 503, { 'content-type': 'application/json' });
   res.end(JSON.stringify({ status: healthy ? 'ok' : 'unavailable', mongodb: healthy ? 'up' : 'down' }));
+}
+
+/**
+ * Who acted, for their last-active moment: the person running a command, clicking a button, sending a
+ * form or opening App Home. Other events (a profile edited, a retried delivery) are not activity.
+ */
+function activeUserOf(body: unknown): string | undefined {
+  if (typeof body !== 'object' || body === null) return undefined;
+  const b = body as {
+    command?: unknown;
+    user_id?: unknown;
+    type?: unknown;
+    user?: { id?: unknown };
+    event?: { type?: unknown; user?: unknown };
+  };
+  const id =
+    typeof b.command === 'string'
+      ? b.user_id
+      : b.type === 'block_actions' || b.type === 'view_submission'
+        ? b.user?.id
+        : b.type === 'event_callback' && b.event?.type === 'app_home_opened'
+          ? b.event.user
+          : undefined;
+  return typeof id === 'string' && /^[UW][A-Z0-9]{1,20}$/.test(id) ? id : undefined;
 }

@@ -17,6 +17,7 @@ import type { MeetingService } from '../services/meetings';
 import type { AtRiskService } from '../services/at-risk';
 import type { TimeZoneService } from '../services/time-zones';
 import type { DataRequestService } from '../services/data-requests';
+import type { DirectoryUpkeepService } from '../services/directory-upkeep';
 
 /** What Slack listeners may use: configuration, the logger, the clock, and (as they land) the services. */
 export interface SlackDeps {
@@ -39,6 +40,8 @@ export interface SlackDeps {
   readonly exports: ExportService;
   readonly dataRequests: DataRequestService;
   readonly timeZones: Pick<TimeZoneService, 'personChanged'>;
+  /** Keeping the directory current, and when people were last active. */
+  readonly upkeep: DirectoryUpkeepService;
   /** Builds and publishes these people's Home tabs. */
   readonly publishHomes: (userIds: string[]) => Promise<void>;
 }

@@ -32,7 +32,7 @@ const FREE_SEATS = {
 const WITH_FREE_SEATS = { $set: { freeSeats: FREE_SEATS } };
 
 /** Profile reads leave out the stored search fields: only the directory's own queries need them. */
-const WITHOUT_SEARCH = { search: 0, freeSeats: 0 } as const;
+const WITHOUT_SEARCH = { search: 0, freeSeats: 0, lastActiveAt: 0, lastRequestedAt: 0 } as const;
 
 const CANDIDATE_FIELDS = {
   _id: 0,
@@ -43,6 +43,7 @@ const CANDIDATE_FIELDS = {
   academicInterests: 1,
   careerInterests: 1,
   freeSeats: 1,
+  lastActiveAt: 1,
   'search.academicKeys': 1,
   'search.careerKeys': 1,
 } as const;
@@ -83,6 +84,43 @@ export type HomeProfileSummary = Pick<
 >;
 
 export type CapacityChange = 'changed' | 'below_open_relationships' | 'not_a_mentor';
+
+export type ListingChange = 'changed' | 'unchanged' | 'not_a_mentor';
+
+/** A mentor's listing and seats, with when they were last active: what staff see of them. */
+export interface MentorSeats {
+  userId: string;
+  listed: boolean;
+  capacity: number;
+  openRelationships: number;
+  lastActiveAt?: Date | undefined;
+}
+
+/** Over every approved mentor: how many, listed, seats offered and used, listed but full, listed but quiet. */
+export interface StaffDirectoryTotals {
+  mentors: number;
+  listed: number;
+  offered: number;
+  used: number;
+  listedFull: number;
+  listedQuiet: number;
+}
+
+function seatsFrom(doc: {
+  userId: string;
+  listed?: boolean | null;
+  capacity?: number | null;
+  openRelationships?: number | null;
+  lastActiveAt?: Date | null;
+}): MentorSeats {
+  return {
+    userId: doc.userId,
+    listed: doc.listed === true,
+    capacity: doc.capacity ?? 0,
+    openRelationships: doc.openRelationships ?? 0,
+    lastActiveAt: doc.lastActiveAt ?? undefined,
+  };
+}
 
 /** Profiles: one per person and role, written when an application is approved. */
 export function createProfileRepository(models: Models) {
@@ -235,14 +273,17 @@ export function createProfileRepository(models: Models) {
 
     /** Creates or refreshes a profile from approved answers, keeping seats already taken. */
     async saveApproved(
-      profile: Omit<ProfileRecord, 'openRelationships' | 'approved'>,
+      approved: Omit<ProfileRecord, 'openRelationships' | 'approved'>,
     ): Promise<ProfileRecord> {
+      // A moment of activity only ever moves forward (a later one may already be stored).
+      const { lastActiveAt, ...profile } = approved;
       const doc = await profiles
         .findOneAndUpdate(
           { userId: profile.userId, role: profile.role },
           {
             $set: { ...profile, approved: true, search: searchFieldsOf(profile) },
             $setOnInsert: { openRelationships: 0 },
+            ...(lastActiveAt ? { $max: { lastActiveAt } } : {}),
           },
           { upsert: true, returnDocument: 'after', projection: WITHOUT_SEARCH },
         )
@@ -496,6 +537,134 @@ export function createProfileRepository(models: Models) {
       );
       await profiles.updateMany({ userId }, { $set: { timezoneCheckedAt: at } }, { timestamps: false });
       return changed.modifiedCount > 0;
+    },
+
+    // Keeping the directory current (src/services/directory-upkeep.ts).
+
+    /**
+     * Lists or unlists an approved mentor: `changed` when this call changed it (one conditional update, so of
+     * two at once only one changes it), `unchanged` when it already was so, `not_a_mentor` otherwise.
+     */
+    async changeListed(mentorId: string, listed: boolean): Promise<ListingChange> {
+      const result = await profiles.updateOne(
+        { userId: mentorId, role: 'mentor', approved: true, listed: operator({ $ne: listed }) },
+        { $set: { listed } },
+      );
+      if (result.modifiedCount === 1) return 'changed';
+      const exists = await profiles.exists({ userId: mentorId, role: 'mentor', approved: true });
+      return exists ? 'unchanged' : 'not_a_mentor';
+    },
+
+    /**
+     * Inside a request's transaction: the mentor still takes requests (listed, unless staff ask, and with a
+     * free seat), checked and marked with one conditional write, so a request racing an unlist or the last
+     * seat being taken either sees it or is seen by it. False when they no longer do.
+     */
+    async markRequested(mentorId: string, byStaff: boolean, at: Date): Promise<boolean> {
+      const result = await profiles.updateOne(
+        {
+          userId: mentorId,
+          role: 'mentor',
+          approved: true,
+          freeSeats: operator({ $gt: 0 }),
+          ...(byStaff ? {} : { listed: true }),
+        },
+        { $set: { lastRequestedAt: at } },
+        { timestamps: false },
+      );
+      return result.matchedCount === 1;
+    },
+
+    /** What decides whether requests waiting on a mentor stay: listed, capacity, seats taken. */
+    async seatsOf(mentorId: string): Promise<MentorSeats | undefined> {
+      const doc = await profiles
+        .findOne(
+          { userId: mentorId, role: 'mentor', approved: true },
+          { _id: 0, userId: 1, listed: 1, capacity: 1, openRelationships: 1, lastActiveAt: 1 },
+        )
+        .lean();
+      return doc ? seatsFrom(doc) : undefined;
+    },
+
+    /**
+     * Notes that a person used the bot at `at`, on each of their profiles, unless a moment after
+     * `staleBefore` is already stored (so a busy person costs one write an hour, not one per request).
+     */
+    async touchActivity(userId: string, at: Date, staleBefore: Date): Promise<void> {
+      await profiles.updateMany(
+        { userId, lastActiveAt: operator({ $not: { $gt: staleBefore } }) },
+        { $set: { lastActiveAt: at } },
+        { timestamps: false },
+      );
+    },
+
+    /**
+     * A page of every approved mentor for staff (listed first, then the longest quiet, then user id), with
+     * seats and dates only (no bio or anything they wrote), and the totals over all of them.
+     */
+    async staffDirectory(
+      offset: number,
+      limit: number,
+      quietBefore: Date,
+    ): Promise<{ mentors: MentorSeats[]; totals: StaffDirectoryTotals }> {
+      const approvedMentors = { role: 'mentor' as const, approved: true };
+      const [docs, [totals]] = await Promise.all([
+        profiles
+          .find(approvedMentors, {
+            _id: 0,
+            userId: 1,
+            listed: 1,
+            capacity: 1,
+            openRelationships: 1,
+            lastActiveAt: 1,
+          })
+          .sort({ listed: -1, lastActiveAt: 1, userId: 1 })
+          .skip(offset)
+          .limit(limit)
+          .lean(),
+        profiles.aggregate<StaffDirectoryTotals>([
+          { $match: approvedMentors },
+          {
+            $group: {
+              _id: null,
+              mentors: { $sum: 1 },
+              listed: { $sum: { $cond: ['$listed', 1, 0] } },
+              offered: { $sum: { $ifNull: ['$capacity', 0] } },
+              used: { $sum: { $ifNull: ['$openRelationships', 0] } },
+              listedFull: {
+                $sum: {
+                  $cond: [
+                    {
+                      $and: [
+                        '$listed',
+                        { $lte: [{ $ifNull: ['$capacity', 0] }, { $ifNull: ['$openRelationships', 0] }] },
+                      ],
+                    },
+                    1,
+                    0,
+                  ],
+                },
+              },
+              listedQuiet: {
+                $sum: {
+                  $cond: [
+                    {
+                      $and: ['$listed', { $lt: [{ $ifNull: ['$lastActiveAt', new Date(0)] }, quietBefore] }],
+                    },
+                    1,
+                    0,
+                  ],
+                },
+              },
+            },
+          },
+          { $project: { _id: 0 } },
+        ]),
+      ]);
+      return {
+        mentors: docs.map(seatsFrom),
+        totals: totals ?? { mentors: 0, listed: 0, offered: 0, used: 0, listedFull: 0, listedQuiet: 0 },
+      };
     },
 
     async setListed(mentorId: string, listed: boolean): Promise<boolean> {

@@ -114,6 +114,15 @@ export function createRelationshipRepository(models: Models) {
       }
     },
 
+    /** Requests waiting on this mentor's answer, oldest first (read inside the transaction that releases them). */
+    async waitingRequestsFor(mentorId: string): Promise<RelationshipRecord[]> {
+      const docs = await relationships
+        .find({ mentorId, status: 'requested' })
+        .sort({ requestedAt: 1 })
+        .lean();
+      return docs.map(map);
+    },
+
     async countRequestsBy(menteeId: string): Promise<number> {
       return relationships.countDocuments({ menteeId, status: 'requested' });
     },

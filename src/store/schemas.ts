@@ -39,6 +39,12 @@ export const profileSchema = new Schema(
     // capacity − openRelationships, rewritten from those two by every write that changes either, so the
     // directory can find mentors with a seat through an index (an $expr comparison can't use one).
     freeSeats: { type: Number },
+    // When the person last used the bot (any command, button, form or App Home), written at most once an
+    // hour (src/domain/directory-upkeep.ts); shown coarsely in the directory and to staff.
+    lastActiveAt: { type: Date },
+    // When the mentor was last asked (written by the request's transaction, so a request and an unlist at
+    // the same moment both write this profile and one of them goes first).
+    lastRequestedAt: { type: Date },
     // What the directory searches and ranks by, worked out when the profile is written
     // (`searchFieldsOf` in domain/matching.ts); profiles written before it are brought up to date at start.
     search: {

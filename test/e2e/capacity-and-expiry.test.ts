@@ -1,5 +1,12 @@
 import { ACTIONS } from '../../blocks/ids';
-import { buttonValue, dmTextsOf, enrol, MENTEE_ANSWERS, MENTOR_ANSWERS } from '../support/flows';
+import {
+  buttonValue,
+  dmTextsOf,
+  enrol,
+  MENTEE_ANSWERS,
+  MENTOR_ANSWERS,
+  noticesDelivered,
+} from '../support/flows';
 import { PEOPLE, startTestBot, type TestBot } from '../support/test-bot';
 import { waitFor } from '../support/wait';
 
@@ -40,14 +47,49 @@ describe('a mentor’s capacity', () => {
     );
     const { relationships, profiles } = t.bot.database.models;
     await waitFor(async () => (await relationships.countDocuments({ status: 'introduced' })) === 2);
+    // The three that lost were refused: no seat, or (once the last seat was taken) no longer open.
     await waitFor(
-      () => t.emulator.responses().filter((r) => String(r.body.text).includes('no free seat')).length === 3,
+      () =>
+        t.emulator
+          .responses()
+          .filter((r) => /no free seat|no longer open|already been answered/.test(String(r.body.text)))
+          .length === 3,
     );
     expect(await relationships.countDocuments({ status: 'introduced' })).toBe(2);
-    expect(await relationships.countDocuments({ status: 'requested' })).toBe(3);
     expect(await profiles.findOne({ userId: PEOPLE.alice.id, role: 'mentor' }).lean()).toMatchObject({
       openRelationships: 2,
     });
+  });
+
+  it('the accept that takes the last seat releases the other requests: each mentee is told, each card closed', async () => {
+    const { relationships } = t.bot.database.models;
+    expect(await relationships.countDocuments({ status: 'requested' })).toBe(0);
+    const released = await relationships.find({ status: 'released' }).lean();
+    expect(released).toHaveLength(3);
+    await noticesDelivered(t);
+    for (const r of released) {
+      expect(r.history.at(-1)).toMatchObject({ from: 'requested', to: 'released', reason: 'mentor_full' });
+      const told = dmTextsOf(t, r.menteeId).join('\n');
+      expect(told).toContain('seats have just filled up');
+      expect(told).toContain('/mentee find');
+    }
+    const closed = requestCardsFor(t, PEOPLE.alice.id).filter((card) =>
+      JSON.stringify(card.blocks).includes('released when your last seat was taken'),
+    );
+    expect(closed).toHaveLength(3);
+    for (const card of closed) expect(JSON.stringify(card.blocks)).not.toContain(ACTIONS.acceptRequest);
+  });
+
+  it('a stale Accept on a released request says it is no longer open', async () => {
+    const released = await t.bot.database.models.relationships.findOne({ status: 'released' }).lean();
+    const card = released!.requestMessage!;
+    await t.slack.blockAction(
+      { userId: PEOPLE.alice.id },
+      { actionId: ACTIONS.acceptRequest, value: String(released!._id) },
+      { message: { channel: card.channel!, ts: card.ts! } },
+    );
+    await t.bot.acknowledgedWorkDone(5000);
+    expect(String(t.emulator.responses().at(-1)?.body.text)).toContain('This request is no longer open');
   });
 
   it('can’t drop below the relationships already open, and the mentor is told why', async () => {

@@ -36,6 +36,8 @@ const SAMPLES: Record<string, string> = {
   '@mentee': `<@${bob.id}|bob>`,
   '[term]': '2026',
   '@person': `<@${bob.id}|bob>`,
+  '[page]': '2',
+  '[reason]': 'Taking a break this term',
 };
 
 /** A usage as the help shows it, with each argument filled in: `['/mentor', 'capacity 2']`. */

@@ -15,6 +15,8 @@ function requestsOver(options: {
   pending?: number;
   duplicate?: boolean;
   maxPending?: number;
+  /** What the transaction's own check of the mentor finds (false: they stepped out or filled up meanwhile). */
+  stillTakingRequests?: boolean;
 }) {
   const profiles: Record<string, ProfileRecord | undefined> = {
     mentor:
@@ -35,6 +37,7 @@ function requestsOver(options: {
     },
     notices: { enqueue: async (items: unknown[]) => void written.notices.push(...items) },
     audit: { record: async (entry: unknown) => void written.audit.push(entry) },
+    profiles: { markRequested: async () => options.stillTakingRequests ?? true },
   } as unknown as RequestTx;
   const service = createRequestService({
     relationships: { countRequestsBy: async () => options.pending ?? 0 } as never,
@@ -122,6 +125,19 @@ describe('requests service: a mentee asks a mentor', () => {
     });
     expect(written.notices).toEqual([]);
   });
+
+  it('refused mentor_unavailable when the mentor stepped out or filled up meanwhile: nothing written', async () => {
+    const { service, written } = requestsOver({
+      mentor: LISTED_MENTOR,
+      mentee: APPROVED_MENTEE,
+      stillTakingRequests: false,
+    });
+    expect(await service.request('UMENTEE', 'UMENTOR')).toMatchObject({
+      kind: 'refused',
+      code: 'mentor_unavailable',
+    });
+    expect(written).toEqual({ notices: [], audit: [], requests: [] });
+  });
 });
 
 const AT = DateTime.fromISO('2026-03-02T15:00:00Z');
@@ -207,6 +223,9 @@ function answersOver(
       async setCommunicationPreferences(id, side, channels) {
         written.preferences.push({ id, side, channels });
       },
+      async waitingRequestsFor(mentorId) {
+        return [...stored.values()].filter((r) => r.mentorId === mentorId && r.status === 'requested');
+      },
     },
     profiles: {
       async claimSeat() {
@@ -214,6 +233,9 @@ function answersOver(
         seatsLeft -= 1;
         return true;
       },
+      seatsOf: async (userId) => ({ userId, listed: true, capacity: 5, openRelationships: 5 - seatsLeft }),
+      getMany: async () => [MENTEE_PROFILE],
+      markRequested: async () => true,
     },
     audit: { record: async (entry) => void written.audit.push(entry as (typeof written.audit)[number]) },
     notices: {
@@ -427,12 +449,12 @@ describe('requests service: the mentor declines', () => {
     expect(w.written).toEqual(w.nothing);
   });
 
-  it('already answered: refused already_answered, nothing written', async () => {
+  it('already answered: refused already_answered with its status, nothing written', async () => {
     const w = answersOver({ relationships: [waitingRequest({ status: 'introduced' })] });
     expect(await w.service.decline('r1', 'UMENTOR')).toEqual({
       kind: 'refused',
       code: 'already_answered',
-      facts: { relationshipId: 'r1' },
+      facts: { relationshipId: 'r1', status: 'introduced' },
     });
     expect(w.written).toEqual(w.nothing);
   });

@@ -23,6 +23,7 @@ const ALLOWED: [RelationshipStatus, RelationshipStatus, Actor[]][] = [
   ['requested', 'declined', ['mentor']],
   ['requested', 'lapsed', ['system']],
   ['requested', 'withdrawn', ['mentee', 'staff']],
+  ['requested', 'released', ['mentor', 'staff', 'system']],
   ['introduced', 'stage1', ['mentor']],
   ['introduced', 'not_a_fit', ['mentor']],
   ['stage1', 'stage2', ['mentor', 'staff']],
@@ -51,6 +52,7 @@ describe('the relationship stages', () => {
       ['withdrawn', false, true],
       ['not_a_fit', false, true],
       ['ended_early', false, true],
+      ['released', false, true],
     ] as const)('a %s relationship: open %s, finished %s', (status, open, finished) => {
       expect(isOpen(status)).toBe(open);
       expect(isFinished(status)).toBe(finished);
@@ -87,7 +89,7 @@ describe('the relationship stages', () => {
 
     it('nothing ever leaves a finished relationship', () => {
       const finished = RELATIONSHIP_STATUSES.filter(isFinished);
-      expect(finished).toHaveLength(6);
+      expect(finished).toHaveLength(7);
       for (const from of finished) {
         for (const actor of ACTORS) expect(availableTransitions(from, actor)).toEqual([]);
       }
@@ -141,9 +143,9 @@ describe('the relationship stages', () => {
 
   describe('what each person can do from here', () => {
     it.each<[RelationshipStatus, Actor, RelationshipStatus[]]>([
-      ['requested', 'mentor', ['introduced', 'declined']],
+      ['requested', 'mentor', ['introduced', 'declined', 'released']],
       ['requested', 'mentee', ['withdrawn']],
-      ['requested', 'system', ['lapsed']],
+      ['requested', 'system', ['lapsed', 'released']],
       ['introduced', 'mentor', ['stage1', 'not_a_fit', 'ended_early']],
       ['stage2', 'mentee', ['ended_early']],
       ['stage4', 'system', ['completed']],

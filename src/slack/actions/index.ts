@@ -10,7 +10,7 @@ import { readPageValue } from '../../../blocks/directory';
 import { ACTIONS } from '../../../blocks/ids';
 import { EVALUATION_LINK_ACTION } from '../../../blocks/prompts';
 import { preferencesModal } from '../../../blocks/requests';
-import { wording } from '../../content/wording';
+import { closeOutWording, wording } from '../../content/wording';
 import { agreementsModal } from '../../../blocks/agreements';
 import { fitModal } from '../../../blocks/lifecycle';
 import { evaluationModal, reflectionModal } from '../../../blocks/reflection';
@@ -18,7 +18,9 @@ import type { CloseOutRefusal } from '../../services/close-out';
 import type { GoalRefusal } from '../../services/goals';
 import type { LifecycleRefusal } from '../../services/relationships';
 import type { Invalid, Refused } from '../../services/result';
-import { lifecycleRefusalText, relistedAnswer } from '../presenters/lifecycle';
+import { lifecycleRefusalText } from '../presenters/lifecycle';
+import { readStaffDirectoryPage } from '../../../blocks/directory-upkeep';
+import { relistAnswer, staffDirectoryAnswer } from '../presenters/directory-upkeep';
 import { reportAnswer, reportPostedText } from '../presenters/report';
 import { readGoalDrafts, type GoalFormMetadata } from '../../../blocks/goal-form';
 import { reportUnexpected } from '../commands/command-router';
@@ -148,12 +150,25 @@ export function registerActions(app: App, deps: SlackDeps): void {
   // A link button opens the configured evaluation form in the browser; Slack still expects an ack.
   button(EVALUATION_LINK_ACTION, async () => {});
 
+  // The re-list card posted when a relationship completed: staff re-checked, the mentor told.
   button(ACTIONS.relistMentor, async (args) => {
-    const result = await deps.closeOut.relist(args.action.value ?? '', args.body.user.id);
+    const mentorId = args.action.value ?? '';
+    const result = await deps.upkeep.relist(args.body.user.id, mentorId);
     await tellPerson(
       args,
-      result.kind === 'done' ? relistedAnswer(result.value.mentorId) : refusalOf(result),
+      result.kind === 'refused' && result.code === 'not_staff'
+        ? closeOutWording.staffOnly
+        : relistAnswer(result, mentorId),
     );
+  });
+
+  // `/mentoring admin directory`'s Previous / Next: staff checked again, the page read afresh.
+  button(new RegExp(`^${ACTIONS.staffDirectoryPage}`), async (args) => {
+    const result = await deps.upkeep.list(args.body.user.id, readStaffDirectoryPage(args.action.value));
+    const answer = staffDirectoryAnswer(result);
+    if (typeof answer === 'string' || !args.respond)
+      throw new UserFacingError(typeof answer === 'string' ? answer : wording.errors.staffOnly);
+    await args.respond({ ...answer, replace_original: true });
   });
 
   // The private report's "Post to the channel": staff checked again and the figures worked out afresh by

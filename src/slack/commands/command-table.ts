@@ -3,7 +3,8 @@ import type { HomeHints } from '../../../blocks/home';
 import { commandWording, type CommandWordings, type ProgramSettings } from '../../content/wording';
 import type { SubcommandHandler } from './command-router';
 import { openCheckIn } from './check-in-commands';
-import { findMentors, openApplication, requestMentor, setCapacity, setListed } from './enrollment-commands';
+import { findMentors, openApplication, requestMentor, setCapacity } from './enrollment-commands';
+import { listDirectory, relistMentor, setOwnListing, unlistMentor } from './directory-upkeep-commands';
 import { openGoals, readGoalsOf } from './goal-commands';
 import {
   endRelationship,
@@ -145,6 +146,28 @@ export const COMMAND_TABLE = [
         help: (w) => w['/mentoring admin'].does.forget,
         run: forgetPerson,
       },
+      // Keeping the directory current.
+      {
+        name: 'directory',
+        args: '[page]',
+        who: 'staff',
+        help: (w) => w['/mentoring admin'].does.directory,
+        run: listDirectory,
+      },
+      {
+        name: 'relist',
+        args: '@mentor',
+        who: 'staff',
+        help: (w) => w['/mentoring admin'].does.relist,
+        run: relistMentor,
+      },
+      {
+        name: 'unlist',
+        args: '@mentor [reason]',
+        who: 'staff',
+        help: (w) => w['/mentoring admin'].does.unlist,
+        run: unlistMentor,
+      },
     ],
   },
   {
@@ -159,8 +182,8 @@ export const COMMAND_TABLE = [
         help: (w) => w['/mentor'].does.capacity,
         run: setCapacity,
       },
-      { name: 'list', who: 'mentor', help: (w) => w['/mentor'].does.list, run: setListed(true) },
-      { name: 'unlist', who: 'mentor', help: (w) => w['/mentor'].does.unlist, run: setListed(false) },
+      { name: 'list', who: 'mentor', help: (w) => w['/mentor'].does.list, run: setOwnListing(true) },
+      { name: 'unlist', who: 'mentor', help: (w) => w['/mentor'].does.unlist, run: setOwnListing(false) },
       { name: 'fit', who: 'mentor', help: (w) => w['/mentor'].does.fit, run: openFitAssessment },
       { name: 'mentees', who: 'mentor', help: (w) => w['/mentor'].does.mentees, run: listMentees },
     ],

@@ -1,7 +1,7 @@
 import { applicationModal } from '../../../blocks/application';
 import { decodeSlackEntities, userIdFromMention } from '../../../blocks/mrkdwn';
 import { requestWording } from '../../content/wording';
-import { capacityAnswer, directoryAnswer, listedAnswer } from '../presenters/directory';
+import { capacityAnswer, directoryAnswer } from '../presenters/directory';
 import { requestSentText } from '../presenters/requests';
 import type { ApplicationRole } from '../../domain/application-form';
 import type { SubcommandContext, SubcommandHandler } from './command-router';
@@ -25,13 +25,6 @@ export const setCapacity: SubcommandHandler = async (context) => {
     capacityAnswer(await context.deps.directory.setCapacity(context.userId, Number(value))),
   );
 };
-
-/** `/mentor list` and `/mentor unlist` */
-export const setListed =
-  (listed: boolean): SubcommandHandler =>
-  async (context) => {
-    await context.reply(listedAnswer(await context.deps.directory.setListed(context.userId, listed)));
-  };
 
 /** `/mentee find [words]`: the words as the person typed them (Slack sends `&`, `<`, `>` escaped). */
 export const findMentors: SubcommandHandler = async (context) => {

@@ -3,7 +3,12 @@ import { meetingLoggedMessage, staffNudgeMessage } from '../../../blocks/meeting
 import { plainMessage, type BotMessage } from '../../../blocks/message';
 import { escapeWithin, mention, slackDate } from '../../../blocks/mrkdwn';
 import { introductionMessage, mentorRequestCard, preferencesShared } from '../../../blocks/requests';
-import { applicationWording, requestWording as w, type ProgramSettings } from '../../content/wording';
+import {
+  applicationWording,
+  directoryUpkeepWording as upkeep,
+  requestWording as w,
+  type ProgramSettings,
+} from '../../content/wording';
 import type { ApplicationRecord } from '../../domain/records';
 import type { Notice } from '../../domain/notices';
 import { presentCheckInNotice } from './check-ins';
@@ -48,7 +53,9 @@ export function presentNotice(notice: Notice, program: ProgramSettings): BotMess
           ? w.mentorCard.accepted(slackDate(at))
           : notice.outcome === 'declined'
             ? w.mentorCard.declined(slackDate(at))
-            : w.mentorCard.lapsed;
+            : notice.outcome === 'released'
+              ? upkeep.cardReleased[notice.why ?? 'mentor_unlisted']
+              : w.mentorCard.lapsed;
       return mentorRequestCard(notice.relationship, notice.mentee, line);
     }
     case 'pair_introduction':
@@ -60,6 +67,8 @@ export function presentNotice(notice: Notice, program: ProgramSettings): BotMess
         notice.sharedInterests,
       );
     case 'mentee_request_news':
+      if (notice.news === 'released')
+        return plainMessage(upkeep.menteeReleased[notice.why ?? 'mentor_unlisted'](mention(notice.mentorId)));
       return plainMessage(
         notice.news === 'staff_match'
           ? w.menteeToldOfStaffMatch(mention(notice.mentorId))
@@ -103,6 +112,17 @@ export function presentNotice(notice: Notice, program: ProgramSettings): BotMess
       return presentDigest(notice.digest);
     case 'staff_program_report':
       return postedReport(notice.report, notice.postedBy);
+    // Keeping the directory current.
+    case 'mentor_listing_changed':
+      return plainMessage(
+        notice.listed
+          ? upkeep.relistedByStaff(program, mention(notice.staffId))
+          : upkeep.unlistedByStaff(
+              program,
+              mention(notice.staffId),
+              escapeWithin((notice.reason ?? '').trim(), 2000),
+            ),
+      );
   }
 }
 

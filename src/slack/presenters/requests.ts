@@ -1,5 +1,10 @@
 import { mention } from '../../../blocks/mrkdwn';
-import { directoryWording, introductionWording, requestWording as w } from '../../content/wording';
+import {
+  directoryUpkeepWording,
+  directoryWording,
+  introductionWording,
+  requestWording as w,
+} from '../../content/wording';
 import type { Invalid, Refused, Result } from '../../services/result';
 
 /** The words for a refused request, answer or preferences share (the codes the request service returns). */
@@ -30,6 +35,11 @@ export function requestRefusalText(refusal: Refused | Invalid): string {
       return introductionWording.wrongSide(refusal.facts.side === 'mentor' ? 'mentor' : 'mentee');
     case 'not_a_mentee':
       return directoryWording.notAMentee;
+    case 'already_answered':
+      // A card whose request was released when the mentor left the directory or filled up.
+      return refusal.facts.status === 'released'
+        ? directoryUpkeepWording.noLongerOpen
+        : w.mentorCard.answered;
     default:
       return w.mentorCard.answered;
   }

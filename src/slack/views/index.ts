@@ -12,7 +12,9 @@ import { checkInFields } from '../../../blocks/check-in';
 import { MAX_GOALS } from '../../domain/goal-form';
 import { EVALUATION_FIELDS, REFLECTION_FIELDS } from '../../domain/reflection';
 import { readGoalDrafts } from '../../../blocks/goal-form';
-import { applicationWording, lifecycleWording, wording } from '../../content/wording';
+import { applicationWording, directoryUpkeepWording, lifecycleWording, wording } from '../../content/wording';
+import { mention } from '../../../blocks/mrkdwn';
+import { unlistFieldError, upkeepRefusalText } from '../presenters/directory-upkeep';
 import {
   COMMUNICATION_CHANNELS,
   type ApplicationRole,
@@ -124,6 +126,41 @@ export function registerViews(app: App, deps: SlackDeps): void {
     await ack();
     const decided = await prepared.value.save();
     if (decided.kind !== 'done') await tellAfterClosing(args, decisionRefusalText(decided));
+  });
+
+  // Staff unlisting a mentor: the reason checked in the acknowledgement; staff and the mentor checked again
+  // on the server (the metadata only names whom the form was opened for); saved after, failures by DM.
+  submission(VIEWS.unlistMentor, async (args, values, ack) => {
+    const reason = values[FIELD_BLOCK('reason')]?.[FIELD_ACTION('reason')]?.value ?? '';
+    const mentorId = String(metadata(args).mentorId ?? '');
+    if (!reason.trim()) {
+      await ack({
+        response_action: 'errors',
+        errors: { [FIELD_BLOCK('reason')]: directoryUpkeepWording.unlistModal.reasonRequired },
+      });
+      return;
+    }
+    const checked = await deps.upkeep.unlistForm(args.body.user.id, mentorId);
+    if (checked.kind !== 'done') {
+      await ack({
+        response_action: 'errors',
+        errors: { [FIELD_BLOCK('reason')]: upkeepRefusalText(checked, mentorId) },
+      });
+      return;
+    }
+    await ack({
+      response_action: 'update',
+      view: noticeModal(
+        directoryUpkeepWording.unlistedTitle,
+        directoryUpkeepWording.unlisted(mention(mentorId)),
+      ),
+    });
+    const result = await deps.upkeep.unlist(args.body.user.id, mentorId, reason);
+    if (result.kind !== 'done')
+      await tellAfterClosing(
+        args,
+        result.kind === 'invalid' ? unlistFieldError(result) : upkeepRefusalText(result, mentorId),
+      );
   });
 
   submission(VIEWS.fitAssessment, async (args, values, ack) => {
