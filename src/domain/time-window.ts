@@ -122,7 +122,8 @@ function firstLocalHour(notBefore: number, zone: Zone, hour: number): number {
       .map((t) => t.toMillis()),
   );
   const found = hours.find((t) => t >= notBefore);
-  if (found === undefined) throw new Error(`nextDeliveryTime: no working day found in ${zone.name}`); // unreachable: 15 days hold a weekday
+  // Unreachable: 15 days hold a weekday.
+  if (found === undefined) throw new Error(`nextDeliveryTime: no working day found in ${zone.name}`);
   return found;
 }
 
