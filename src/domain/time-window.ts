@@ -78,9 +78,12 @@ function remembered<T>(memo: Map<string, T>, key: string, make: () => T): T {
   return value;
 }
 
-/** One local day of a zone: the DateTime it starts at there, that instant, and whether it is Mon-Fri. */
+/**
+ * One local day of a zone: the instant it starts there and whether it is Mon-Fri. (A DateTime is its
+ * instant and its zone, so the day's DateTime is made again from these when a memo needs it: the memos
+ * keep numbers, not DateTimes.)
+ */
 interface LocalDay {
-  day: DateTime;
   start: number;
   working: boolean;
 }
@@ -102,7 +105,7 @@ function localDays(notBefore: number, zone: Zone): LocalDay[] {
     const first = DateTime.fromObject({ year, month, day }, { zone });
     return Array.from({ length: SEARCH_DAYS + 1 }, (_, n) => {
       const local = first.plus({ days: n });
-      return { day: local, start: local.toMillis(), working: isWorkingDay(local) };
+      return { start: local.toMillis(), working: isWorkingDay(local) };
     });
   });
 }
@@ -117,7 +120,7 @@ function firstLocalHour(notBefore: number, zone: Zone, hour: number): number {
   // `hour` on each of the days that is a working day there, in order (remembered per zone, date and hour).
   const hours = remembered(localHourMemo, `${localDateKey(notBefore, zone)}|${hour}`, () =>
     localDays(notBefore, zone)
-      .map(({ day }) => atHour(day, hour))
+      .map(({ start }) => atHour(DateTime.fromMillis(start, { zone }), hour))
       .filter(isWorkingDay)
       .map((t) => t.toMillis()),
   );
@@ -159,9 +162,9 @@ function firstSharedHour(notBefore: number, zones: Zone[], rule: DeliveryWindowR
   const days = localDays(notBefore, menteeZone).filter((d) => d.working);
   const zonesKey = `${ruleKey(rule)}|${zones.map((z) => z.name).join('|')}`;
   const hoursOf = (day: LocalDay) =>
-    remembered(candidatesMemo, `${zonesKey}|${day.start}`, () => candidatesOn(day.day, zones, rule)).filter(
-      (c) => c.ms >= notBefore,
-    );
+    remembered(candidatesMemo, `${zonesKey}|${day.start}`, () =>
+      candidatesOn(DateTime.fromMillis(day.start, { zone: menteeZone }), zones, rule),
+    ).filter((c) => c.ms >= notBefore);
   const distance = (c: Candidate) => Math.abs(c.hour - rule.localHour);
   for (let atWork = zones.length; atWork >= 0; atWork--) {
     for (const day of days) {
