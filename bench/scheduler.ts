@@ -285,6 +285,23 @@ async function measureFullReplan(
       `${seconds(Math.min(...dispatchDelays))} to ${seconds(Math.max(...dispatchDelays))} after each tick began; ` +
       `${count(emulator.callsTo('users.info').length - zoneReadsBefore)} users.info calls (the zone refresher)`,
   );
+  // What each tick's dispatching did with the prompts it claimed: sends are only part of it.
+  const outcomes = new Map<string, number>();
+  const perTick: number[] = [];
+  for (const run of runs.filter((r) => r.job === 'prompts: dispatch')) {
+    let claimed = 0;
+    for (const [outcome, n] of Object.entries(run.result as Record<string, unknown>)) {
+      if (typeof n !== 'number') continue;
+      outcomes.set(outcome, (outcomes.get(outcome) ?? 0) + n);
+      claimed += n;
+    }
+    perTick.push(claimed);
+  }
+  line(
+    '2 re-plan',
+    `dispatching claimed ${perTick.join(', ')} prompts in its ticks: ` +
+      [...outcomes].map(([outcome, n]) => `${outcome} ${count(n)}`).join(', '),
+  );
   await scheduler.stop();
 }
 

@@ -2,6 +2,7 @@ import { DateTime } from 'luxon';
 import type { RelationshipStatus } from './relationship-stages';
 import type { PromptAudience, PromptKind } from './prompt-kinds';
 import { DEFAULT_WINDOW, nextDeliveryTime, type DeliveryWindowRule } from './time-window';
+import { rememberedZone } from './zone-memo';
 
 /**
  * The program's prompt schedule (the spec's table) as a pure function: given what is true of one
@@ -98,7 +99,8 @@ export function planPrompts(
 ): PlannedPrompt[] {
   const plan: Unscheduled[] = [];
   const at = (date: Date) => DateTime.fromJSDate(date, { zone: 'utc' });
-  const dayStart = (isoDate: string) => DateTime.fromISO(isoDate, { zone: facts.menteeZone }).startOf('day');
+  const menteeZone = rememberedZone(facts.menteeZone);
+  const dayStart = (isoDate: string) => DateTime.fromISO(isoDate, { zone: menteeZone }).startOf('day');
   const started = (status: RelationshipStatus) => {
     const date = facts.stageStarts[status];
     return date ? at(date) : undefined;

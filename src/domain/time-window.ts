@@ -1,4 +1,5 @@
-import { DateTime } from 'luxon';
+import { DateTime, type Zone } from 'luxon';
+import { rememberedZone } from './zone-memo';
 
 /**
  * When a scheduled prompt may be delivered, in its recipients' local time.
@@ -53,16 +54,60 @@ export function nextDeliveryTime(
   rule: DeliveryWindowRule,
 ): DateTime {
   checkArguments(notBefore, recipientZones, rule);
-  const [menteeZone = '', ...others] = [...new Set(recipientZones)];
-  const shared = others.length > 0 ? firstSharedHour(notBefore, [menteeZone, ...others], rule) : undefined;
-  return (shared ?? firstLocalHour(notBefore, menteeZone, rule.localHour)).toUTC();
+  // Zones that remember their offsets: the same answers as the zones' names, without asking Intl each time.
+  const [menteeZone, ...others] = [...new Set(recipientZones)].map(rememberedZone);
+  if (!menteeZone) throw new RangeError('nextDeliveryTime: at least one recipient zone is needed');
+  const from = notBefore.toMillis();
+  const shared = others.length > 0 ? firstSharedHour(from, [menteeZone, ...others], rule) : undefined;
+  return DateTime.fromMillis(shared ?? firstLocalHour(from, menteeZone, rule.localHour), { zone: 'utc' });
+}
+
+/**
+ * Answers worked out once and remembered, each a pure function of its key (a zone's days from a date,
+ * a day's candidate hours for some zones under a rule): the planner asks the same few questions for
+ * thousands of relationships. Past `MEMO_LIMIT` entries the memory starts over.
+ */
+const MEMO_LIMIT = 50_000;
+function remembered<T>(memo: Map<string, T>, key: string, make: () => T): T {
+  let value = memo.get(key);
+  if (value === undefined) {
+    value = make();
+    if (memo.size >= MEMO_LIMIT) memo.clear();
+    memo.set(key, value);
+  }
+  return value;
+}
+
+/**
+ * One local day of a zone: the instant it starts there and whether it is Mon-Fri. (A DateTime is its
+ * instant and its zone, so the day's DateTime is made again from these when a memo needs it: the memos
+ * keep numbers, not DateTimes.)
+ */
+interface LocalDay {
+  start: number;
+  working: boolean;
+}
+
+const daysMemo = new Map<string, LocalDay[]>();
+const localHourMemo = new Map<string, number[]>();
+const candidatesMemo = new Map<string, Candidate[]>();
+
+/** `zone|date`: the zone and the local date `at` falls on there (luxon's own arithmetic, from the offset). */
+function localDateKey(at: number, zone: Zone): string {
+  const wall = new Date(at + zone.offset(at) * 60_000);
+  return `${zone.name}|${wall.getUTCFullYear()}-${wall.getUTCMonth() + 1}-${wall.getUTCDate()}`;
 }
 
 /** The local days to consider in `zone`, starting with the day `notBefore` falls on there. */
-function localDays(notBefore: DateTime, zone: string): DateTime[] {
-  const { year, month, day } = notBefore.setZone(zone);
-  const first = DateTime.fromObject({ year, month, day }, { zone });
-  return Array.from({ length: SEARCH_DAYS + 1 }, (_, n) => first.plus({ days: n }));
+function localDays(notBefore: number, zone: Zone): LocalDay[] {
+  return remembered(daysMemo, localDateKey(notBefore, zone), () => {
+    const { year, month, day } = DateTime.fromMillis(notBefore, { zone });
+    const first = DateTime.fromObject({ year, month, day }, { zone });
+    return Array.from({ length: SEARCH_DAYS + 1 }, (_, n) => {
+      const local = first.plus({ days: n });
+      return { start: local.toMillis(), working: isWorkingDay(local) };
+    });
+  });
 }
 
 function atHour(day: DateTime, hour: number): DateTime {
@@ -71,12 +116,18 @@ function atHour(day: DateTime, hour: number): DateTime {
 
 const isWorkingDay = (t: DateTime) => t.weekday <= 5;
 
-function firstLocalHour(notBefore: DateTime, zone: string, hour: number): DateTime {
-  for (const day of localDays(notBefore, zone)) {
-    const t = atHour(day, hour);
-    if (isWorkingDay(t) && t >= notBefore) return t;
-  }
-  throw new Error(`nextDeliveryTime: no working day found in ${zone}`); // unreachable: 15 days hold a weekday
+function firstLocalHour(notBefore: number, zone: Zone, hour: number): number {
+  // `hour` on each of the days that is a working day there, in order (remembered per zone, date and hour).
+  const hours = remembered(localHourMemo, `${localDateKey(notBefore, zone)}|${hour}`, () =>
+    localDays(notBefore, zone)
+      .map(({ start }) => atHour(DateTime.fromMillis(start, { zone }), hour))
+      .filter(isWorkingDay)
+      .map((t) => t.toMillis()),
+  );
+  const found = hours.find((t) => t >= notBefore);
+  // Unreachable: 15 days hold a weekday.
+  if (found === undefined) throw new Error(`nextDeliveryTime: no working day found in ${zone.name}`);
+  return found;
 }
 
 /** A candidate hour: the instant, the mentee's local hour, and how many of the people are at work then. */
@@ -88,44 +139,46 @@ interface Candidate {
 
 const HOUR_MS = 60 * 60 * 1000;
 
+const ruleKeys = new WeakMap<DeliveryWindowRule, string>();
+function ruleKey(rule: DeliveryWindowRule): string {
+  let key = ruleKeys.get(rule);
+  if (key === undefined) {
+    const { localHour, workStartHour, workEndHour, wakingStartHour, wakingEndHour } = rule;
+    key = [localHour, workStartHour, workEndHour, wakingStartHour, wakingEndHour].join(',');
+    ruleKeys.set(rule, key);
+  }
+  return key;
+}
+
 /**
  * The shared hour for several zones (the mentee's first), by tier: how many of the people are at work
  * (all of them first, none last), each tier searched over the whole two weeks before the next. A day's
- * hours are worked out only when a tier first looks at that day: the usual pair finds its hour on the
- * first working day.
+ * hours are worked out only when a tier first looks at that day (and remembered for the next question
+ * about that day): the usual pair finds its hour on the first working day.
  */
-function firstSharedHour(
-  notBefore: DateTime,
-  zones: string[],
-  rule: DeliveryWindowRule,
-): DateTime | undefined {
-  const [menteeZone = ''] = zones;
-  const days = localDays(notBefore, menteeZone).filter(isWorkingDay);
-  const memo = new Map<DateTime, Candidate[]>();
-  const hoursOf = (day: DateTime) => {
-    let hours = memo.get(day);
-    if (!hours) memo.set(day, (hours = candidatesOn(day, notBefore.toMillis(), zones, rule)));
-    return hours;
-  };
+function firstSharedHour(notBefore: number, zones: Zone[], rule: DeliveryWindowRule): number | undefined {
+  const [menteeZone] = zones;
+  if (!menteeZone) return undefined;
+  const days = localDays(notBefore, menteeZone).filter((d) => d.working);
+  const zonesKey = `${ruleKey(rule)}|${zones.map((z) => z.name).join('|')}`;
+  const hoursOf = (day: LocalDay) =>
+    remembered(candidatesMemo, `${zonesKey}|${day.start}`, () =>
+      candidatesOn(DateTime.fromMillis(day.start, { zone: menteeZone }), zones, rule),
+    ).filter((c) => c.ms >= notBefore);
   const distance = (c: Candidate) => Math.abs(c.hour - rule.localHour);
   for (let atWork = zones.length; atWork >= 0; atWork--) {
     for (const day of days) {
       const best = hoursOf(day)
         .filter((c) => c.atWork === atWork)
         .reduce<Candidate | undefined>((a, c) => (!a || distance(c) < distance(a) ? c : a), undefined);
-      if (best) return DateTime.fromMillis(best.ms, { zone: menteeZone });
+      if (best) return best.ms;
     }
   }
   return undefined;
 }
 
-/** The hours of one of the mentee's days (from `notBefore` on) that are waking hours on a working day for all. */
-function candidatesOn(
-  day: DateTime,
-  notBefore: number,
-  zones: string[],
-  rule: DeliveryWindowRule,
-): Candidate[] {
+/** The hours of one of the mentee's days that are waking hours on a working day for all. */
+function candidatesOn(day: DateTime, zones: Zone[], rule: DeliveryWindowRule): Candidate[] {
   const start = day.toMillis();
   const end = day.plus({ days: 1 }).toMillis() - 1;
   const offsets = zones.map((zone) => DateTime.fromMillis(start, { zone }).offset);
@@ -152,7 +205,6 @@ function candidatesOn(
         return { weekday: l.weekday, hour: l.hour + l.minute / 60 }; // half-hour offsets land between hours
       });
     }
-    if (ms < notBefore) continue;
     const within = (from: number, to: number) => (l: { weekday: number; hour: number }) =>
       l.weekday <= 5 && l.hour >= from && l.hour < to;
     if (!local.every(within(rule.wakingStartHour, rule.wakingEndHour))) continue;
@@ -165,7 +217,8 @@ function checkArguments(notBefore: DateTime, zones: string[], rule: DeliveryWind
   if (!notBefore.isValid) throw new RangeError('nextDeliveryTime: notBefore is not a valid time');
   if (zones.length === 0) throw new RangeError('nextDeliveryTime: at least one recipient zone is needed');
   for (const zone of zones) {
-    if (!notBefore.setZone(zone).isValid) throw new RangeError(`nextDeliveryTime: unknown time zone ${zone}`);
+    // notBefore is valid, so it is valid in any valid zone: whether the zone is valid is the question.
+    if (!rememberedZone(zone).isValid) throw new RangeError(`nextDeliveryTime: unknown time zone ${zone}`);
   }
   const hours = [
     rule.localHour,

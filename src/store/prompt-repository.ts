@@ -235,44 +235,45 @@ export function createPromptRepository(models: Models) {
     /**
      * Writes many relationships' plans at once: the new items inserted in one unordered bulk insert (a key
      * another copy inserted meanwhile stays as it is and counts as not new: the unique key index decides),
-     * then the items that no longer apply cancelled and those that apply again revived, by id. A cancel
-     * skips an item a dispatcher holds a live lease on, and both skip an item whose state moved on since
-     * it was read. Returns how many items were new.
+     * and meanwhile the items that no longer apply cancelled and those that apply again revived, by id. A
+     * cancel skips an item a dispatcher holds a live lease on, and both skip an item whose state moved on
+     * since it was read. Returns how many items were new.
      */
     async applyPlans(
       plans: { insert: NewOutboxItem[]; cancel: string[]; revive: string[] },
       at: Date,
       reason: string,
     ): Promise<number> {
-      let added = 0;
-      if (plans.insert.length > 0) {
-        const docs = plans.insert.map((item) => {
-          if (!Types.ObjectId.isValid(item.relationshipId))
-            throw new Error(`applyPlans: "${item.relationshipId}" is not a relationship id`);
-          return {
-            key: promptKey(item.relationshipId, item.kind, item.occurrence),
-            relationshipId: new Types.ObjectId(item.relationshipId),
-            kind: item.kind,
-            occurrence: item.occurrence,
-            dueAt: item.dueAt,
-            state: item.state ?? 'pending',
-            attempts: 0,
-            ...(item.reason === undefined ? {} : { reason: shorten(item.reason) }),
-            createdAt: at,
-            updatedAt: at,
-          };
-        });
+      // Built first, so an item that is not a relationship's fails the whole call before anything is written.
+      const docs = plans.insert.map((item) => {
+        if (!Types.ObjectId.isValid(item.relationshipId))
+          throw new Error(`applyPlans: "${item.relationshipId}" is not a relationship id`);
+        return {
+          key: promptKey(item.relationshipId, item.kind, item.occurrence),
+          relationshipId: new Types.ObjectId(item.relationshipId),
+          kind: item.kind,
+          occurrence: item.occurrence,
+          dueAt: item.dueAt,
+          state: item.state ?? 'pending',
+          attempts: 0,
+          ...(item.reason === undefined ? {} : { reason: shorten(item.reason) }),
+          createdAt: at,
+          updatedAt: at,
+        };
+      });
+      const insertNew = async (): Promise<number> => {
+        if (docs.length === 0) return 0;
         try {
           // Straight to the driver: the documents are built complete here, and casting thousands of them
           // through the schema would cost more than the insert itself.
           const result = await prompts.collection.insertMany(docs, { ordered: false });
-          added = result.insertedCount;
+          return result.insertedCount;
         } catch (error) {
           const inserted = insertedDespiteDuplicates(error, docs.length);
           if (inserted === undefined) throw error;
-          added = inserted;
+          return inserted;
         }
-      }
+      };
       const note = shorten(reason);
       const writes: Parameters<typeof prompts.bulkWrite>[0] = [];
       if (plans.cancel.length > 0)
@@ -300,7 +301,11 @@ export function createPromptRepository(models: Models) {
             },
           },
         });
-      if (writes.length > 0) await prompts.bulkWrite(writes, { ordered: false });
+      // The inserts are new keys and the updates existing items: the two writes go side by side.
+      const [added] = await Promise.all([
+        insertNew(),
+        writes.length > 0 ? prompts.bulkWrite(writes, { ordered: false }) : undefined,
+      ]);
       return added;
     },
 

@@ -13,6 +13,7 @@ import { ADMIN_CHANNEL, PEOPLE, startTestBot, type TestBot } from '../support/te
 import { waitFor } from '../support/wait';
 import type { Notice } from '../../src/domain/notices';
 import { createNoticeRepository } from '../../src/store/notice-repository';
+import { operator } from '../../src/store/mapping';
 
 /**
  * Notices (the staff card, the applicant's DM, the pair's introduction, card updates) are outbox items
@@ -169,23 +170,36 @@ describe('notices through the outbox while Slack fails', () => {
       const card = cardsFor(erin).at(-1)!;
       const dmBefore = dmOf(erin).length;
       const history = t.emulator.callsTo('conversations.history').length;
+      const posts = t.emulator.callsTo('chat.postMessage').length;
       t.emulator.injectFailure('chat.postMessage', failure);
       await t.slack.blockAction(
         { userId: PEOPLE.staff1.id },
         { actionId: ACTIONS.approveApplication, value: buttonValue(card, ACTIONS.approveApplication) },
         { message: { channel: card.channel, ts: card.ts } },
       );
-      // The first try posted the DM but its answer was lost; the retry looks in the DM first.
+      // The first try posted the DM but its answer was lost: wait until the dispatcher has recorded that try
+      // as failed (lease released, retry time set). A claim alone already leaves the notice pending with one
+      // attempt, and the DM is in the emulator before Slack's answer reaches the bot; moving the clock
+      // before the failure is recorded would set the retry after the tick below, and nothing would be due.
       await waitFor(
         async () =>
           (await t.bot.database.models.notices.exists({
             type: 'applicant_decision_dm',
             attempts: 1,
             state: 'pending',
+            leaseOwner: operator({ $exists: false }),
+            nextAttemptAt: operator({ $exists: true }),
           })) !== null,
         15_000,
       );
-      await waitFor(() => dmOf(erin).length > dmBefore, 15_000);
+      // The failure fell on the DM (posted, answer lost), and only on it.
+      const failedPosts = t.emulator
+        .callsTo('chat.postMessage')
+        .slice(posts)
+        .filter((call) => call.response.handled === true);
+      expect(failedPosts.map((call) => call.args.channel)).toEqual([t.emulator.conversationOf([erin])]);
+      expect(dmOf(erin).length - dmBefore).toBe(1);
+      // Past the first retry interval: the retry looks in the DM first, finds the message and records it.
       t.clock.advance({ seconds: 10 });
       await t.bot.scheduler.tick();
       await noticesDelivered(t);
