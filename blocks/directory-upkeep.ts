@@ -1,26 +1,9 @@
 import type { KnownBlock, ModalView } from '@slack/types';
 import { directoryUpkeepWording as w } from '../src/content/wording';
-import { UNLIST_REASON_MAX, type ActivityBucket } from '../src/domain/directory-upkeep';
+import { UNLIST_REASON_MAX, type StaffDirectoryPage } from '../src/domain/directory-upkeep';
 import { ACTIONS, FIELD_ACTION, FIELD_BLOCK, VIEWS } from './ids';
 import { context, ephemeral, section, type EphemeralAnswer } from './message';
 import { mention, slackDate, truncate } from './mrkdwn';
-
-/** One mentor as staff see them: seats, listing, last active. No name, bio or anything they wrote. */
-export interface StaffDirectoryLine {
-  userId: string;
-  listed: boolean;
-  capacity: number;
-  used: number;
-  lastActiveAt?: Date | undefined;
-  lastActive?: ActivityBucket | undefined;
-}
-
-export interface StaffDirectoryView {
-  entries: StaffDirectoryLine[];
-  totals: Parameters<typeof w.totals>[0];
-  page: number;
-  pages: number;
-}
 
 /** Lines per section: 20 lines of about 120 characters stay far inside a section's 3,000. */
 const LINES_PER_SECTION = 20;
@@ -29,7 +12,7 @@ const LINES_PER_SECTION = 20;
  * A page of `/mentoring admin directory`: the totals, one line per mentor (in sections of 20), and
  * Previous / Next carrying only the page number. At most 2 + 40/20 + 2 blocks, whatever the directory's size.
  */
-export function staffDirectoryPage(view: StaffDirectoryView): EphemeralAnswer {
+export function staffDirectoryPage(view: StaffDirectoryPage): EphemeralAnswer {
   const heading = w.heading(view.page, view.pages);
   if (view.entries.length === 0) return ephemeral({ text: w.none, blocks: [section(w.none)] });
   const blocks: KnownBlock[] = [section(`${heading}\n${w.totals(view.totals)}`)];

@@ -61,3 +61,31 @@ export const UNLIST_REASON_MAX = 500;
 
 /** Mentors shown on one page of `/mentoring admin directory` (two sections of 20 lines). */
 export const STAFF_DIRECTORY_PAGE_SIZE = 40;
+
+/** One mentor as staff see them: seats, listing and when last active (no name, bio or anything they wrote). */
+export interface StaffDirectoryEntry {
+  userId: string;
+  listed: boolean;
+  capacity: number;
+  used: number;
+  lastActiveAt?: Date | undefined;
+  lastActive?: ActivityBucket | undefined;
+}
+
+/** Over every approved mentor: how many, listed, seats offered and used, listed but full, listed but quiet. */
+export interface StaffDirectoryTotals {
+  mentors: number;
+  listed: number;
+  offered: number;
+  used: number;
+  listedFull: number;
+  listedQuiet: number;
+}
+
+/** A page of `/mentoring admin directory`, with the totals over every approved mentor. */
+export interface StaffDirectoryPage {
+  entries: StaffDirectoryEntry[];
+  totals: StaffDirectoryTotals;
+  page: number;
+  pages: number;
+}

@@ -7,15 +7,15 @@ import {
   STAFF_DIRECTORY_PAGE_SIZE,
   THIS_MONTH_DAYS,
   UNLIST_REASON_MAX,
-  type ActivityBucket,
   type ReleaseReason,
+  type StaffDirectoryPage,
 } from '../domain/directory-upkeep';
 import { noticeKeys, type NewNotice } from '../domain/notices';
 import type { RelationshipRecord } from '../domain/records';
 import type { Actor } from '../domain/relationship-stages';
 import type { AuditRepository } from '../store/audit-repository';
 import type { NoticeRepository } from '../store/notice-repository';
-import type { ProfileRepository, StaffDirectoryTotals } from '../store/profile-repository';
+import type { ProfileRepository } from '../store/profile-repository';
 import type { RelationshipRepository } from '../store/relationship-repository';
 import { Rollback, type UnitOfWork } from './ports';
 import { done, invalid, refused, type Refused, type Result } from './result';
@@ -36,24 +36,6 @@ export interface UpkeepTx extends ReleaseTx {
 
 /** Why keeping the directory is refused; the Slack layer words each code. */
 export type UpkeepRefusal = 'not_staff' | 'not_a_mentor' | 'already_listed' | 'already_unlisted';
-
-/** One mentor as staff see them: seats, listing and when last active (no bio, nothing they wrote). */
-export interface StaffDirectoryEntry {
-  userId: string;
-  listed: boolean;
-  capacity: number;
-  used: number;
-  lastActiveAt?: Date | undefined;
-  lastActive?: ActivityBucket | undefined;
-}
-
-/** A page of `/mentoring admin directory`, with the totals over every approved mentor. */
-export interface StaffDirectoryPage {
-  entries: StaffDirectoryEntry[];
-  totals: StaffDirectoryTotals;
-  page: number;
-  pages: number;
-}
 
 /** Who released the requests, and why. */
 export interface ReleaseCause {

@@ -9,6 +9,7 @@ import {
   type SearchFields,
   type WordLookup,
 } from '../domain/matching';
+import type { StaffDirectoryTotals } from '../domain/directory-upkeep';
 import type { ProfileRecord } from '../domain/records';
 import type { Models } from './database';
 import { operator } from './mapping';
@@ -94,16 +95,6 @@ export interface MentorSeats {
   capacity: number;
   openRelationships: number;
   lastActiveAt?: Date | undefined;
-}
-
-/** Over every approved mentor: how many, listed, seats offered and used, listed but full, listed but quiet. */
-export interface StaffDirectoryTotals {
-  mentors: number;
-  listed: number;
-  offered: number;
-  used: number;
-  listedFull: number;
-  listedQuiet: number;
 }
 
 function seatsFrom(doc: {

@@ -111,6 +111,22 @@ export const outboxLease = {
   }),
 };
 
+/** An outbox item as first written: pending (unless planned otherwise), never tried, stamped `at`. */
+function newPromptDocument(item: NewOutboxItem, at: Date) {
+  return {
+    key: promptKey(item.relationshipId, item.kind, item.occurrence),
+    relationshipId: new Types.ObjectId(item.relationshipId),
+    kind: item.kind,
+    occurrence: item.occurrence,
+    dueAt: item.dueAt,
+    state: item.state ?? 'pending',
+    attempts: 0,
+    ...(item.reason === undefined ? {} : { reason: shorten(item.reason) }),
+    createdAt: at,
+    updatedAt: at,
+  };
+}
+
 export function createPromptRepository(models: Models) {
   const { prompts } = models;
 
@@ -132,24 +148,11 @@ export function createPromptRepository(models: Models) {
       }
       const at = new Date();
       const ops = items.map((item) => {
-        const key = promptKey(item.relationshipId, item.kind, item.occurrence);
+        const doc = newPromptDocument(item, at);
         return {
           updateOne: {
-            filter: { key },
-            update: {
-              $setOnInsert: {
-                key,
-                relationshipId: new Types.ObjectId(item.relationshipId),
-                kind: item.kind,
-                occurrence: item.occurrence,
-                dueAt: item.dueAt,
-                state: item.state ?? 'pending',
-                attempts: 0,
-                ...(item.reason === undefined ? {} : { reason: shorten(item.reason) }),
-                createdAt: at,
-                updatedAt: at,
-              },
-            },
+            filter: { key: doc.key },
+            update: { $setOnInsert: doc },
             upsert: true,
             // Timestamps would `$set` updatedAt on an existing item; this write must leave it untouched.
             timestamps: false,
@@ -248,18 +251,7 @@ export function createPromptRepository(models: Models) {
       const docs = plans.insert.map((item) => {
         if (!Types.ObjectId.isValid(item.relationshipId))
           throw new Error(`applyPlans: "${item.relationshipId}" is not a relationship id`);
-        return {
-          key: promptKey(item.relationshipId, item.kind, item.occurrence),
-          relationshipId: new Types.ObjectId(item.relationshipId),
-          kind: item.kind,
-          occurrence: item.occurrence,
-          dueAt: item.dueAt,
-          state: item.state ?? 'pending',
-          attempts: 0,
-          ...(item.reason === undefined ? {} : { reason: shorten(item.reason) }),
-          createdAt: at,
-          updatedAt: at,
-        };
+        return newPromptDocument(item, at);
       });
       const insertNew = async (): Promise<number> => {
         if (docs.length === 0) return 0;

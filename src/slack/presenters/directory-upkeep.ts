@@ -2,7 +2,8 @@ import { staffDirectoryPage } from '../../../blocks/directory-upkeep';
 import type { EphemeralAnswer } from '../../../blocks/message';
 import { mention } from '../../../blocks/mrkdwn';
 import { directoryUpkeepWording as w, directoryWording, wording } from '../../content/wording';
-import type { StaffDirectoryPage, UpkeepRefusal } from '../../services/directory-upkeep';
+import type { StaffDirectoryPage } from '../../domain/directory-upkeep';
+import type { UpkeepRefusal } from '../../services/directory-upkeep';
 import type { Invalid, Refused, Result } from '../../services/result';
 
 // Keeping the directory current: what staff and mentors are answered, worded here.
