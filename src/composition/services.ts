@@ -173,7 +173,7 @@ export function createServices(deps: {
     programTimezone,
     quietDays: config.program.quietRelationshipDays,
   });
-  const closeOut = createCloseOutService({ relationships, staff, unitOfWork, clock });
+  const closeOut = createCloseOutService({ relationships, unitOfWork, clock });
   // The weekly digest and the staff's App Home: the at-risk list's reads plus the week's applications.
   const digest = createWeeklyDigestService({
     atRisk,

@@ -750,9 +750,6 @@ export const closeOutWording = {
   notInPair: 'Only the two people in this mentoring relationship can do that.',
   notYet: 'This opens as your mentoring relationship comes to a close.',
   staffOnly: 'Only program staff can re-list a mentor.',
-  notAMentor: 'That person isn’t an approved mentor any more.',
-  relisted: (mentorMention: string) =>
-    `${mentorMention} is listed in the directory again; students can request them when a seat is free.`,
 };
 
 /** Meetings the pair logs ("We met", `/mentoring met`): a day, never what was said. */

@@ -7,28 +7,21 @@ import type { RelationshipStatus } from '../domain/relationship-stages';
 import type { AuditRepository } from '../store/audit-repository';
 import type { FeedbackRepository } from '../store/feedback-repository';
 import type { NoticeRepository } from '../store/notice-repository';
-import type { ProfileRepository } from '../store/profile-repository';
 import type { RelationshipRepository } from '../store/relationship-repository';
-import { Rollback, type UnitOfWork } from './ports';
-import { done, invalid, refused, type Prepared, type Refused, type Result } from './result';
-import type { StaffDirectory } from './staff';
+import type { UnitOfWork } from './ports';
+import { done, invalid, refused, type Prepared, type Result } from './result';
 
 /** Why a close-out step is refused; the Slack layer words each code. */
 export type CloseOutRefusal =
   /** The person is not one of the pair. */
   | 'not_in_pair'
   /** The form isn't open yet at the relationship's stage. */
-  | 'not_yet'
-  /** Re-listing is for program staff. */
-  | 'staff_only'
-  /** The person to re-list isn't an approved mentor (any more). */
-  | 'not_a_mentor';
+  | 'not_yet';
 
 /** The writes a close-out step makes, together. */
 export interface CloseOutTx {
   relationships: Pick<RelationshipRepository, 'recordActivity'>;
   feedback: Pick<FeedbackRepository, 'save'>;
-  profiles: Pick<ProfileRepository, 'setListed'>;
   audit: Pick<AuditRepository, 'record'>;
   notices: Pick<NoticeRepository, 'enqueue'>;
 }
@@ -41,12 +34,11 @@ export interface CloseOutForm {
 }
 
 /**
- * Closing out: each person's reflection (shared with the pair), the program evaluation (kept for the
- * program office), and staff re-listing a mentor whose relationship has completed.
+ * Closing out: each person's reflection (shared with the pair) and the program evaluation (kept for the
+ * program office). Re-listing the mentor afterwards is the directory's (`directory-upkeep.ts`).
  */
 export function createCloseOutService(deps: {
   relationships: Pick<RelationshipRepository, 'get'>;
-  staff: Pick<StaffDirectory, 'isStaff'>;
   unitOfWork: UnitOfWork<CloseOutTx>;
   clock: Clock;
 }) {
@@ -182,24 +174,6 @@ export function createCloseOutService(deps: {
     },
 
     prepareEvaluation,
-
-    /** Staff re-list a mentor in the directory from the card posted when a relationship completed. */
-    async relist(mentorId: string, actorId: string): Promise<Result<{ mentorId: string }, CloseOutRefusal>> {
-      if (!(await deps.staff.isStaff(actorId))) return refused('staff_only');
-      const at = deps.clock.now().toJSDate();
-      return deps.unitOfWork.run<Result<{ mentorId: string }, CloseOutRefusal>>(async (tx) => {
-        if (!(await tx.profiles.setListed(mentorId, true)))
-          throw new Rollback(refused('not_a_mentor') as Refused<CloseOutRefusal>);
-        await tx.audit.record({
-          at,
-          actorId,
-          action: 'mentor.relisted',
-          subjectType: 'profile',
-          subjectId: mentorId,
-        });
-        return done({ mentorId });
-      });
-    },
   };
 }
 export type CloseOutService = ReturnType<typeof createCloseOutService>;

@@ -27,10 +27,7 @@ function relationship(
 }
 
 /** In-memory fakes of every port the two services use; the unit of work keeps writes only on commit. */
-function world(
-  start: RelationshipRecord,
-  options: { goalForm?: boolean; staff?: boolean; mentorListed?: boolean } = {},
-) {
+function world(start: RelationshipRecord, options: { goalForm?: boolean } = {}) {
   const clock = new ManualClock(DateTime.fromISO('2026-03-02T15:00:00Z'));
   let stored = start;
   const notices: NewNotice[] = [];
@@ -65,9 +62,6 @@ function world(
     profiles: {
       async releaseSeat(mentorId) {
         released.push(mentorId);
-      },
-      async setListed() {
-        return options.mentorListed ?? true;
       },
     },
     fitAssessments: {
@@ -133,7 +127,6 @@ function world(
   });
   const closeOut = createCloseOutService({
     relationships: reads,
-    staff: { isStaff: async () => options.staff ?? false },
     unitOfWork,
     clock,
   });
@@ -388,17 +381,5 @@ describe('the close-out service', () => {
       kind: 'invalid',
       fields: { rating: 'required', recommend: 'required', worked: 'required' },
     });
-  });
-
-  it('staff re-list a mentor; others are refused staff_only, a former mentor not_a_mentor', async () => {
-    expect(await world(relationship('completed'), { staff: true }).closeOut.relist(MENTOR, 'USTAFF')).toEqual(
-      { kind: 'done', value: { mentorId: MENTOR } },
-    );
-    expect(await world(relationship('completed')).closeOut.relist(MENTOR, MENTEE)).toMatchObject({
-      code: 'staff_only',
-    });
-    const gone = world(relationship('completed'), { staff: true, mentorListed: false });
-    expect(await gone.closeOut.relist(MENTOR, 'USTAFF')).toMatchObject({ code: 'not_a_mentor' });
-    expect(gone.audits).toEqual([]);
   });
 });

@@ -56,10 +56,6 @@ export function lifecycleRefusalText(refusal: Refused<LifecycleRefusal | CloseOu
       return pauseWording.notPaused;
     case 'not_yet':
       return closeOutWording.notYet;
-    case 'staff_only':
-      return closeOutWording.staffOnly;
-    case 'not_a_mentor':
-      return closeOutWording.notAMentor;
   }
 }
 
@@ -109,11 +105,6 @@ export function evaluationAnswer(): ModalView {
 /** What the person who paused or resumed is told. */
 export function pauseAnswer(outcome: PauseOutcome): string {
   return outcome.paused ? pauseWording.pausedYou(outcome.until) : pauseWording.resumedYou;
-}
-
-/** What staff who re-listed a mentor are told. */
-export function relistedAnswer(mentorId: string): string {
-  return closeOutWording.relisted(mention(mentorId));
 }
 
 type LifecycleNotice = Extract<
