@@ -208,6 +208,10 @@ export function registerActions(app: App, deps: SlackDeps): void {
         readGoalDrafts((view.state?.values ?? {}) as Parameters<typeof readGoalDrafts>[0]),
         change(args.action.value ?? ''),
         Number(metadata.revision ?? 0),
+        {
+          ...(typeof metadata.zone === 'string' ? { zone: metadata.zone } : {}),
+          ...(typeof metadata.version === 'number' ? { version: metadata.version } : {}),
+        },
       );
       if (rebuilt.kind !== 'done') throw new UserFacingError(goalAnswerOf(rebuilt));
       await args.client.views.update({

@@ -12,7 +12,18 @@ import { checkInFields } from '../../../blocks/check-in';
 import { MAX_GOALS } from '../../domain/goal-form';
 import { EVALUATION_FIELDS, REFLECTION_FIELDS } from '../../domain/reflection';
 import { readGoalDrafts } from '../../../blocks/goal-form';
-import { applicationWording, lifecycleWording, wording } from '../../content/wording';
+import {
+  applicationWording,
+  checkInWording,
+  formSavingWording as saving,
+  goalWording,
+  lifecycleWording,
+  wording,
+} from '../../content/wording';
+import { notSavedMessage, notSavedModal, savingModal, type TypedAnswer } from '../../../blocks/saving';
+import type { BotMessage } from '../../../blocks/message';
+import { checkInField } from '../../domain/check-ins';
+import type { GoalDraft } from '../../domain/goal-form';
 import {
   COMMUNICATION_CHANNELS,
   type ApplicationRole,
@@ -20,10 +31,11 @@ import {
 } from '../../domain/application-form';
 import { reportUnexpected } from '../commands/command-router';
 import { noticeModal } from '../../../blocks/message';
+
 import type { SlackDeps } from '../deps';
 import { applicationFieldErrors, decisionRefusalText } from '../presenters/enrollment';
 import { checkInFieldErrors, checkInRefusalText } from '../presenters/check-ins';
-import { goalFieldErrors, goalRefusalText } from '../presenters/goals';
+import { goalFieldErrors, goalFormView, goalRefusalText } from '../presenters/goals';
 import { requestRefusalText } from '../presenters/requests';
 import type { CloseOutRefusal } from '../../services/close-out';
 import type { LifecycleRefusal } from '../../services/relationships';
@@ -169,19 +181,69 @@ export function registerViews(app: App, deps: SlackDeps): void {
     if (prepared.kind === 'done') await saveAfterClosing(args, prepared.value);
   });
 
+  // Checked in the acknowledgement from what was typed and the facts the form kept when it opened (no read);
+  // the form then shows that it is being saved while saving checks again who is acting, the stage and the
+  // goals' version, and becomes the confirmation, or comes back with everything typed and why.
   submission(VIEWS.goalForm, async (args, values, ack) => {
-    const { relationshipId, revision } = metadata(args);
+    const opened = metadata(args);
+    const revision = Number(opened.revision ?? 0);
+    const relationshipId = String(opened.relationshipId ?? '');
     const drafts = readGoalDrafts(values as Parameters<typeof readGoalDrafts>[0]);
-    const prepared = await deps.goals.prepareSave(String(relationshipId ?? ''), args.body.user.id, drafts);
-    if (prepared.kind === 'invalid')
-      await ack({ response_action: 'errors', errors: goalFieldErrors(prepared, Number(revision ?? 0)) });
-    else if (prepared.kind === 'refused')
-      await ack({ response_action: 'errors', errors: firstBlockError(args, goalRefusalText(prepared)) });
-    else {
-      await ack();
-      const saved = await prepared.value.save();
-      if (saved.kind === 'refused') await tellAfterClosing(args, goalRefusalText(saved));
+    const prepared = deps.goals.checkSubmission({
+      relationshipId,
+      userId: args.body.user.id,
+      drafts,
+      opened: {
+        ...(typeof opened.menteeId === 'string' ? { menteeId: opened.menteeId } : {}),
+        ...(typeof opened.zone === 'string' ? { zone: opened.zone } : {}),
+        ...(typeof opened.version === 'number' ? { version: opened.version } : {}),
+      },
+    });
+    if (prepared.kind === 'invalid') {
+      await ack({ response_action: 'errors', errors: goalFieldErrors(prepared, revision) });
+      return;
     }
+    if (prepared.kind === 'refused') {
+      await ack({ response_action: 'errors', errors: firstBlockError(args, goalRefusalText(prepared)) });
+      return;
+    }
+    await ack({ response_action: 'update', view: savingModal(saving.goals.title, saving.goals.sending) });
+    const typed = goalAnswersTyped(drafts);
+    let saved: Awaited<ReturnType<typeof prepared.value.save>>;
+    try {
+      saved = await prepared.value.save();
+    } catch (error) {
+      const told = reportUnexpected(deps, error, { callbackId: VIEWS.goalForm });
+      await showInPlace(args, notSavedModal(saving.notSavedTitle, told, typed), notSavedMessage(told, typed));
+      return;
+    }
+    if (saved.kind === 'done') {
+      const text = saving.goals.saved(saved.value.version);
+      await showInPlace(args, savingModal(saving.goals.title, text), { text, blocks: [] });
+      return;
+    }
+    const why = saved.kind === 'refused' ? goalRefusalText(saved) : saving.goals.checkDates;
+    // Still theirs to save (another window saved first, or the dates need a look): the form again, with
+    // everything typed, building on the goals now in force; otherwise why, with their words to copy.
+    const again = (saved.kind === 'refused' && saved.code === 'saved_meanwhile') || saved.kind === 'invalid';
+    const mentorId = typeof opened.mentorId === 'string' ? opened.mentorId : undefined;
+    const view =
+      again && mentorId
+        ? goalFormView(
+            {
+              relationshipId,
+              mentorId,
+              drafts,
+              revision: revision + 1,
+              opened: {
+                menteeId: args.body.user.id,
+                ...(typeof opened.zone === 'string' ? { zone: opened.zone } : {}),
+              },
+            },
+            saving.goals.notSaved(why),
+          )
+        : notSavedModal(saving.notSavedTitle, why, typed);
+    await showInPlace(args, view, notSavedMessage(why, typed));
   });
 
   // Answered once the form is known to be theirs and complete (one read); saving, the pair's notice and
@@ -197,28 +259,55 @@ export function registerViews(app: App, deps: SlackDeps): void {
     if (prepared.kind === 'done') await saveAfterClosing(args, prepared.value);
   });
 
+  // Checked in the acknowledgement from what was typed and the goals' version and count the form kept (no
+  // read); saving checks again who is acting, the stage and the goals in force, and the "sending…" view
+  // becomes the thanks, or why it was not saved with everything typed given back.
   submission(VIEWS.checkIn, async (args, values, ack) => {
-    const { relationshipId, goalFormVersion } = metadata(args);
-    // Read every field the largest form could have; the service checks them against the goals in force.
+    const opened = metadata(args);
+    const relationshipId = String(opened.relationshipId ?? '');
+    const goalCount =
+      typeof opened.goalCount === 'number' ? opened.goalCount : statusInputsOf(args.view.blocks ?? []);
+    // Read every field the largest form could have; only those of the form's goals are checked.
     const raw = readValues(values, checkInFields(MAX_GOALS));
-    const prepared = await deps.checkIns.prepareSubmit(
-      String(relationshipId ?? ''),
-      args.body.user.id,
-      Number(goalFormVersion ?? 0),
+    const prepared = deps.checkIns.checkSubmission({
+      relationshipId,
+      userId: args.body.user.id,
       raw,
-    );
-    if (prepared.kind === 'invalid')
+      opened: {
+        goalFormVersion: Number(opened.goalFormVersion ?? 0),
+        goalCount,
+        ...(typeof opened.menteeId === 'string' ? { menteeId: opened.menteeId } : {}),
+      },
+    });
+    if (prepared.kind === 'invalid') {
       await ack({
         response_action: 'errors',
         errors: errorsUnderFields(checkInFieldErrors(prepared.fields)),
       });
-    else if (prepared.kind === 'refused')
-      await ack({ response_action: 'errors', errors: firstBlockError(args, checkInRefusalText(prepared)) });
-    else {
-      await ack();
-      const saved = await prepared.value.save();
-      if (saved.kind === 'refused') await tellAfterClosing(args, checkInRefusalText(saved));
+      return;
     }
+    if (prepared.kind === 'refused') {
+      await ack({ response_action: 'errors', errors: firstBlockError(args, checkInRefusalText(prepared)) });
+      return;
+    }
+    await ack({
+      response_action: 'update',
+      view: savingModal(saving.checkIn.title, saving.checkIn.sending),
+    });
+    const typed = checkInAnswersTyped(raw, goalCount);
+    let why: string;
+    try {
+      const saved = await prepared.value.save();
+      if (saved.kind === 'done') {
+        const text = saving.checkIn.sent(saved.value.due.date, saved.value.due.late);
+        await showInPlace(args, savingModal(saving.checkIn.title, text), { text, blocks: [] });
+        return;
+      }
+      why = saved.kind === 'refused' ? checkInRefusalText(saved) : wording.outdated.form;
+    } catch (error) {
+      why = reportUnexpected(deps, error, { callbackId: VIEWS.checkIn });
+    }
+    await showInPlace(args, notSavedModal(saving.notSavedTitle, why, typed), notSavedMessage(why, typed));
   });
 
   // The evaluation's thanks replaces the form in the acknowledgement; keeping it follows.
@@ -312,12 +401,46 @@ async function saveAfterClosing(
  * hash this app never sees, so none is sent; nothing else writes this view. If the person closed it
  * meanwhile, `fallback` reaches them by DM instead.
  */
-async function showInPlace(args: ViewArgs, view: ModalView, fallback: string): Promise<void> {
+async function showInPlace(args: ViewArgs, view: ModalView, fallback: string | BotMessage): Promise<void> {
   try {
     await args.client.views.update({ view_id: args.view.id, view });
   } catch {
-    await tellAfterClosing(args, fallback);
+    if (typeof fallback === 'string') await tellAfterClosing(args, fallback);
+    else if (fallback.blocks.length === 0) await tellAfterClosing(args, fallback.text);
+    else await args.client.chat.postMessage({ channel: args.body.user.id, ...fallback });
   }
+}
+
+/** How many goals a check-in form asks about, from its status inputs (forms opened before it said). */
+function statusInputsOf(blocks: ViewArgs['view']['blocks']): number {
+  const statusBlock = /^field_g\d+_status$/;
+  return blocks.filter((block) => block.type === 'input' && statusBlock.test(block.block_id ?? '')).length;
+}
+
+/** What the mentee typed into the goal form, under its labels, to give back if it cannot be saved. */
+function goalAnswersTyped(drafts: GoalDraft[]): TypedAnswer[] {
+  return drafts.flatMap((draft, i) =>
+    (['specific', 'measurable', 'achievable', 'relevant', 'actions'] as const).map((field) => ({
+      label: `${goalWording.goalHeading(i + 1)}: ${goalWording.labels[field]}`,
+      text: draft[field],
+    })),
+  );
+}
+
+/** What the mentee typed into the check-in, under its labels, to give back if it cannot be saved. */
+function checkInAnswersTyped(raw: Record<string, unknown>, goalCount: number): TypedAnswer[] {
+  const text = (field: string) => (typeof raw[field] === 'string' ? (raw[field] as string) : '');
+  const answers = Array.from({ length: goalCount }, (_, i) => [
+    {
+      label: `${goalWording.goalHeading(i + 1)}: ${checkInWording.evidenceLabel}`,
+      text: text(checkInField(i, 'evidence')),
+    },
+    {
+      label: `${goalWording.goalHeading(i + 1)}: ${checkInWording.supportLabel}`,
+      text: text(checkInField(i, 'support')),
+    },
+  ]).flat();
+  return [...answers, { label: checkInWording.noteLabel, text: text('note') }];
 }
 
 function lifecycleRefusalOrForm(result: Result<unknown, LifecycleRefusal | CloseOutRefusal>): string {
