@@ -44,6 +44,7 @@ export function registerActions(app: App, deps: SlackDeps): void {
   const button = (actionId: string | RegExp, handle: (args: ButtonArgs) => Promise<void>) =>
     app.action<BlockAction<ButtonAction>>(actionId, async (args) => {
       await args.ack();
+      const leave = await deps.afterAck.enter();
       try {
         await handle(args);
       } catch (error) {
@@ -52,6 +53,8 @@ export function registerActions(app: App, deps: SlackDeps): void {
             ? error.message
             : reportUnexpected(deps, error, { actionId: String(actionId) });
         await tellPerson(args, text);
+      } finally {
+        leave();
       }
     });
 

@@ -61,9 +61,12 @@ export function registerViews(app: App, deps: SlackDeps): void {
   ) =>
     app.view<ViewSubmitAction>(callbackId, async (args) => {
       let acknowledged = false;
+      let leave: (() => void) | undefined;
+      // Once acknowledged, the rest of the submission's work waits its turn (see after-ack.ts).
       const ack: ViewArgs['ack'] = async (response) => {
         acknowledged = true;
         await args.ack(showableIn(args.view, response));
+        leave = await deps.afterAck.enter();
       };
       try {
         await handle(args, args.view.state.values as StateValues, ack);
@@ -71,6 +74,8 @@ export function registerViews(app: App, deps: SlackDeps): void {
         const apology = reportUnexpected(deps, error, { callbackId });
         if (!acknowledged) await ack({ response_action: 'errors', errors: firstBlockError(args, apology) });
         else await tellAfterClosing(args, apology);
+      } finally {
+        leave?.();
       }
     });
 
