@@ -227,7 +227,10 @@ export function registerViews(app: App, deps: SlackDeps): void {
       await showInPlace(args, savingModal(saving.goals.title, text), { text, blocks: [] });
       return;
     }
-    const why = saved.kind === 'refused' ? goalRefusalText(saved) : saving.goals.checkDates;
+    const why =
+      saved.kind === 'refused'
+        ? goalRefusalText(saved)
+        : [saving.goals.checkDates, ...Object.values(goalFieldErrors(saved, revision + 1))].join('\n• ');
     // Still theirs to save (another window saved first, or the dates need a look): the form again, with
     // everything typed, building on the goals now in force; otherwise why, with their words to copy.
     const again = (saved.kind === 'refused' && saved.code === 'saved_meanwhile') || saved.kind === 'invalid';
@@ -240,9 +243,14 @@ export function registerViews(app: App, deps: SlackDeps): void {
               mentorId,
               drafts,
               revision: revision + 1,
+              // After "saved meanwhile" the next save replaces the goals now in force; after a date to fix
+              // it still builds on the version this form was opened on.
               opened: {
                 menteeId: args.body.user.id,
                 ...(typeof opened.zone === 'string' ? { zone: opened.zone } : {}),
+                ...(saved.kind === 'invalid' && typeof opened.version === 'number'
+                  ? { version: opened.version }
+                  : {}),
               },
             },
             saving.goals.notSaved(why),
