@@ -114,6 +114,27 @@ describe('goal forms and check-ins whose facts changed before saving', () => {
     expect(await goalsOf(pair.relationshipId)).toEqual([]);
   });
 
+  it('the mentee’s time zone changed while the goal form was open: saving checks the dates in the stored zone', async () => {
+    // 15:00 UTC on 2 March: still the 2nd in Chicago, already the 3rd on Kiritimati (UTC+14).
+    const pair = await seedPair(t, { status: 'stage2', stageStarts: { stage2: '2026-02-23T15:00:00Z' } });
+    const form = await openedModal('/goals', pair.menteeId, VIEWS.goalForm);
+    await t.bot.database.models.profiles.updateOne(
+      { userId: pair.menteeId, role: 'mentee' },
+      { $set: { timezone: 'Pacific/Kiritimati' } },
+    );
+    const values = goalValues(0, 'Land an internship');
+    values.g0_checkIn0_r0 = { checkIn0: { type: 'datepicker', selected_date: '2026-03-03' } };
+    const answer = await t.slack.viewSubmission({ userId: pair.menteeId }, form, values);
+    // The form's own zone (Chicago) found nothing to fix, so it was answered at once.
+    expect(answer.ack.json).toMatchObject({ response_action: 'update' });
+    const back = shownView(answer)!;
+    expect(back.callback_id).toBe(VIEWS.goalForm);
+    expect(JSON.stringify(back)).toContain('Please check the dates');
+    expect(JSON.stringify(back)).toContain('Pick a date after today.');
+    expect(JSON.stringify(back)).toContain('"initial_value":"Land an internship"');
+    expect(await goalsOf(pair.relationshipId)).toEqual([]);
+  });
+
   it('someone else submitting a form that names them as its mentee is refused when saving', async () => {
     const pair = await seedPair(t, {
       status: 'stage3',
