@@ -18,7 +18,7 @@ import type { NoticeRepository } from '../store/notice-repository';
 import type { ProfileRepository } from '../store/profile-repository';
 import type { RelationshipRepository } from '../store/relationship-repository';
 import { Rollback, type UnitOfWork } from './ports';
-import { done, invalid, refused, type Prepared, type Refused, type Result } from './result';
+import { done, invalid, refused, type PreparedSave, type Refused, type Result } from './result';
 
 /** Why a check-in is refused; the Slack layer words each code. */
 export type CheckInRefusal =
@@ -151,7 +151,7 @@ export function createCheckInService(deps: {
     userId: string;
     raw: Record<string, unknown>;
     opened: CheckInFormOpened;
-  }): Result<Prepared<{ due: CheckInDue }, CheckInRefusal>, CheckInRefusal> {
+  }): Result<PreparedSave<{ due: CheckInDue }, CheckInRefusal>, CheckInRefusal> {
     const { relationshipId, userId, raw, opened } = submitted;
     if (!relationshipId || (opened.menteeId !== undefined && opened.menteeId !== userId))
       return refused('no_relationship');
@@ -162,7 +162,8 @@ export function createCheckInService(deps: {
     if (!checked.ok) return invalid(checked.errors);
     const { answers } = checked;
     return done({
-      save: () => saveOn(relationshipId, userId, opened, answers),
+      save: (committed?: (value: { due: CheckInDue }) => Promise<void>) =>
+        saveOn(relationshipId, userId, opened, answers, committed),
     });
   }
 
@@ -171,6 +172,7 @@ export function createCheckInService(deps: {
     userId: string,
     opened: CheckInFormOpened,
     answers: CheckInAnswers,
+    committed?: (value: { due: CheckInDue }) => Promise<void>,
   ): Promise<Result<{ due: CheckInDue }, CheckInRefusal>> {
     const at = clock.now().toJSDate();
     const saved = await deps.unitOfWork.run<
@@ -233,6 +235,7 @@ export function createCheckInService(deps: {
       return { due, relationship };
     });
     if ('kind' in saved) return saved;
+    await committed?.({ due: saved.due });
     await deps.onChanged([saved.relationship.mentorId, saved.relationship.menteeId]);
     return done({ due: saved.due });
   }

@@ -18,7 +18,7 @@ import type { NoticeRepository } from '../store/notice-repository';
 import type { ProfileRepository } from '../store/profile-repository';
 import type { RelationshipRepository } from '../store/relationship-repository';
 import { Rollback, type UnitOfWork } from './ports';
-import { done, invalid, refused, type Invalid, type Prepared, type Refused, type Result } from './result';
+import { done, invalid, refused, type Invalid, type PreparedSave, type Refused, type Result } from './result';
 
 /** Why a goal form or a mentee's goals are refused; the Slack layer words each code. */
 export type GoalRefusal =
@@ -137,7 +137,7 @@ export function createGoalService(deps: {
     userId: string;
     drafts: GoalDraft[];
     opened: GoalFormOpened;
-  }): Result<Prepared<{ version: number }, GoalRefusal>, GoalRefusal> {
+  }): Result<PreparedSave<{ version: number }, GoalRefusal>, GoalRefusal> {
     const { relationshipId, userId, drafts, opened } = submitted;
     if (!relationshipId || (opened.menteeId !== undefined && opened.menteeId !== userId))
       return refused('no_relationship');
@@ -146,7 +146,10 @@ export function createGoalService(deps: {
       maxProgramMonths: deps.maxProgramMonths,
     });
     if (!checked.ok) return goalErrors(checked.errors);
-    return done({ save: () => saveOn(relationshipId, userId, drafts, opened.version) });
+    return done({
+      save: (committed?: (value: { version: number }) => Promise<void>) =>
+        saveOn(relationshipId, userId, drafts, opened.version, committed),
+    });
   }
 
   /**
@@ -159,6 +162,7 @@ export function createGoalService(deps: {
     userId: string,
     drafts: GoalDraft[],
     base: number | undefined,
+    committed?: (value: { version: number }) => Promise<void>,
   ): Promise<Result<{ version: number }, GoalRefusal>> {
     const at = clock.now().toJSDate();
     const saved = await deps.unitOfWork.run<
@@ -214,6 +218,7 @@ export function createGoalService(deps: {
       return { version, relationship };
     });
     if ('kind' in saved) return saved;
+    await committed?.({ version: saved.version });
     await deps.onChanged([saved.relationship.mentorId, saved.relationship.menteeId]);
     return done({ version: saved.version });
   }

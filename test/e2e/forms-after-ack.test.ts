@@ -57,6 +57,29 @@ describe('goal forms and check-ins whose facts changed before saving', () => {
   const goalsOf = (relationshipId: string) =>
     t.bot.database.models.goalForms.find({ relationshipId }).sort({ version: 1 }).lean();
 
+  it('the confirmation replaces "sending…" once the check-in is committed, before the Home tabs are refreshed', async () => {
+    const pair = await seedPair(t, {
+      status: 'stage3',
+      stageStarts: { stage2: '2026-02-02T15:00:00Z', stage3: '2026-02-23T15:00:00Z' },
+      goal: { checkIns: ['2026-04-15', '2026-05-15', '2026-06-15'], completeBy: '2026-08-14' },
+    });
+    const form = await openedModal('/checkin', pair.menteeId, VIEWS.checkIn);
+    const before = t.emulator.calls.length;
+    const answer = await t.slack.viewSubmission({ userId: pair.menteeId }, form, checkInValues('Two offers'));
+    expect(JSON.stringify(shownView(answer))).toContain('is sent to your conversation');
+    await waitFor(() =>
+      t.emulator.calls
+        .slice(before)
+        .some((c) => c.method === 'views.publish' && c.args.user_id === pair.mentorId),
+    );
+    const calls = t.emulator.calls.slice(before);
+    const confirmation = calls.findIndex((c) => c.method === 'views.update' && c.args.view_id === form.id);
+    const homes = calls.flatMap((c, i) => (c.method === 'views.publish' ? [i] : []));
+    expect(confirmation).toBeGreaterThanOrEqual(0);
+    expect(homes.length).toBeGreaterThan(0);
+    expect(Math.min(...homes)).toBeGreaterThan(confirmation);
+  });
+
   it('goals saved from another window meanwhile: the form comes back as typed, and saving it again builds on them', async () => {
     const pair = await seedPair(t, { status: 'stage2', stageStarts: { stage2: '2026-02-23T15:00:00Z' } });
     const first = await openedModal('/goals', pair.menteeId, VIEWS.goalForm);

@@ -214,17 +214,26 @@ export function registerViews(app: App, deps: SlackDeps): void {
     }
     await ack({ response_action: 'update', view: savingModal(saving.goals.title, saving.goals.sending) });
     const typed = goalAnswersTyped(drafts);
+    // Shown as soon as the goals are committed, before both people's Home tabs are refreshed.
+    const confirmed = afterCommit(args, deps.logger, VIEWS.goalForm, (value: { version: number }) => {
+      const text = saving.goals.saved(value.version);
+      return [savingModal(saving.goals.title, text), text];
+    });
     let saved: Awaited<ReturnType<typeof prepared.value.save>>;
     try {
-      saved = await prepared.value.save();
+      saved = await prepared.value.save(confirmed.show);
     } catch (error) {
       const told = reportUnexpected(deps, error, { callbackId: VIEWS.goalForm });
-      await showInPlace(args, notSavedModal(saving.notSavedTitle, told, typed), notSavedMessage(told, typed));
+      if (!confirmed.shown())
+        await showInPlace(
+          args,
+          notSavedModal(saving.notSavedTitle, told, typed),
+          notSavedMessage(told, typed),
+        );
       return;
     }
     if (saved.kind === 'done') {
-      const text = saving.goals.saved(saved.value.version);
-      await showInPlace(args, savingModal(saving.goals.title, text), { text, blocks: [] });
+      if (!confirmed.shown()) await confirmed.show(saved.value);
       return;
     }
     const why =
@@ -308,17 +317,27 @@ export function registerViews(app: App, deps: SlackDeps): void {
       view: savingModal(saving.checkIn.title, saving.checkIn.sending),
     });
     const typed = checkInAnswersTyped(raw, goalCount);
+    // Shown as soon as the check-in is committed, before both people's Home tabs are refreshed.
+    const confirmed = afterCommit(
+      args,
+      deps.logger,
+      VIEWS.checkIn,
+      (value: { due: { date?: string; late: boolean } }) => {
+        const text = saving.checkIn.sent(value.due.date, value.due.late);
+        return [savingModal(saving.checkIn.title, text), text];
+      },
+    );
     let why: string;
     try {
-      const saved = await prepared.value.save();
+      const saved = await prepared.value.save(confirmed.show);
       if (saved.kind === 'done') {
-        const text = saving.checkIn.sent(saved.value.due.date, saved.value.due.late);
-        await showInPlace(args, savingModal(saving.checkIn.title, text), { text, blocks: [] });
+        if (!confirmed.shown()) await confirmed.show(saved.value);
         return;
       }
       why = saved.kind === 'refused' ? checkInRefusalText(saved) : wording.outdated.form;
     } catch (error) {
       why = reportUnexpected(deps, error, { callbackId: VIEWS.checkIn });
+      if (confirmed.shown()) return;
     }
     await showInPlace(args, notSavedModal(saving.notSavedTitle, why, typed), notSavedMessage(why, typed));
   });
@@ -422,6 +441,32 @@ async function showInPlace(args: ViewArgs, view: ModalView, fallback: string | B
     else if (fallback.blocks.length === 0) await tellAfterClosing(args, fallback.text);
     else await args.client.chat.postMessage({ channel: args.body.user.id, ...fallback });
   }
+}
+
+/**
+ * The confirmation that replaces a "saving…" view once the change is committed: shown once, and never
+ * failing the save it follows (a Slack error is logged; the change is kept).
+ */
+function afterCommit<T>(
+  args: ViewArgs,
+  logger: SlackDeps['logger'],
+  callbackId: string,
+  confirmation: (value: T) => [ModalView, string],
+): { show: (value: T) => Promise<void>; shown: () => boolean } {
+  let shown = false;
+  return {
+    shown: () => shown,
+    async show(value) {
+      if (shown) return;
+      shown = true;
+      const [view, text] = confirmation(value);
+      try {
+        await showInPlace(args, view, text);
+      } catch (error) {
+        logger.warn({ err: error, callbackId }, 'could not show that a form was saved');
+      }
+    },
+  };
 }
 
 /** How many goals a check-in form asks about, from its status inputs (forms opened before it said). */
