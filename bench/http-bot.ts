@@ -24,7 +24,14 @@ async function main(): Promise<void> {
   const logger = createLogger({ level: 'info', destination: createWriteStream(required('BENCH_LOG_FILE')) });
   // The scheduler's cron is left off: nothing is due in the seeded program, and a tick at a random moment
   // would only add noise to the figures.
-  const bot = await startBot({ config: parsed.config, logger, startScheduler: false });
+  // BENCH_AFTER_ACK: how many acknowledged requests work at once (unset: the bot's default).
+  const afterAckConcurrency = Number(process.env.BENCH_AFTER_ACK ?? '') || undefined;
+  const bot = await startBot({
+    config: parsed.config,
+    logger,
+    startScheduler: false,
+    ...(afterAckConcurrency ? { afterAckConcurrency } : {}),
+  });
   process.on('SIGTERM', () => {
     void bot.stop(2000).then(() => process.exit(0));
   });

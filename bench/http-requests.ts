@@ -77,8 +77,9 @@ export function viewSubmissionRequest(
   return {
     body: new URLSearchParams({ payload: JSON.stringify(payload) }).toString(),
     contentType: 'application/x-www-form-urlencoded',
-    // A submission is answered in its HTTP answer (the modal closes or shows its errors).
-    signals: [],
+    // A submission is answered in its HTTP answer (the modal closes or shows its errors), or, when that
+    // answer is a "saving…" view, by the views.update that replaces it.
+    signals: typeof view.id === 'string' ? [`view:${view.id}`] : [],
   };
 }
 

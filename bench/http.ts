@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -43,12 +43,18 @@ interface Options {
   workloads: string[] | undefined;
   /** A folder for the bot's CPU and sampling heap profiles (node --cpu-prof, --heap-prof), written as it stops. */
   profile: string | undefined;
+  /** Extra flags for the bot's node (e.g. `--max-semi-space-size=4`), space-separated. */
+  botNodeArgs: string[];
+  /** How many acknowledged requests the bot lets work at once (undefined: its default). */
+  afterAck: number | undefined;
+  /** Both apps run as compiled JavaScript (`tsc -p tsconfig.bench.json`, into dist/), as in production, not through tsx. */
+  compiled: boolean;
 }
 
 const FULL_SIZE: HttpSeedSize = { mentors: 2_000, mentees: 5_000, relationships: 1_500 };
 const USAGE =
   'usage: npm run bench:http -- [--quick] [--mentors N] [--mentees N] [--relationships N] ' +
-  '[--requests N] [--levels 1,10,50] [--workloads help,find,...] [--profile DIR]';
+  '[--requests N] [--levels 1,10,50] [--workloads help,find,...] [--profile DIR] [--compiled] [--after-ack N] [--bot-node-args "--flag ..."]';
 
 function parseOptions(args: string[]): Options {
   const quick = args.includes('--quick');
@@ -58,10 +64,13 @@ function parseOptions(args: string[]): Options {
     requests: quick ? 50 : undefined,
     workloads: undefined,
     profile: undefined,
+    compiled: args.includes('--compiled'),
+    afterAck: undefined,
+    botNodeArgs: [],
   };
   for (let i = 0; i < args.length; i++) {
     const flag = args[i];
-    if (flag === '--quick') continue;
+    if (flag === '--quick' || flag === '--compiled') continue;
     const value = args[++i] ?? '';
     const whole = Number(value);
     const positive = () => {
@@ -76,6 +85,8 @@ function parseOptions(args: string[]): Options {
     else if (flag === '--levels') options.levels = value.split(',').map(Number);
     else if (flag === '--workloads') options.workloads = value.split(',');
     else if (flag === '--profile') options.profile = value;
+    else if (flag === '--after-ack') options.afterAck = positive();
+    else if (flag === '--bot-node-args') options.botNodeArgs = value.split(' ').filter(Boolean);
     else throw new Error(`unknown option ${flag}\n${USAGE}`);
   }
   return options;
@@ -95,8 +106,12 @@ async function startChild(
   env: Record<string, string>,
   cleanup: CleanupStack,
   nodeArgs: string[] = [],
+  compiled = false,
 ): Promise<Target> {
-  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', join(__dirname, script)], {
+  const entry = compiled
+    ? [join(__dirname, '..', 'dist', 'bench', script.replace(/\.ts$/, '.js'))]
+    : ['--import', 'tsx', join(__dirname, script)];
+  const child = spawn(process.execPath, [...nodeArgs, ...entry], {
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
@@ -170,14 +185,24 @@ function keysOf(activity: EmulatorActivity): string[] {
   const { method, args } = activity.call;
   if (method === 'views.open' || method === 'views.push') return [`trigger:${String(args.trigger_id)}`];
   if (method === 'views.publish') return [`home:${String(args.user_id)}`];
+  if (method === 'views.update') return [`view:${String(args.view_id)}`];
   if (method === 'chat.postEphemeral') return [`ephemeral:${String(args.user)}`];
   return [];
 }
 
-/** True when the HTTP answer itself is what the person sees (a message, or a modal's answer). */
+/**
+ * True when the HTTP answer itself is what the person sees (a message, or a modal's answer other than a
+ * "saving…" view that views.update replaces once saved).
+ */
 function answersInline(answer: SentAnswer, submission: boolean): boolean {
-  if (submission) return true;
+  if (submission) return !(answer.json?.response_action === 'update' && isSavingView(answer.json.view));
   return answer.json !== undefined && ('text' in answer.json || 'blocks' in answer.json);
+}
+
+/** The bot's "saving…" / "sending…" view: one section and no input, replaced once the form is saved. */
+function isSavingView(view: unknown): boolean {
+  const blocks = (view as { blocks?: { type?: string; text?: { text?: string } }[] } | undefined)?.blocks;
+  return blocks?.length === 1 && /…$/.test(blocks[0]?.text?.text ?? '');
 }
 
 function isApology(answer: SentAnswer): boolean {
@@ -246,7 +271,10 @@ function workloads(
       name: 'goal form',
       submission: true,
       actors: [...forms.goals.keys()],
-      build: (actor) => viewSubmissionRequest(actor, forms.goals.get(actor)!, goalValues),
+      // Each sender submits its one opened form again and again. The form keeps the goals' version it was
+      // opened on, so every submission after the first would be refused as saved from another window; without
+      // it, each one saves the next version, as a form opened afresh would.
+      build: (actor) => viewSubmissionRequest(actor, withoutGoalVersion(forms.goals.get(actor)!), goalValues),
     },
     {
       name: 'check-in',
@@ -261,6 +289,14 @@ function workloads(
       build: (actor) => homeOpenedRequest(actor),
     },
   ];
+}
+
+function withoutGoalVersion(view: Record<string, unknown>): Record<string, unknown> {
+  const { version: _opened, ...metadata } = JSON.parse(String(view.private_metadata ?? '{}')) as Record<
+    string,
+    unknown
+  >;
+  return { ...view, private_metadata: JSON.stringify(metadata) };
 }
 
 // ---- running a level -----------------------------------------------------------------------------------
@@ -396,6 +432,7 @@ async function main(): Promise<void> {
       BENCH_MONGODB_URI: uri,
       BENCH_ADMIN_CHANNEL: ADMIN_CHANNEL,
       BENCH_LOG_FILE: join(tmpdir(), `bench-http-bot-${process.pid}.log`),
+      ...(options.afterAck ? { BENCH_AFTER_ACK: String(options.afterAck) } : {}),
     };
     const botStarted = performance.now();
     const profiling = options.profile
@@ -406,13 +443,31 @@ async function main(): Promise<void> {
           `--heap-prof-dir=${options.profile}`,
         ]
       : [];
-    const bot = await startChild('bot', 'http-bot.ts', env, cleanup, profiling);
+    if (options.compiled) {
+      const built = performance.now();
+      execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', 'tsconfig.bench.json'], {
+        cwd: join(__dirname, '..'),
+        stdio: 'inherit',
+      });
+      line(
+        'build',
+        `compiled into dist/ in ${seconds(performance.now() - built)}; both apps run without tsx`,
+      );
+    }
+    const bot = await startChild(
+      'bot',
+      'http-bot.ts',
+      env,
+      cleanup,
+      [...options.botNodeArgs, ...profiling],
+      options.compiled,
+    );
     line(
       'start',
       `bot ready in ${seconds(performance.now() - botStarted)}, RSS ${f(memoryOf(bot.child.pid).rss)} MB ` +
         `(peak so far ${f(memoryOf(bot.child.pid).peak)} MB; log: ${env.BENCH_LOG_FILE})`,
     );
-    const bare = await startChild('bare', 'http-bare.ts', env, cleanup);
+    const bare = await startChild('bare', 'http-bare.ts', env, cleanup, [], options.compiled);
     let botPeak = 0;
     const sampler = setInterval(() => {
       botPeak = Math.max(botPeak, memoryOf(bot.child.pid).rss);

@@ -19,6 +19,9 @@ const ANSWER_MAX = 2400;
 export interface CheckInMetadata {
   relationshipId: string;
   goalFormVersion: number;
+  /** Whose form, and how many goals it asks about: to check a submission with no read. */
+  menteeId?: string;
+  goalCount?: number;
 }
 
 /** The mentee's check-in: per goal a status, the evidence against its measure and support needed; a note. */

@@ -17,6 +17,12 @@ export interface GoalFormMetadata {
   relationshipId: string;
   /** Bumped on every rebuild so Slack shows the rebuilt initial values instead of its own copy. */
   revision: number;
+  /** Whose form, the mentee's time zone and the goals' version when it opened: to answer with no read. */
+  menteeId?: string;
+  zone?: string;
+  version?: number;
+  /** Shown in the form's introduction; the form given back after a failed save shows it again. */
+  mentorId?: string;
 }
 
 const TEXT_FIELDS = ['specific', 'measurable', 'achievable', 'relevant', 'actions'] as const;
@@ -27,9 +33,14 @@ const BLOCK_ID = /^g(\d)_(specific|measurable|achievable|relevant|actions|comple
  * The SMART goal form: one section of inputs per goal, with Add / Remove buttons that rebuild the view
  * (views.update) from what was typed so far.
  */
-export function goalFormModal(drafts: GoalDraft[], metadata: GoalFormMetadata, mentorId: string): ModalView {
+export function goalFormModal(
+  drafts: GoalDraft[],
+  metadata: GoalFormMetadata,
+  mentorId: string,
+  notice?: string,
+): ModalView {
   const r = metadata.revision;
-  const blocks: KnownBlock[] = [section(w.intro(mention(mentorId)))];
+  const blocks: KnownBlock[] = [...(notice ? [section(notice)] : []), section(w.intro(mention(mentorId)))];
   drafts.forEach((draft, i) => {
     blocks.push({ type: 'header', text: { type: 'plain_text', text: w.goalHeading(i + 1) } });
     for (const field of TEXT_FIELDS)

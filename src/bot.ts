@@ -40,6 +40,8 @@ export async function startBot(options: {
   startScheduler?: boolean;
   /** Socket Mode: how long the first connection may keep failing before the start fails (default 30 s). */
   socketModeStartTimeoutMs?: number;
+  /** How many acknowledged requests work at once (default `AFTER_ACK_CONCURRENCY`; the benchmark varies it). */
+  afterAckConcurrency?: number;
 }): Promise<RunningBot> {
   const { config, logger } = options;
   const clock = options.clock ?? systemClock;
@@ -76,6 +78,7 @@ export async function startBot(options: {
     logger,
   );
   const slack = createSlackApp({
+    ...(options.afterAckConcurrency ? { afterAckConcurrency: options.afterAckConcurrency } : {}),
     config,
     logger,
     identity,

@@ -1019,3 +1019,31 @@ export const directoryUpkeepWording = {
   noLongerOpen:
     'This request is no longer open: it was released when you left the directory or your seats filled up, and the student was told.',
 };
+
+/**
+ * Goal-form and check-in submissions: answered at once with "saving…" in place of the form, then what became
+ * of saving it; when it could not be saved, why, with what the person typed given back to copy.
+ */
+export const formSavingWording = {
+  goals: {
+    title: 'SMART goals',
+    sending: 'Saving your goals…',
+    saved: (version: number) =>
+      `Your goals are saved (version ${version}). Your mentor reads them in your conversation with the bot; \`/goals\` opens them again to edit.`,
+    /** Over the form put back with everything typed, when saving found something to fix. */
+    notSaved: (why: string) => `:warning: *Not saved.* ${why}`,
+    checkDates: 'Please check the dates below (your time zone changed since the form opened) and save again.',
+  },
+  checkIn: {
+    title: 'Check-in',
+    sending: 'Sending your check-in…',
+    sent: (date: string | undefined, late: boolean) =>
+      date
+        ? `Thanks, your check-in for ${date}${late ? ' (late)' : ''} is sent to your conversation with your mentor.`
+        : 'Thanks, your check-in is sent to your conversation with your mentor.',
+  },
+  notSavedTitle: 'Not saved',
+  notSaved: (why: string) => `:warning: *Not saved.* ${why}`,
+  /** Before the person's own words, given back when a form closed or changed before it could be saved. */
+  yourWords: 'Here is what you wrote, to copy into the form when you open it again:',
+};

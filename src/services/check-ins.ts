@@ -4,6 +4,7 @@ import {
   checkInStanding,
   dateThisCheckInAnswers,
   validateCheckIn,
+  type CheckInAnswers,
   type CheckInStanding,
 } from '../domain/check-ins';
 import type { Goal } from '../domain/goal-form';
@@ -16,8 +17,8 @@ import type { GoalFormRepository } from '../store/goal-form-repository';
 import type { NoticeRepository } from '../store/notice-repository';
 import type { ProfileRepository } from '../store/profile-repository';
 import type { RelationshipRepository } from '../store/relationship-repository';
-import type { UnitOfWork } from './ports';
-import { done, invalid, refused, type Prepared, type Result } from './result';
+import { Rollback, type UnitOfWork } from './ports';
+import { done, invalid, refused, type PreparedSave, type Refused, type Result } from './result';
 
 /** Why a check-in is refused; the Slack layer words each code. */
 export type CheckInRefusal =
@@ -46,9 +47,20 @@ export interface CheckInDue {
 /** What the check-in form shows and carries: the goals in force (by version) and the date it answers. */
 export interface CheckInFormData {
   relationshipId: string;
+  menteeId: string;
   goalFormVersion: number;
   goals: Goal[];
   due: CheckInDue;
+}
+
+/**
+ * Facts the check-in form keeps from when it was opened, so a submission can be checked and answered with
+ * no read: whose form it is, and the goals' version and count it was built for. Saving checks them again.
+ */
+export interface CheckInFormOpened {
+  menteeId?: string;
+  goalFormVersion: number;
+  goalCount: number;
 }
 
 /** One mentee's check-in dates, as their mentor sees them (dates only, never the reports). */
@@ -64,8 +76,8 @@ export type CheckInCommandAnswer =
 
 /** The writes a check-in makes, together: the report, the relationship's activity, the audit entry, the notice. */
 export interface CheckInTx {
-  checkIns: Pick<CheckInRepository, 'record'>;
-  relationships: Pick<RelationshipRepository, 'recordActivity'>;
+  checkIns: Pick<CheckInRepository, 'record' | 'answeredDates'>;
+  relationships: Pick<RelationshipRepository, 'getForGoalWork' | 'recordActivity'>;
   audit: Pick<AuditRepository, 'record'>;
   notices: Pick<NoticeRepository, 'enqueue'>;
 }
@@ -127,75 +139,105 @@ export function createCheckInService(deps: {
   }
 
   /**
-   * A check-in checked as far as answering the form needs, after one read (the relationship with the goals
-   * in force): the mentee's, for the goals the form was opened with, and complete (pure). `save()` records it
+   * A check-in checked from the submitted form alone, with no read: complete for the number of goals the
+   * form was opened with (pure), and refused at once if the form was opened for someone else. Nothing the
+   * form carries grants anything: `save()` checks again, inside its transaction, that the person is the
+   * relationship's mentee at a stage 2 to 4, and that the goals in force are still the version (and the
+   * number of goals) the form was opened with (`goals_changed` if not); it then records the check-in
    * against the date it answers, with the pair's summary.
    */
-  async function prepareSubmit(
-    relationshipId: string,
-    userId: string,
-    goalFormVersion: number,
-    raw: Record<string, unknown>,
-  ): Promise<Result<Prepared<{ due: CheckInDue }, CheckInRefusal>, CheckInRefusal>> {
-    const context = await relationships.getForGoalWork(relationshipId);
-    const refusal = whyNot(context?.relationship, userId);
-    if (refusal || !context) return refusal ?? refused('no_relationship');
-    const { relationship, goalForm: form } = context;
-    if (!form) return refused('no_goals');
-    if (form.version !== goalFormVersion) return refused('goals_changed');
-    const checked = validateCheckIn(raw, form.goals.length, {
+  function checkSubmission(submitted: {
+    relationshipId: string;
+    userId: string;
+    raw: Record<string, unknown>;
+    opened: CheckInFormOpened;
+  }): Result<PreparedSave<{ due: CheckInDue }, CheckInRefusal>, CheckInRefusal> {
+    const { relationshipId, userId, raw, opened } = submitted;
+    if (!relationshipId || (opened.menteeId !== undefined && opened.menteeId !== userId))
+      return refused('no_relationship');
+    const checked = validateCheckIn(raw, opened.goalCount, {
       ...CHECK_IN_FIELD_CODES,
       tooLong: () => CHECK_IN_FIELD_CODES.tooLong,
     });
     if (!checked.ok) return invalid(checked.errors);
     const { answers } = checked;
     return done({
-      save: async () => {
-        const due = await dueFor(relationship, form.goals);
-        const at = clock.now().toJSDate();
-        await deps.unitOfWork.run(async (tx) => {
-          await tx.checkIns.record({
-            relationshipId,
-            dueDate: due.date,
-            goalFormVersion,
-            submittedBy: userId,
-            answers,
-          });
-          await tx.relationships.recordActivity(relationshipId, at);
-          await tx.audit.record({
-            at,
-            actorId: userId,
-            action: 'check_in.submitted',
-            subjectType: 'relationship',
-            subjectId: relationshipId,
-            details: {
-              dueDate: due.date ?? null,
-              late: due.late,
-              statuses: answers.goals.map((g) => g.status),
-            },
-          });
-          if (relationship.channelId)
-            await tx.notices.enqueue(
-              [
-                {
-                  key: noticeKeys.checkInSummary(relationshipId, at),
-                  notice: {
-                    type: 'check_in_summary',
-                    menteeId: userId,
-                    goals: form.goals,
-                    answers,
-                    due: { ...(due.date ? { date: due.date } : {}), late: due.late },
-                  },
-                  destination: { to: 'channel', channel: relationship.channelId },
-                },
-              ],
-              at,
-            );
-        });
-        await deps.onChanged([relationship.mentorId, relationship.menteeId]);
-        return done({ due });
-      },
+      save: (committed?: (value: { due: CheckInDue }) => Promise<void>) =>
+        saveOn(relationshipId, userId, opened, answers, committed),
     });
+  }
+
+  async function saveOn(
+    relationshipId: string,
+    userId: string,
+    opened: CheckInFormOpened,
+    answers: CheckInAnswers,
+    committed?: (value: { due: CheckInDue }) => Promise<void>,
+  ): Promise<Result<{ due: CheckInDue }, CheckInRefusal>> {
+    const at = clock.now().toJSDate();
+    const saved = await deps.unitOfWork.run<
+      { due: CheckInDue; relationship: RelationshipRecord } | Refused<CheckInRefusal>
+    >(async (tx) => {
+      const context = await tx.relationships.getForGoalWork(relationshipId);
+      const refusal = whyNot(context?.relationship, userId);
+      if (refusal || !context) throw new Rollback(refusal ?? refused('no_relationship'));
+      const { relationship, goalForm: form } = context;
+      if (!form) throw new Rollback(refused('no_goals'));
+      if (form.version !== opened.goalFormVersion || form.goals.length !== opened.goalCount)
+        throw new Rollback(refused('goals_changed'));
+      const today = clock
+        .now()
+        .setZone(context.menteeTimezone ?? deps.programTimezone)
+        .toISODate();
+      const date = dateThisCheckInAnswers(
+        checkInSchedule(form.goals),
+        await tx.checkIns.answeredDates(relationshipId),
+        today ?? '',
+      );
+      const due: CheckInDue = { date, late: date !== undefined && today !== null && date < today };
+      await tx.checkIns.record({
+        relationshipId,
+        dueDate: due.date,
+        goalFormVersion: form.version,
+        submittedBy: userId,
+        answers,
+      });
+      await tx.relationships.recordActivity(relationshipId, at);
+      await tx.audit.record({
+        at,
+        actorId: userId,
+        action: 'check_in.submitted',
+        subjectType: 'relationship',
+        subjectId: relationshipId,
+        details: {
+          dueDate: due.date ?? null,
+          late: due.late,
+          statuses: answers.goals.map((g) => g.status),
+        },
+      });
+      if (relationship.channelId)
+        await tx.notices.enqueue(
+          [
+            {
+              key: noticeKeys.checkInSummary(relationshipId, at),
+              notice: {
+                type: 'check_in_summary',
+                menteeId: userId,
+                goals: form.goals,
+                answers,
+                due: { ...(due.date ? { date: due.date } : {}), late: due.late },
+              },
+              destination: { to: 'channel', channel: relationship.channelId },
+            },
+          ],
+          at,
+        );
+      return { due, relationship };
+    });
+    if ('kind' in saved) return saved;
+    await committed?.({ due: saved.due });
+    await deps.onChanged([saved.relationship.mentorId, saved.relationship.menteeId]);
+    return done({ due: saved.due });
   }
 
   /** Answered, late and next check-in dates of a relationship (dates only; for both people and staff). */
@@ -228,6 +270,7 @@ export function createCheckInService(deps: {
     const { relationship: own, form } = found.value;
     return done({
       relationshipId: own.id,
+      menteeId: own.menteeId,
       goalFormVersion: form.version,
       goals: form.goals,
       due: await dueFor(own, form.goals),
@@ -247,11 +290,22 @@ export function createCheckInService(deps: {
       goalFormVersion: number,
       raw: Record<string, unknown>,
     ): Promise<Result<{ due: CheckInDue }, CheckInRefusal>> {
-      const prepared = await prepareSubmit(relationshipId, userId, goalFormVersion, raw);
+      // Without a form's facts, the goals in force now are read once; the transaction re-checks.
+      const context = await relationships.getForGoalWork(relationshipId);
+      const refusal = whyNot(context?.relationship, userId);
+      if (refusal || !context) return refusal ?? refused('no_relationship');
+      if (!context.goalForm) return refused('no_goals');
+      if (context.goalForm.version !== goalFormVersion) return refused('goals_changed');
+      const prepared = checkSubmission({
+        relationshipId,
+        userId,
+        raw,
+        opened: { goalFormVersion, goalCount: context.goalForm.goals.length },
+      });
       return prepared.kind === 'done' ? prepared.value.save() : prepared;
     },
 
-    prepareSubmit,
+    checkSubmission,
 
     /** Answered, late and next check-in dates of a relationship (dates only; for both people and staff). */
     standing: standingOf,

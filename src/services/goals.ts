@@ -18,7 +18,7 @@ import type { NoticeRepository } from '../store/notice-repository';
 import type { ProfileRepository } from '../store/profile-repository';
 import type { RelationshipRepository } from '../store/relationship-repository';
 import { Rollback, type UnitOfWork } from './ports';
-import { done, invalid, refused, type Prepared, type Refused, type Result } from './result';
+import { done, invalid, refused, type Invalid, type PreparedSave, type Refused, type Result } from './result';
 
 /** Why a goal form or a mentee's goals are refused; the Slack layer words each code. */
 export type GoalRefusal =
@@ -31,6 +31,18 @@ export type GoalRefusal =
   /** Another save of the same goals came first (two windows, or a double click); nothing was saved. */
   | 'saved_meanwhile';
 
+/**
+ * Facts the goal form keeps from when it was opened, so a submission can be checked and answered with no
+ * read: whose form it is, the mentee's time zone, and the version of the goals in force. They only let a
+ * submission be refused or answered early; saving checks each again on what MongoDB holds.
+ */
+export interface GoalFormOpened {
+  menteeId?: string;
+  zone?: string;
+  /** The goals' version in force when the form opened (0: none yet); undefined: unknown. */
+  version?: number;
+}
+
 /** What the goal form shows: whose relationship, whose help is asked for, the goals to edit. */
 export interface GoalFormData {
   relationshipId: string;
@@ -38,6 +50,7 @@ export interface GoalFormData {
   drafts: GoalDraft[];
   /** Bumped on every rebuild so Slack shows the rebuilt values instead of its own copy. */
   revision: number;
+  opened: GoalFormOpened;
 }
 
 /** A mentee's goals as their mentor reads them: none yet, or the version in force. */
@@ -48,7 +61,7 @@ export type MenteeGoals = { menteeId: string } & (
 /** The writes a save makes, together: the new version, the formal end date, the audit entry, the notices. */
 export interface GoalTx {
   goalForms: Pick<GoalFormRepository, 'saveVersion'>;
-  relationships: Pick<RelationshipRepository, 'setFormalEndDate'>;
+  relationships: Pick<RelationshipRepository, 'getForGoalWork' | 'setFormalEndDate'>;
   audit: Pick<AuditRepository, 'record'>;
   notices: Pick<NoticeRepository, 'enqueue'>;
 }
@@ -105,77 +118,109 @@ export function createGoalService(deps: {
     return relationship.channelId ? notices(relationship.channelId) : [];
   }
 
+  /** Today in `zone` (the program's zone when `zone` is missing or not a zone). */
+  function todayIn(zone: string | undefined): string {
+    const there = clock.now().setZone(zone ?? deps.programTimezone);
+    return (there.isValid ? there : clock.now().setZone(deps.programTimezone)).toISODate() ?? '';
+  }
+
   /**
-   * The goals checked as far as answering the form needs, after one read (the relationship with the mentee's
-   * time zone and the goals in force): theirs, at a stage where goals are written, and valid against the
-   * SMART rules on the mentee's today. `save()` then writes the next version; if another save took it
-   * meanwhile, it is refused with `saved_meanwhile` and nothing of this one is kept.
+   * The goals checked from the submitted form alone, with no read: valid against the SMART rules on the
+   * mentee's today in the zone the form was opened with, and refused at once if the form was opened for
+   * someone else. Nothing the form carries grants anything: `save()` checks again, inside its transaction,
+   * that the person is the relationship's mentee at a stage where goals are written, that the goals in
+   * force are still the version the form was opened on (`saved_meanwhile` if not), and the rules on the
+   * mentee's today in their stored zone.
    */
-  async function prepareSave(
+  function checkSubmission(submitted: {
+    relationshipId: string;
+    userId: string;
+    drafts: GoalDraft[];
+    opened: GoalFormOpened;
+  }): Result<PreparedSave<{ version: number }, GoalRefusal>, GoalRefusal> {
+    const { relationshipId, userId, drafts, opened } = submitted;
+    if (!relationshipId || (opened.menteeId !== undefined && opened.menteeId !== userId))
+      return refused('no_relationship');
+    const checked = validateGoalForm(drafts, {
+      today: todayIn(opened.zone),
+      maxProgramMonths: deps.maxProgramMonths,
+    });
+    if (!checked.ok) return goalErrors(checked.errors);
+    return done({
+      save: (committed?: (value: { version: number }) => Promise<void>) =>
+        saveOn(relationshipId, userId, drafts, opened.version, committed),
+    });
+  }
+
+  /**
+   * Saves `drafts` as the version after `base` (the goals in force when the form was opened; undefined:
+   * whatever is in force when saving). Every check that matters is made inside the transaction, on what
+   * MongoDB holds then, so a transaction retried after a conflict checks again.
+   */
+  async function saveOn(
     relationshipId: string,
     userId: string,
     drafts: GoalDraft[],
-  ): Promise<Result<Prepared<{ version: number }, GoalRefusal>, GoalRefusal>> {
-    const context = await relationships.getForGoalWork(relationshipId);
-    const relationship = context?.relationship;
-    if (!context || !relationship || relationship.menteeId !== userId || !worksOnGoals(relationship.status))
-      return refused('no_relationship');
-    const zone = context.menteeTimezone ?? deps.programTimezone;
-    const today = clock.now().setZone(zone).toISODate() ?? '';
-    const checked = validateGoalForm(drafts, { today, maxProgramMonths: deps.maxProgramMonths });
-    if (!checked.ok) return goalErrors(checked.errors);
-    const { goals } = checked;
-    const previous = context.goalForm;
-    return done({
-      save: async () => {
-        const endDate = formalEndDate(goals) ?? '';
-        const at = clock.now().toJSDate();
-        const saved = await deps.unitOfWork.run<number | Refused<GoalRefusal>>(async (tx) => {
-          const version = await tx.goalForms.saveVersion(
-            relationshipId,
-            previous?.version ?? 0,
-            goals,
-            userId,
-          );
-          // Someone saved this version first; in a transaction the failed insert has already aborted it.
-          if (!version) throw new Rollback(refused('saved_meanwhile'));
-          await tx.relationships.setFormalEndDate(relationshipId, endDate, at);
-          await tx.audit.record({
-            at,
-            actorId: userId,
-            action: 'goals.saved',
-            subjectType: 'relationship',
-            subjectId: relationshipId,
-            details: { version, goals: goals.length },
-          });
-          await tx.notices.enqueue(
-            toPair(relationship, (channel) => [
-              {
-                key: noticeKeys.goalsAnnouncement(relationshipId, version),
-                notice: {
-                  type: 'goals_announcement',
-                  menteeId: userId,
-                  goals,
-                  ...(previous ? { previous: previous.goals } : {}),
-                  endDate,
-                },
-                destination: { to: 'channel', channel },
-              },
-              {
-                key: noticeKeys.goalsSummary(relationshipId, version),
-                notice: { type: 'goals_summary', menteeId: userId, goals, version },
-                destination: { to: 'channel', channel },
-              },
-            ]),
-            at,
-          );
-          return version;
-        });
-        if (typeof saved !== 'number') return saved;
-        await deps.onChanged([relationship.mentorId, relationship.menteeId]);
-        return done({ version: saved });
-      },
+    base: number | undefined,
+    committed?: (value: { version: number }) => Promise<void>,
+  ): Promise<Result<{ version: number }, GoalRefusal>> {
+    const at = clock.now().toJSDate();
+    const saved = await deps.unitOfWork.run<
+      { version: number; relationship: RelationshipRecord } | Refused<GoalRefusal> | Invalid
+    >(async (tx) => {
+      const context = await tx.relationships.getForGoalWork(relationshipId);
+      const relationship = context?.relationship;
+      if (!context || !relationship || relationship.menteeId !== userId || !worksOnGoals(relationship.status))
+        throw new Rollback(refused('no_relationship'));
+      const previous = context.goalForm;
+      if (base !== undefined && (previous?.version ?? 0) !== base)
+        throw new Rollback(refused('saved_meanwhile'));
+      const checked = validateGoalForm(drafts, {
+        today: todayIn(context.menteeTimezone),
+        maxProgramMonths: deps.maxProgramMonths,
+      });
+      if (!checked.ok) throw new Rollback(goalErrors(checked.errors));
+      const { goals } = checked;
+      const endDate = formalEndDate(goals) ?? '';
+      const version = await tx.goalForms.saveVersion(relationshipId, previous?.version ?? 0, goals, userId);
+      // Someone saved this version first; in a transaction the failed insert has already aborted it.
+      if (!version) throw new Rollback(refused('saved_meanwhile'));
+      await tx.relationships.setFormalEndDate(relationshipId, endDate, at);
+      await tx.audit.record({
+        at,
+        actorId: userId,
+        action: 'goals.saved',
+        subjectType: 'relationship',
+        subjectId: relationshipId,
+        details: { version, goals: goals.length },
+      });
+      await tx.notices.enqueue(
+        toPair(relationship, (channel) => [
+          {
+            key: noticeKeys.goalsAnnouncement(relationshipId, version),
+            notice: {
+              type: 'goals_announcement',
+              menteeId: userId,
+              goals,
+              ...(previous ? { previous: previous.goals } : {}),
+              endDate,
+            },
+            destination: { to: 'channel', channel },
+          },
+          {
+            key: noticeKeys.goalsSummary(relationshipId, version),
+            notice: { type: 'goals_summary', menteeId: userId, goals, version },
+            destination: { to: 'channel', channel },
+          },
+        ]),
+        at,
+      );
+      return { version, relationship };
     });
+    if ('kind' in saved) return saved;
+    await committed?.({ version: saved.version });
+    await deps.onChanged([saved.relationship.mentorId, saved.relationship.menteeId]);
+    return done({ version: saved.version });
   }
 
   return {
@@ -193,9 +238,18 @@ export function createGoalService(deps: {
         if (!relationship && open.some((r) => r.mentorId === menteeId)) return refused('name_your_mentee');
       }
       if (!relationship) return refused('no_relationship');
-      const latest = await goalForms.latest(relationship.id);
-      const drafts = latest ? latest.goals.map(toGoalDraft) : [await blankGoal(menteeId)];
-      return done({ relationshipId: relationship.id, mentorId: relationship.mentorId, drafts, revision: 0 });
+      const [latest, { today, zone }] = await Promise.all([
+        goalForms.latest(relationship.id),
+        todayFor(menteeId),
+      ]);
+      const drafts = latest ? latest.goals.map(toGoalDraft) : [blankGoalDraft(today, zone)];
+      return done({
+        relationshipId: relationship.id,
+        mentorId: relationship.mentorId,
+        drafts,
+        revision: 0,
+        opened: { menteeId, zone, version: latest?.version ?? 0 },
+      });
     },
 
     /** Adds or removes a goal inside the open form, keeping everything typed; for its mentee only. */
@@ -205,6 +259,7 @@ export function createGoalService(deps: {
       drafts: GoalDraft[],
       change: { add: true } | { remove: number },
       revision: number,
+      opened: GoalFormOpened = {},
     ): Promise<Result<GoalFormData, GoalRefusal>> {
       const relationship = await ownRelationship(relationshipId, userId);
       if (!relationship) return refused('no_relationship');
@@ -216,6 +271,7 @@ export function createGoalService(deps: {
         mentorId: relationship.mentorId,
         drafts: next,
         revision: revision + 1,
+        opened: { ...opened, menteeId: userId },
       });
     },
 
@@ -228,11 +284,21 @@ export function createGoalService(deps: {
       userId: string,
       drafts: GoalDraft[],
     ): Promise<Result<{ version: number }, GoalRefusal>> {
-      const prepared = await prepareSave(relationshipId, userId, drafts);
+      // Without a form's facts, the goals in force now are the base, read once; the transaction re-checks.
+      const context = await relationships.getForGoalWork(relationshipId);
+      const relationship = context?.relationship;
+      if (!context || !relationship || relationship.menteeId !== userId || !worksOnGoals(relationship.status))
+        return refused('no_relationship');
+      const prepared = checkSubmission({
+        relationshipId,
+        userId,
+        drafts,
+        opened: { zone: context.menteeTimezone, version: context.goalForm?.version ?? 0 },
+      });
       return prepared.kind === 'done' ? prepared.value.save() : prepared;
     },
 
-    prepareSave,
+    checkSubmission,
 
     /** `/goals @mentee` for a mentor: their own mentee's goals, never anyone else's. */
     async goalsOf(mentorId: string, menteeId: string): Promise<Result<MenteeGoals, GoalRefusal>> {

@@ -58,3 +58,11 @@ export function invalid(
 export interface Prepared<T, Code extends string = string> {
   readonly save: () => Promise<Result<T, Code>>;
 }
+
+/**
+ * A `Prepared` whose `save` can be told as soon as the change is committed (`committed`), before what
+ * follows it (App Home tabs refreshed): the person is shown that it is saved without waiting for the rest.
+ */
+export interface PreparedSave<T, Code extends string = string> {
+  readonly save: (committed?: (value: T) => Promise<void>) => Promise<Result<T, Code>>;
+}

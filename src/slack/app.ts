@@ -8,6 +8,7 @@ import type { SlackDeps } from './deps';
 import { registerEvents } from './events';
 import { registerActions } from './actions';
 import { registerViews } from './views';
+import { AfterAckQueue } from './after-ack';
 import { InFlightWork } from './in-flight';
 import { reportUnexpected } from './commands/command-router';
 import { CheckedHttpReceiver } from './edge/checked-receiver';
@@ -25,9 +26,11 @@ export interface SlackAppOptions {
   isHealthy: () => Promise<boolean>;
   /** True the first time an Events API event id is seen (Slack retries deliveries it thinks were lost). */
   markEventFirstSeen: (eventId: string) => Promise<boolean>;
-  deps: Omit<SlackDeps, 'logger'>;
+  deps: Omit<SlackDeps, 'logger' | 'afterAck'>;
   /** Socket Mode: how long the first connection may keep failing before the start fails (tests shorten it). */
   socketModeStartTimeoutMs?: number;
+  /** How many acknowledged requests do their work at once (default `AFTER_ACK_CONCURRENCY`). */
+  afterAckConcurrency?: number;
 }
 
 export interface SlackApp {
@@ -78,21 +81,32 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
     ...(receiver ? { receiver } : { socketMode: true, receiver: socketMode }),
   });
 
-  const deps: SlackDeps = { ...options.deps, logger };
+  const afterAck = new AfterAckQueue(options.afterAckConcurrency);
+  const deps: SlackDeps = { ...options.deps, logger, afterAck };
   const inFlight = new InFlightWork();
 
   // Every listener runs inside this middleware: it is counted until it finishes (for graceful shutdown),
-  // and Events API retries of an event already handled stop here.
+  // and Events API retries of an event already handled stop here. Bolt has acknowledged an event before
+  // this runs, so its work (the retry check included) waits its turn; other listeners take theirs once they
+  // have acknowledged.
   app.use(({ body, next }) =>
     inFlight.track(
       (async () => {
         const eventId =
           typeof body === 'object' && body !== null ? (body as { event_id?: unknown }).event_id : undefined;
-        if (typeof eventId === 'string' && !(await options.markEventFirstSeen(eventId))) {
-          logger.debug({ eventId }, 'ignoring a retried event already handled');
-          return;
+        if (typeof eventId !== 'string') await next();
+        else {
+          const leave = await afterAck.enter();
+          try {
+            if (!(await options.markEventFirstSeen(eventId))) {
+              logger.debug({ eventId }, 'ignoring a retried event already handled');
+              return;
+            }
+            await next();
+          } finally {
+            leave();
+          }
         }
-        await next();
         // What the person did counts as their activity (after the answer: it never holds one up).
         const activeUser = activeUserOf(body);
         if (activeUser)

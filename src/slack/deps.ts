@@ -1,4 +1,5 @@
 import type { AppConfig } from '../config';
+import type { AfterAckQueue } from './after-ack';
 import type { ProgramSettings } from '../content/wording';
 import type { AppLogger } from '../logger';
 import type { Clock } from '../clock';
@@ -44,4 +45,6 @@ export interface SlackDeps {
   readonly upkeep: DirectoryUpkeepService;
   /** Builds and publishes these people's Home tabs. */
   readonly publishHomes: (userIds: string[]) => Promise<void>;
+  /** The queue acknowledged requests wait in before their work starts (see after-ack.ts). */
+  readonly afterAck: AfterAckQueue;
 }

@@ -228,7 +228,7 @@ describe('every command, click and submission is acknowledged before MongoDB or 
     return answer;
   }
 
-  it('the goal form: after one read (whose relationship, the mentee’s zone, the goals in force)', async () => {
+  it('the goal form: at once, with no read (the form carries its mentee’s zone and the goals’ version); "saving…" then becomes the confirmation', async () => {
     const pair = await seeded('stage2');
     const values: ViewState = {};
     for (const field of ['specific', 'measurable', 'achievable', 'relevant', 'actions'])
@@ -237,23 +237,35 @@ describe('every command, click and submission is acknowledged before MongoDB or 
     ['2026-04-15', '2026-05-15', '2026-06-15'].forEach((date, n) => {
       values[`g0_checkIn${n}_r0`] = { [`checkIn${n}`]: { type: 'datepicker', selected_date: date } };
     });
-    const view = form(VIEWS.goalForm, { relationshipId: pair.relationshipId, revision: 0 });
-    const answer = await submittedWhileHeld(pair.menteeId, view, values, 1);
-    expect(answer.ack.json).toBeUndefined(); // closes
+    const view = form(VIEWS.goalForm, {
+      relationshipId: pair.relationshipId,
+      revision: 0,
+      mentorId: pair.mentorId,
+      menteeId: pair.menteeId,
+      zone: 'America/Chicago',
+      version: 0,
+    });
+    const answer = await submittedWhileHeld(pair.menteeId, view, values, 0);
+    expect(answer.ack.json).toMatchObject({ response_action: 'update' }); // "saving…"
     expect(
       await t.bot.database.models.goalForms.countDocuments({ relationshipId: pair.relationshipId }),
     ).toBe(1);
   });
 
-  it('the check-in: after one read (whose relationship, which goal version)', async () => {
+  it('the check-in: at once, with no read (the form carries the goals’ version and count)', async () => {
     const pair = await seeded('stage2', true);
-    const view = form(VIEWS.checkIn, { relationshipId: pair.relationshipId, goalFormVersion: 1 });
+    const view = form(VIEWS.checkIn, {
+      relationshipId: pair.relationshipId,
+      goalFormVersion: 1,
+      goalCount: 1,
+      menteeId: pair.menteeId,
+    });
     const values = {
       ...input('g0_status', picked('on_track')),
       ...input('g0_evidence', typedText('Two applications sent')),
     };
-    const answer = await submittedWhileHeld(pair.menteeId, view, values, 1);
-    expect(answer.ack.json).toBeUndefined();
+    const answer = await submittedWhileHeld(pair.menteeId, view, values, 0);
+    expect(answer.ack.json).toMatchObject({ response_action: 'update' }); // "sending…"
     expect(await t.bot.database.models.checkIns.countDocuments({ relationshipId: pair.relationshipId })).toBe(
       1,
     );

@@ -8,6 +8,7 @@ import {
   MENTEE_ANSWERS,
   MENTOR_ANSWERS,
   responseTexts,
+  shownView,
 } from '../support/flows';
 import { PEOPLE, startTestBot, type TestBot } from '../support/test-bot';
 import { waitFor } from '../support/wait';
@@ -145,7 +146,9 @@ describe('the SMART goal form', () => {
       { ...opened.view, id: opened.id },
       goalValues(2, [{ text: 'Land a summer internship' }]),
     );
-    expect(answer.json?.response_action).toBeUndefined();
+    // "Saving…" at once, then the confirmation in its place
+    expect(answer.ack.json).toMatchObject({ response_action: 'update' });
+    expect(JSON.stringify(shownView(answer))).toContain('Your goals are saved (version 1)');
     expect(await t.bot.database.models.goalForms.countDocuments({ relationshipId })).toBe(1);
     expect(await t.bot.database.models.relationships.findById(relationshipId).lean()).toMatchObject({
       formalEndDate: '2026-08-14',

@@ -53,6 +53,10 @@ function world(
   const activity: string[] = [];
   const changed: string[][] = [];
   const answered = [...(options.answered ?? [])];
+  const latest = async (relationshipId: string) =>
+    options.goals === false
+      ? undefined
+      : { relationshipId, version: 1, goals: [GOAL], submittedBy: MENTEE, createdAt: new Date() };
   const tx: CheckInTx = {
     checkIns: {
       async record(checkIn) {
@@ -63,8 +67,15 @@ function world(
           submittedBy: checkIn.submittedBy,
         });
       },
+      async answeredDates() {
+        return [...answered, ...recorded.flatMap((r) => (r.dueDate ? [r.dueDate] : []))];
+      },
     },
     relationships: {
+      async getForGoalWork(id) {
+        const relationship = relationships.find((r) => r.id === id);
+        return relationship && { relationship, menteeTimezone: undefined, goalForm: await latest(id) };
+      },
       async recordActivity(id) {
         activity.push(id);
       },
@@ -97,10 +108,6 @@ function world(
       }
     },
   };
-  const latest = async (relationshipId: string) =>
-    options.goals === false
-      ? undefined
-      : { relationshipId, version: 1, goals: [GOAL], submittedBy: MENTEE, createdAt: new Date() };
   const checkIns = createCheckInService({
     relationships: {
       async get(id) {
@@ -149,6 +156,7 @@ describe('the check-in service', () => {
         kind: 'done',
         value: {
           relationshipId: 'r1',
+          menteeId: MENTEE,
           goalFormVersion: 1,
           goals: [GOAL],
           due: { date: '2026-04-15', late: true },

@@ -67,6 +67,10 @@ function world(start: RelationshipRecord, options: { versions?: Goal[][]; concur
       },
     },
     relationships: {
+      async getForGoalWork(id) {
+        if (id !== start.id) return undefined;
+        return { relationship: start, menteeTimezone: undefined, goalForm: versions[versions.length - 1] };
+      },
       async setFormalEndDate(_id, date) {
         endDates.push(date);
       },

@@ -46,6 +46,7 @@ export function registerActions(app: App, deps: SlackDeps): void {
   const button = (actionId: string | RegExp, handle: (args: ButtonArgs) => Promise<void>) =>
     app.action<BlockAction<ButtonAction>>(actionId, async (args) => {
       await args.ack();
+      const leave = await deps.afterAck.enter();
       try {
         await handle(args);
       } catch (error) {
@@ -54,6 +55,8 @@ export function registerActions(app: App, deps: SlackDeps): void {
             ? error.message
             : reportUnexpected(deps, error, { actionId: String(actionId) });
         await tellPerson(args, text);
+      } finally {
+        leave();
       }
     });
 
@@ -217,6 +220,10 @@ export function registerActions(app: App, deps: SlackDeps): void {
         readGoalDrafts((view.state?.values ?? {}) as Parameters<typeof readGoalDrafts>[0]),
         change(args.action.value ?? ''),
         Number(metadata.revision ?? 0),
+        {
+          ...(typeof metadata.zone === 'string' ? { zone: metadata.zone } : {}),
+          ...(typeof metadata.version === 'number' ? { version: metadata.version } : {}),
+        },
       );
       if (rebuilt.kind !== 'done') throw new UserFacingError(goalAnswerOf(rebuilt));
       await args.client.views.update({

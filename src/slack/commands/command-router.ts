@@ -68,6 +68,15 @@ export function registerCommand(app: App, spec: CommandSpec, deps: SlackDeps): v
       return;
     }
     await bolt.ack();
+    const leave = await deps.afterAck.enter();
+    try {
+      await answer(bolt, route);
+    } finally {
+      leave();
+    }
+  });
+
+  async function answer(bolt: CommandArgs, route: ReturnType<typeof routeCommand>): Promise<void> {
     const userId = bolt.command.user_id;
     const reply = async (message: Answer) => {
       const answer = typeof message === 'string' ? ephemeral(plainMessage(message)) : message;
@@ -106,7 +115,7 @@ export function registerCommand(app: App, spec: CommandSpec, deps: SlackDeps): v
             });
       await reply(text);
     }
-  });
+  }
 }
 
 type Answer = { text: string; blocks?: unknown[] } | string;

@@ -28,7 +28,12 @@ export function checkInRefusalText(refusal: Refused<CheckInRefusal>): string {
 export function checkInFormView(form: CheckInFormData): ModalView {
   return checkInModal(
     form.goals,
-    { relationshipId: form.relationshipId, goalFormVersion: form.goalFormVersion },
+    {
+      relationshipId: form.relationshipId,
+      goalFormVersion: form.goalFormVersion,
+      goalCount: form.goals.length,
+      menteeId: form.menteeId,
+    },
     form.due,
   );
 }

@@ -33,11 +33,20 @@ export function goalRefusalText(refusal: Refused<GoalRefusal>): string {
 }
 
 /** The goal form's modal, from what the service says it should hold. */
-export function goalFormView(form: GoalFormData): ModalView {
+export function goalFormView(form: GoalFormData, notice?: string): ModalView {
+  const { menteeId, zone, version } = form.opened;
   return goalFormModal(
     form.drafts,
-    { relationshipId: form.relationshipId, revision: form.revision },
+    {
+      relationshipId: form.relationshipId,
+      revision: form.revision,
+      mentorId: form.mentorId,
+      ...(menteeId !== undefined ? { menteeId } : {}),
+      ...(zone !== undefined ? { zone } : {}),
+      ...(version !== undefined ? { version } : {}),
+    },
     form.mentorId,
+    notice,
   );
 }
 

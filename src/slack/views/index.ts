@@ -12,9 +12,21 @@ import { checkInFields } from '../../../blocks/check-in';
 import { MAX_GOALS } from '../../domain/goal-form';
 import { EVALUATION_FIELDS, REFLECTION_FIELDS } from '../../domain/reflection';
 import { readGoalDrafts } from '../../../blocks/goal-form';
-import { applicationWording, directoryUpkeepWording, lifecycleWording, wording } from '../../content/wording';
+import {
+  applicationWording,
+  checkInWording,
+  directoryUpkeepWording,
+  formSavingWording as saving,
+  goalWording,
+  lifecycleWording,
+  wording,
+} from '../../content/wording';
 import { mention } from '../../../blocks/mrkdwn';
 import { unlistFieldError, upkeepRefusalText } from '../presenters/directory-upkeep';
+import { notSavedMessage, notSavedModal, savingModal, type TypedAnswer } from '../../../blocks/saving';
+import type { BotMessage } from '../../../blocks/message';
+import { checkInField } from '../../domain/check-ins';
+import type { GoalDraft } from '../../domain/goal-form';
 import {
   COMMUNICATION_CHANNELS,
   type ApplicationRole,
@@ -27,7 +39,7 @@ import { noticeModal } from '../../../blocks/message';
 import type { SlackDeps } from '../deps';
 import { applicationFieldErrors, decisionRefusalText } from '../presenters/enrollment';
 import { checkInFieldErrors, checkInRefusalText } from '../presenters/check-ins';
-import { goalFieldErrors, goalRefusalText } from '../presenters/goals';
+import { goalFieldErrors, goalFormView, goalRefusalText } from '../presenters/goals';
 import { requestRefusalText } from '../presenters/requests';
 import type { CloseOutRefusal } from '../../services/close-out';
 import type { LifecycleRefusal } from '../../services/relationships';
@@ -53,9 +65,12 @@ export function registerViews(app: App, deps: SlackDeps): void {
   ) =>
     app.view<ViewSubmitAction>(callbackId, async (args) => {
       let acknowledged = false;
+      let leave: (() => void) | undefined;
+      // Once acknowledged, the rest of the submission's work waits its turn (see after-ack.ts).
       const ack: ViewArgs['ack'] = async (response) => {
         acknowledged = true;
         await args.ack(showableIn(args.view, response));
+        leave = await deps.afterAck.enter();
       };
       try {
         await handle(args, args.view.state.values as StateValues, ack);
@@ -63,6 +78,8 @@ export function registerViews(app: App, deps: SlackDeps): void {
         const apology = reportUnexpected(deps, error, { callbackId });
         if (!acknowledged) await ack({ response_action: 'errors', errors: firstBlockError(args, apology) });
         else await tellAfterClosing(args, apology);
+      } finally {
+        leave?.();
       }
     });
 
@@ -208,19 +225,86 @@ export function registerViews(app: App, deps: SlackDeps): void {
     if (prepared.kind === 'done') await saveAfterClosing(args, prepared.value);
   });
 
+  // Checked in the acknowledgement from what was typed and the facts the form kept when it opened (no read);
+  // the form then shows that it is being saved while saving checks again who is acting, the stage and the
+  // goals' version, and becomes the confirmation, or comes back with everything typed and why.
   submission(VIEWS.goalForm, async (args, values, ack) => {
-    const { relationshipId, revision } = metadata(args);
+    const opened = metadata(args);
+    const revision = Number(opened.revision ?? 0);
+    const relationshipId = String(opened.relationshipId ?? '');
     const drafts = readGoalDrafts(values as Parameters<typeof readGoalDrafts>[0]);
-    const prepared = await deps.goals.prepareSave(String(relationshipId ?? ''), args.body.user.id, drafts);
-    if (prepared.kind === 'invalid')
-      await ack({ response_action: 'errors', errors: goalFieldErrors(prepared, Number(revision ?? 0)) });
-    else if (prepared.kind === 'refused')
-      await ack({ response_action: 'errors', errors: firstBlockError(args, goalRefusalText(prepared)) });
-    else {
-      await ack();
-      const saved = await prepared.value.save();
-      if (saved.kind === 'refused') await tellAfterClosing(args, goalRefusalText(saved));
+    const prepared = deps.goals.checkSubmission({
+      relationshipId,
+      userId: args.body.user.id,
+      drafts,
+      opened: {
+        ...(typeof opened.menteeId === 'string' ? { menteeId: opened.menteeId } : {}),
+        ...(typeof opened.zone === 'string' ? { zone: opened.zone } : {}),
+        ...(typeof opened.version === 'number' ? { version: opened.version } : {}),
+      },
+    });
+    if (prepared.kind === 'invalid') {
+      await ack({ response_action: 'errors', errors: goalFieldErrors(prepared, revision) });
+      return;
     }
+    if (prepared.kind === 'refused') {
+      await ack({ response_action: 'errors', errors: firstBlockError(args, goalRefusalText(prepared)) });
+      return;
+    }
+    await ack({ response_action: 'update', view: savingModal(saving.goals.title, saving.goals.sending) });
+    const typed = goalAnswersTyped(drafts);
+    // Shown as soon as the goals are committed, before both people's Home tabs are refreshed.
+    const confirmed = afterCommit(args, deps.logger, VIEWS.goalForm, (value: { version: number }) => {
+      const text = saving.goals.saved(value.version);
+      return [savingModal(saving.goals.title, text), text];
+    });
+    let saved: Awaited<ReturnType<typeof prepared.value.save>>;
+    try {
+      saved = await prepared.value.save(confirmed.show);
+    } catch (error) {
+      const told = reportUnexpected(deps, error, { callbackId: VIEWS.goalForm });
+      if (!confirmed.shown())
+        await showInPlace(
+          args,
+          notSavedModal(saving.notSavedTitle, told, typed),
+          notSavedMessage(told, typed),
+        );
+      return;
+    }
+    if (saved.kind === 'done') {
+      if (!confirmed.shown()) await confirmed.show(saved.value);
+      return;
+    }
+    const why =
+      saved.kind === 'refused'
+        ? goalRefusalText(saved)
+        : [saving.goals.checkDates, ...Object.values(goalFieldErrors(saved, revision + 1))].join('\n• ');
+    // Still theirs to save (another window saved first, or the dates need a look): the form again, with
+    // everything typed, building on the goals now in force; otherwise why, with their words to copy.
+    const again = (saved.kind === 'refused' && saved.code === 'saved_meanwhile') || saved.kind === 'invalid';
+    const mentorId = typeof opened.mentorId === 'string' ? opened.mentorId : undefined;
+    const view =
+      again && mentorId
+        ? goalFormView(
+            {
+              relationshipId,
+              mentorId,
+              drafts,
+              revision: revision + 1,
+              // After "saved meanwhile" the next save replaces the goals now in force; after a date to fix
+              // it still builds on the version this form was opened on.
+              opened: {
+                menteeId: args.body.user.id,
+                ...(typeof opened.zone === 'string' ? { zone: opened.zone } : {}),
+                ...(saved.kind === 'invalid' && typeof opened.version === 'number'
+                  ? { version: opened.version }
+                  : {}),
+              },
+            },
+            saving.goals.notSaved(why),
+          )
+        : notSavedModal(saving.notSavedTitle, why, typed);
+    await showInPlace(args, view, notSavedMessage(why, typed));
   });
 
   // Answered once the form is known to be theirs and complete (one read); saving, the pair's notice and
@@ -236,28 +320,65 @@ export function registerViews(app: App, deps: SlackDeps): void {
     if (prepared.kind === 'done') await saveAfterClosing(args, prepared.value);
   });
 
+  // Checked in the acknowledgement from what was typed and the goals' version and count the form kept (no
+  // read); saving checks again who is acting, the stage and the goals in force, and the "sending…" view
+  // becomes the thanks, or why it was not saved with everything typed given back.
   submission(VIEWS.checkIn, async (args, values, ack) => {
-    const { relationshipId, goalFormVersion } = metadata(args);
-    // Read every field the largest form could have; the service checks them against the goals in force.
+    const opened = metadata(args);
+    const relationshipId = String(opened.relationshipId ?? '');
+    const goalCount =
+      typeof opened.goalCount === 'number' ? opened.goalCount : statusInputsOf(args.view.blocks ?? []);
+    // Read every field the largest form could have; only those of the form's goals are checked.
     const raw = readValues(values, checkInFields(MAX_GOALS));
-    const prepared = await deps.checkIns.prepareSubmit(
-      String(relationshipId ?? ''),
-      args.body.user.id,
-      Number(goalFormVersion ?? 0),
+    const prepared = deps.checkIns.checkSubmission({
+      relationshipId,
+      userId: args.body.user.id,
       raw,
-    );
-    if (prepared.kind === 'invalid')
+      opened: {
+        goalFormVersion: Number(opened.goalFormVersion ?? 0),
+        goalCount,
+        ...(typeof opened.menteeId === 'string' ? { menteeId: opened.menteeId } : {}),
+      },
+    });
+    if (prepared.kind === 'invalid') {
       await ack({
         response_action: 'errors',
         errors: errorsUnderFields(checkInFieldErrors(prepared.fields)),
       });
-    else if (prepared.kind === 'refused')
-      await ack({ response_action: 'errors', errors: firstBlockError(args, checkInRefusalText(prepared)) });
-    else {
-      await ack();
-      const saved = await prepared.value.save();
-      if (saved.kind === 'refused') await tellAfterClosing(args, checkInRefusalText(saved));
+      return;
     }
+    if (prepared.kind === 'refused') {
+      await ack({ response_action: 'errors', errors: firstBlockError(args, checkInRefusalText(prepared)) });
+      return;
+    }
+    await ack({
+      response_action: 'update',
+      view: savingModal(saving.checkIn.title, saving.checkIn.sending),
+    });
+    const typed = checkInAnswersTyped(raw, goalCount);
+    // Shown as soon as the check-in is committed, before both people's Home tabs are refreshed.
+    const confirmed = afterCommit(
+      args,
+      deps.logger,
+      VIEWS.checkIn,
+      (value: { due: { date?: string; late: boolean } }) => {
+        const text = saving.checkIn.sent(value.due.date, value.due.late);
+        return [savingModal(saving.checkIn.title, text), text];
+      },
+    );
+    let why: string;
+    try {
+      const saved = await prepared.value.save(confirmed.show);
+      if (saved.kind === 'done') {
+        if (!confirmed.shown()) await confirmed.show(saved.value);
+        return;
+      }
+      why = saved.kind === 'refused' ? checkInRefusalText(saved) : wording.outdated.form;
+    } catch (error) {
+      why = reportUnexpected(deps, error, { callbackId: VIEWS.checkIn });
+      if (confirmed.shown()) return;
+    }
+    await showInPlace(args, notSavedModal(saving.notSavedTitle, why, typed), notSavedMessage(why, typed));
   });
 
   // The evaluation's thanks replaces the form in the acknowledgement; keeping it follows.
@@ -370,12 +491,72 @@ async function saveAfterClosing(
  * hash this app never sees, so none is sent; nothing else writes this view. If the person closed it
  * meanwhile, `fallback` reaches them by DM instead.
  */
-async function showInPlace(args: ViewArgs, view: ModalView, fallback: string): Promise<void> {
+async function showInPlace(args: ViewArgs, view: ModalView, fallback: string | BotMessage): Promise<void> {
   try {
     await args.client.views.update({ view_id: args.view.id, view });
   } catch {
-    await tellAfterClosing(args, fallback);
+    if (typeof fallback === 'string') await tellAfterClosing(args, fallback);
+    else if (fallback.blocks.length === 0) await tellAfterClosing(args, fallback.text);
+    else await args.client.chat.postMessage({ channel: args.body.user.id, ...fallback });
   }
+}
+
+/**
+ * The confirmation that replaces a "saving…" view once the change is committed: shown once, and never
+ * failing the save it follows (a Slack error is logged; the change is kept).
+ */
+function afterCommit<T>(
+  args: ViewArgs,
+  logger: SlackDeps['logger'],
+  callbackId: string,
+  confirmation: (value: T) => [ModalView, string],
+): { show: (value: T) => Promise<void>; shown: () => boolean } {
+  let shown = false;
+  return {
+    shown: () => shown,
+    async show(value) {
+      if (shown) return;
+      shown = true;
+      const [view, text] = confirmation(value);
+      try {
+        await showInPlace(args, view, text);
+      } catch (error) {
+        logger.warn({ err: error, callbackId }, 'could not show that a form was saved');
+      }
+    },
+  };
+}
+
+/** How many goals a check-in form asks about, from its status inputs (forms opened before it said). */
+function statusInputsOf(blocks: ViewArgs['view']['blocks']): number {
+  const statusBlock = /^field_g\d+_status$/;
+  return blocks.filter((block) => block.type === 'input' && statusBlock.test(block.block_id ?? '')).length;
+}
+
+/** What the mentee typed into the goal form, under its labels, to give back if it cannot be saved. */
+function goalAnswersTyped(drafts: GoalDraft[]): TypedAnswer[] {
+  return drafts.flatMap((draft, i) =>
+    (['specific', 'measurable', 'achievable', 'relevant', 'actions'] as const).map((field) => ({
+      label: `${goalWording.goalHeading(i + 1)}: ${goalWording.labels[field]}`,
+      text: draft[field],
+    })),
+  );
+}
+
+/** What the mentee typed into the check-in, under its labels, to give back if it cannot be saved. */
+function checkInAnswersTyped(raw: Record<string, unknown>, goalCount: number): TypedAnswer[] {
+  const text = (field: string) => (typeof raw[field] === 'string' ? (raw[field] as string) : '');
+  const answers = Array.from({ length: goalCount }, (_, i) => [
+    {
+      label: `${goalWording.goalHeading(i + 1)}: ${checkInWording.evidenceLabel}`,
+      text: text(checkInField(i, 'evidence')),
+    },
+    {
+      label: `${goalWording.goalHeading(i + 1)}: ${checkInWording.supportLabel}`,
+      text: text(checkInField(i, 'support')),
+    },
+  ]).flat();
+  return [...answers, { label: checkInWording.noteLabel, text: text('note') }];
 }
 
 function lifecycleRefusalOrForm(result: Result<unknown, LifecycleRefusal | CloseOutRefusal>): string {
