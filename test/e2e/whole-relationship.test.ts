@@ -6,10 +6,15 @@ import {
   apply,
   buttonValue,
   dmTextsOf,
+  enrol,
+  everythingStored,
   lastOpenedModal,
+  MENTEE_ANSWERS,
   noticesDelivered,
   responseTexts,
   reviewCardFor,
+  shownTexts,
+  shownView,
 } from '../support/flows';
 import { ADMIN_CHANNEL, PEOPLE, startTestBot, type TestBot } from '../support/test-bot';
 import { waitFor } from '../support/wait';
@@ -25,15 +30,22 @@ import { waitFor } from '../support/wait';
  * there, within working hours for both people.
  */
 
-const { alice, bob, staff1 } = PEOPLE;
+const { alice, bob, dan, staff1 } = PEOPLE;
 
-const planted: string[] = [];
-/** A distinctive word for a field a person types into, remembered for the scans at the end. */
-const plant = (field: string) => {
+type Writer = 'alice' | 'bob';
+const planted: { word: string; by: Writer; in: 'application' | 'relationship' }[] = [];
+/**
+ * A distinctive word for a field a person types into, remembered (with who wrote it, and whether in their
+ * application or in the relationship) for the scans at the end.
+ */
+const plant = (field: string, by: Writer, where: 'application' | 'relationship' = 'relationship') => {
   const word = `storyword${field.replace(/[^a-z0-9]/gi, '').toLowerCase()}${planted.length}`;
-  planted.push(word);
+  planted.push({ word, by, in: where });
   return word;
 };
+const words = (filter: (p: (typeof planted)[number]) => boolean = () => true) =>
+  planted.filter(filter).map((p) => p.word);
+const writerOf = (userId: string): Writer => (userId === PEOPLE.alice.id ? 'alice' : 'bob');
 
 type Values = Record<string, Record<string, Record<string, unknown>>>;
 const input = (name: string, value: Record<string, unknown>): Values => ({
@@ -49,7 +61,7 @@ const chosen = (name: string, value: string) =>
 function goalFormValues(completeBy: string, checkIns: string[]): Values {
   const values: Values = {};
   for (const name of ['specific', 'measurable', 'achievable', 'relevant', 'actions'])
-    values[`g0_${name}_r0`] = { [name]: { type: 'plain_text_input', value: plant(`goal ${name}`) } };
+    values[`g0_${name}_r0`] = { [name]: { type: 'plain_text_input', value: plant(`goal ${name}`, 'bob') } };
   values.g0_completeBy_r0 = { completeBy: { type: 'datepicker', selected_date: completeBy } };
   checkIns.forEach((date, n) => {
     values[`g0_checkIn${n}_r0`] = { [`checkIn${n}`]: { type: 'datepicker', selected_date: date } };
@@ -66,9 +78,9 @@ describe('one relationship, from the applications to the mentor listed again', (
   let staffChannelFrom = 0;
 
   beforeAll(async () => {
-    // The digest at its default, Monday 09:00 in the program's time zone.
+    // The digest at its default, Monday 09:00 in the program's time zone; free text kept a year.
     t = await startTestBot({
-      env: { DIGEST_SCHEDULE: '' },
+      env: { DIGEST_SCHEDULE: '', RETENTION_MONTHS: '12' },
       now: DateTime.fromISO('2026-03-02T15:00:00Z', { zone: 'utc' }),
     });
   }, 60_000);
@@ -112,33 +124,36 @@ describe('one relationship, from the applications to the mentor listed again', (
     await openModal(bob.id, ACTIONS.openCheckIn, VIEWS.checkIn);
     const answer = await t.slack.viewSubmission({ userId: bob.id }, lastOpenedModal(t), {
       ...chosen('g0_status', status),
-      ...typed('g0_evidence', plant('check-in evidence')),
-      ...typed('g0_support', plant('check-in support')),
-      ...typed('note', plant('check-in note')),
+      ...typed('g0_evidence', plant('check-in evidence', 'bob')),
+      ...typed('g0_support', plant('check-in support', 'bob')),
+      ...typed('note', plant('check-in note', 'bob')),
     });
     expect(answer.json).toBeUndefined();
     await noticesDelivered(t);
   };
 
   it('Mon 2 March: Alice and Bob apply with the forms, and staff approve each from the card', async () => {
-    const application = (role: 'mentor' | 'mentee') => ({
-      displayName: plant(`${role} display name`),
-      ...(role === 'mentor'
-        ? {
-            degree: plant('degree'),
-            graduationYear: '2009',
-            occupation: plant('occupation'),
-            industry: plant('industry'),
-            capacity: '2',
-          }
-        : {}),
-      academicInterests: ['Marketing'],
-      careerInterests: ['Sales'],
-      otherInterests: plant(`${role} other interests`),
-      communicationPreferences: ['slack', 'video'],
-      bio: plant(`${role} bio`),
-      confidentialityAcknowledged: true,
-    });
+    const application = (role: 'mentor' | 'mentee') => {
+      const by = role === 'mentor' ? 'alice' : 'bob';
+      return {
+        displayName: plant(`${role} display name`, by, 'application'),
+        ...(role === 'mentor'
+          ? {
+              degree: plant('degree', by, 'application'),
+              graduationYear: '2009',
+              occupation: plant('occupation', by, 'application'),
+              industry: plant('industry', by, 'application'),
+              capacity: '2',
+            }
+          : {}),
+        academicInterests: ['Marketing'],
+        careerInterests: ['Sales'],
+        otherInterests: plant(`${role} other interests`, by, 'application'),
+        communicationPreferences: ['slack', 'video'],
+        bio: plant(`${role} bio`, by, 'application'),
+        confidentialityAcknowledged: true,
+      };
+    };
     for (const [person, role] of [
       [alice, 'mentor'],
       [bob, 'mentee'],
@@ -214,9 +229,9 @@ describe('one relationship, from the applications to the mentor listed again', (
     await t.slack.command('/mentor', 'fit', { userId: alice.id });
     await waitFor(() => lastOpenedModal(t).callback_id === VIEWS.fitAssessment);
     const fit = await t.slack.viewSubmission({ userId: alice.id }, lastOpenedModal(t), {
-      ...typed('understandingNotes', plant('fit understanding')),
-      ...typed('valueNotes', plant('fit value')),
-      ...typed('valueOverTime', plant('fit over time')),
+      ...typed('understandingNotes', plant('fit understanding', 'alice')),
+      ...typed('valueNotes', plant('fit value', 'alice')),
+      ...typed('valueOverTime', plant('fit over time', 'alice')),
       ...radio('academicAlignment', '4'),
       ...radio('careerAlignment', '5'),
       ...radio('decision', 'proceed'),
@@ -303,14 +318,14 @@ describe('one relationship, from the applications to the mentor listed again', (
     for (const userId of [bob.id, alice.id]) {
       await openModal(userId, ACTIONS.openReflection, VIEWS.reflection);
       const answer = await t.slack.viewSubmission({ userId }, lastOpenedModal(t), {
-        ...typed('accomplishments', plant('reflection accomplishments')),
-        ...typed('challenges', plant('reflection challenges')),
-        ...typed('remember', plant('reflection remember')),
-        ...typed('ahead', plant('reflection ahead')),
-        ...typed('supportNeeded', plant('reflection support')),
+        ...typed('accomplishments', plant('reflection accomplishments', writerOf(userId))),
+        ...typed('challenges', plant('reflection challenges', writerOf(userId))),
+        ...typed('remember', plant('reflection remember', writerOf(userId))),
+        ...typed('ahead', plant('reflection ahead', writerOf(userId))),
+        ...typed('supportNeeded', plant('reflection support', writerOf(userId))),
         ...radio('continueInformally', 'yes'),
-        ...typed('continueHow', plant('reflection how')),
-        ...typed('thanks', plant('reflection thanks')),
+        ...typed('continueHow', plant('reflection how', writerOf(userId))),
+        ...typed('thanks', plant('reflection thanks', writerOf(userId))),
       });
       expect(answer.json).toBeUndefined();
     }
@@ -341,8 +356,8 @@ describe('one relationship, from the applications to the mentor listed again', (
       const answer = await t.slack.viewSubmission({ userId }, lastOpenedModal(t), {
         ...chosen('rating', rating),
         ...radio('recommend', 'yes'),
-        ...typed('worked', plant('evaluation worked')),
-        ...typed('improve', plant('evaluation improve')),
+        ...typed('worked', plant('evaluation worked', writerOf(userId))),
+        ...typed('improve', plant('evaluation improve', writerOf(userId))),
       });
       expect(JSON.stringify(answer.json)).toContain('Your evaluation is with the program office');
     }
@@ -484,6 +499,7 @@ describe('one relationship, from the applications to the mentor listed again', (
   });
 
   it('none of the words either person typed reached a staff surface: answers, the staff channel, exports, the digest, App Home', () => {
+    const planted = words();
     expect(planted.length).toBeGreaterThan(30);
     const seen = [
       ...staffSaw,
@@ -497,5 +513,65 @@ describe('one relationship, from the applications to the mentor listed again', (
     // The words were kept where they belong: the pair's conversation shows what each shared.
     const pair = JSON.stringify(t.emulator.messages(pairChannel)).toLowerCase();
     expect(planted.filter((word) => pair.includes(word)).length).toBeGreaterThan(10);
+  });
+
+  const UNLIST_REASON = `Alice Alumna (${alice.email}) is on leave until the autumn`;
+
+  it('Mon 4 May: Dan asks Alice; staff take her out of the directory with a reason, and his request is released', async () => {
+    await dayAt('2026-05-04T15:00:00Z');
+    await enrol(t, dan.id, 'mentee', { ...MENTEE_ANSWERS, displayName: 'Dan Student' });
+    await t.slack.command('/mentee', `request <@${alice.id}|alice>`, { userId: dan.id });
+    await noticesDelivered(t);
+    await t.slack.command('/mentoring', `admin unlist <@${alice.id}|alice>`, { userId: staff1.id });
+    await waitFor(() => lastOpenedModal(t).callback_id === VIEWS.unlistMentor);
+    const answer = await t.slack.viewSubmission(
+      { userId: staff1.id },
+      lastOpenedModal(t),
+      typed('reason', UNLIST_REASON),
+    );
+    expect(shownTexts(answer).join(' ')).toContain('is no longer listed in the directory');
+    await noticesDelivered(t);
+    expect(dmTextsOf(t, alice.id).join('\n')).toContain(UNLIST_REASON);
+    expect(dmTextsOf(t, dan.id).join('\n')).toContain('your request was released');
+    // Staff see the directory with Alice's last visit, and no reason.
+    expect(JSON.stringify((await asStaff('admin directory')).json)).not.toContain('on leave');
+  });
+
+  it('thirteen months after the end, the retention rule leaves nothing either of them wrote in the relationship', async () => {
+    await dayAt('2027-05-24T15:00:00Z');
+    await t.bot.scheduler.tick();
+    const erased = await t.bot.database.models.auditEvents.find({ action: 'retention_erased' }).lean();
+    expect(erased.map((e) => e.subjectId)).toContain(relationshipId);
+    const stored = (await everythingStored(t)).toLowerCase();
+    expect(words((p) => p.in === 'relationship').filter((word) => stored.includes(word))).toEqual([]);
+    // What they wrote in their applications stays while they are in the program.
+    expect(words((p) => p.in === 'application').filter((word) => stored.includes(word)).length).toBe(
+      words((p) => p.in === 'application').length,
+    );
+  });
+
+  it('Alice, then Bob, ask to be forgotten: nothing of their ids, names, emails or words is left, and the report reads the same', async () => {
+    const reports = async () =>
+      Promise.all(
+        ['2026-spring', 'all'].map(async (term) =>
+          String(
+            (await t.slack.command('/mentoring', `admin report ${term}`, { userId: staff1.id })).json?.text,
+          ),
+        ),
+      );
+    const before = await reports();
+    expect(before[0]).toContain('*Relationships* live in the term: 2');
+    for (const person of [alice, bob]) {
+      await t.slack.command('/mentoring', `admin forget <@${person.id}|${person.name}>`, {
+        userId: staff1.id,
+      });
+      await waitFor(() => lastOpenedModal(t).callback_id === VIEWS.forgetPerson);
+      const answer = await t.slack.viewSubmission({ userId: staff1.id }, lastOpenedModal(t), {});
+      expect(JSON.stringify(shownView(answer))).toContain(`The personal data of <@${person.id}> is erased`);
+      const stored = (await everythingStored(t)).toLowerCase();
+      const traces = [person.id, person.real_name, person.email, ...words((p) => p.by === person.name)];
+      expect(traces.filter((trace) => stored.includes(trace.toLowerCase()))).toEqual([]);
+    }
+    expect(await reports()).toEqual(before);
   });
 });
