@@ -533,8 +533,21 @@ describe('one relationship, from the applications to the mentor listed again', (
     await noticesDelivered(t);
     expect(dmTextsOf(t, alice.id).join('\n')).toContain(UNLIST_REASON);
     expect(dmTextsOf(t, dan.id).join('\n')).toContain('your request was released');
-    // Staff see the directory with Alice's last visit, and no reason.
+    // Staff see the directory with seats and Alice's last visit, and no reason; nor does the next digest
+    // or the staff App Home carry it.
     expect(JSON.stringify((await asStaff('admin directory')).json)).not.toContain('on leave');
+    await dayAt('2026-05-11T14:00:00Z');
+    expect(
+      t.emulator.messages(ADMIN_CHANNEL).some((m) => String(m.text).startsWith('Weekly digest · 2026-W20')),
+    ).toBe(true);
+    await t.slack.event({ type: 'app_home_opened', user: staff1.id, tab: 'home', channel: 'D0' });
+    await t.bot.acknowledgedWorkDone(5000);
+    const staffSurfaces = [
+      ...staffSaw,
+      JSON.stringify(t.emulator.messages(ADMIN_CHANNEL).slice(staffChannelFrom)),
+      JSON.stringify(t.emulator.callsTo('views.publish').filter((c) => c.args.user_id === staff1.id)),
+    ].join('\n');
+    for (const trace of ['on leave', alice.email, ...words()]) expect(staffSurfaces).not.toContain(trace);
   });
 
   it('thirteen months after the end, the retention rule leaves nothing either of them wrote in the relationship', async () => {
