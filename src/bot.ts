@@ -49,7 +49,7 @@ export async function startBot(options: {
   const clients = createSlackClients(config, logger);
   // Before MongoDB is opened: a token, scope or channel problem is reported without starting anything.
   const identity = await checkSlackSetup(clients.services, config.staff.adminChannelId);
-  const store = await openStore(config, logger);
+  const store = await openStore(config, logger, clock);
   const { database, repositories } = store;
   const prompts = createPromptEngine({ config, repositories, promptClient: clients.prompts, clock, logger });
   const noticeWaker = createNoticeWaker({

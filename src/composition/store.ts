@@ -1,3 +1,4 @@
+import type { Clock } from '../clock';
 import type { AppConfig } from '../config';
 import type { AppLogger } from '../logger';
 import { createApplicationRepository } from '../store/application-repository';
@@ -58,17 +59,23 @@ export interface Store {
  * Opens MongoDB: the one MONGODB_URI names, else an embedded one (outside production), with every
  * collection and index in place before anything is served.
  */
-export async function openStore(config: Pick<AppConfig, 'mongo'>, logger: AppLogger): Promise<Store> {
+export async function openStore(
+  config: Pick<AppConfig, 'mongo'>,
+  logger: AppLogger,
+  clock?: Clock,
+): Promise<Store> {
   let embedded: EmbeddedMongo | undefined;
   let uri = config.mongo.uri;
   if (!uri) {
     embedded = await startEmbeddedMongo(config.mongo.dataDir, logger);
     uri = embedded.uri;
   }
-  const database = await connectDatabase(uri, logger).catch(async (error: unknown) => {
-    await embedded?.stop();
-    throw error;
-  });
+  const database = await connectDatabase(uri, logger, clock ? () => clock.now().toJSDate() : undefined).catch(
+    async (error: unknown) => {
+      await embedded?.stop();
+      throw error;
+    },
+  );
   const repositories = createRepositories(database.models);
   // Profiles written before the directory kept its search fields get them now, before anything is served.
   const updated = await repositories.profiles.bringSearchFieldsUpToDate().catch(async (error: unknown) => {

@@ -365,7 +365,7 @@ export const reportWording = {
   duration: (summary: { count: number; medianDays?: number | undefined; p90Days?: number | undefined }) =>
     summary.count === 0
       ? 'none yet'
-      : `median ${summary.medianDays} days, 90th percentile ${summary.p90Days} days (${summary.count})`,
+      : `median ${summary.medianDays} ${summary.medianDays === 1 ? 'day' : 'days'}, 90th percentile ${summary.p90Days} ${summary.p90Days === 1 ? 'day' : 'days'} (${summary.count})`,
   timeToMatch: (spread: string) =>
     `*Time to match* (a mentee’s approval to their first introduction): ${spread}`,
   timeToFirstMeeting: (spread: string, source: 'meetings' | 'fit_decision') =>
@@ -402,7 +402,7 @@ export const reportWording = {
     );
   },
   seats: (s: { mentors: number; listed: number; offered: number; used: number }) =>
-    `*Mentor seats* (today): ${s.used} used of ${s.offered} offered by ${s.mentors} approved mentors (${s.listed} listed)`,
+    `*Mentor seats* (today): ${s.used} used of ${s.offered} offered by ${s.mentors} approved ${s.mentors === 1 ? 'mentor' : 'mentors'} (${s.listed} listed)`,
   privacy: 'Counts and dates only: nothing anyone wrote is read for this report.',
   postButton: 'Post to the channel',
   postedBy: (staffMention: string) => `Posted by ${staffMention}.`,

@@ -54,6 +54,15 @@ function plain(doc: Lean, extra: Record<string, unknown> = {}): Record<string, u
 
 const EMPTY_NOTICE = (type: unknown) => ({ type, erased: true });
 
+/** Where a weekly digest names a person (src/domain/weekly-digest.ts). */
+const DIGEST_PEOPLE = [
+  'notice.digest.waitingApplications.oldest.userId',
+  'notice.digest.atRisk.top.mentorId',
+  'notice.digest.atRisk.top.menteeId',
+  'notice.digest.endingSoon.listed.mentorId',
+  'notice.digest.endingSoon.listed.menteeId',
+] as const;
+
 export function createDataRequestRepository(models: Models) {
   const {
     profiles,
@@ -212,6 +221,17 @@ export function createDataRequestRepository(models: Models) {
               ...(doc.state === 'pending' ? { state: 'cancelled', reason: 'erased', finishedAt: at } : {}),
             },
           },
+        );
+
+      // The staff's weekly digests name people by id (at risk, waiting, ending soon) beside the week's
+      // figures: the id becomes the pseudonym there, and the figures stay (a digest still to go is still sent).
+      const digestDocs = await notices
+        .find({ type: 'staff_weekly_digest', $or: DIGEST_PEOPLE.map((path) => ({ [path]: userId })) })
+        .lean<Lean[]>();
+      for (const doc of digestDocs)
+        await notices.updateOne(
+          { _id: doc._id },
+          { $set: { notice: replaceEverywhere(doc.notice, userId, pseudonym) } },
         );
 
       const profileDocs = await profiles.find({ userId }).lean<Lean[]>();

@@ -25,8 +25,8 @@ import {
 mongoose.set('transactionAsyncLocalStorage', true);
 
 /** Models bound to one connection (each running app has its own, so tests can run several side by side). */
-export function bindModels(connection: Connection) {
-  return {
+export function bindModels(connection: Connection, now?: () => Date) {
+  const models = {
     profiles: connection.model('Profile', profileSchema),
     applications: connection.model('Application', applicationSchema),
     relationships: connection.model('Relationship', relationshipSchema),
@@ -41,6 +41,14 @@ export function bindModels(connection: Connection) {
     auditEvents: connection.model('AuditEvent', auditEventSchema),
     processedEvents: connection.model('ProcessedEvent', processedEventSchema),
   };
+  // `createdAt` and `updatedAt` are the app's time, like every other date it writes: the report, the digest
+  // and the export count applications and check-ins by them. Mongoose reads the time for timestamps from the
+  // model's `base`, which is shared by every connection in the process, so each model gets its own view of
+  // it (everything else still read from the shared one) rather than changing it for other apps.
+  if (now)
+    for (const model of Object.values(models))
+      model.base = Object.create(model.base, { now: { value: now } }) as typeof model.base;
+  return models;
 }
 export type Models = ReturnType<typeof bindModels>;
 
@@ -53,7 +61,12 @@ export interface Database {
 }
 
 /** Connects to MongoDB and makes sure every index exists before the app takes requests. */
-export async function connectDatabase(uri: string, logger: AppLogger): Promise<Database> {
+export async function connectDatabase(
+  uri: string,
+  logger: AppLogger,
+  /** The app's clock, for the documents' timestamps; the system's time without it. */
+  now?: () => Date,
+): Promise<Database> {
   // Collections and indexes are created here, one at a time, rather than by mongoose in the background:
   // the app never serves before its unique indexes exist, and DDL is not raced against itself.
   const connection = await openConnection(uri, logger);
@@ -62,7 +75,7 @@ export async function connectDatabase(uri: string, logger: AppLogger): Promise<D
   // process behave alike. Mongoose 9 reads it from `connection.options`, which `set` writes; the
   // `createConnection` option of the same name lands in `connection.config`, which queries don't read.
   connection.set('sanitizeFilter', true);
-  const models = bindModels(connection);
+  const models = bindModels(connection, now);
   for (const model of Object.values(models)) {
     await model.createCollection();
     await model.createIndexes();

@@ -245,4 +245,45 @@ describe('forgetting a person', () => {
       bio: '',
     });
   });
+
+  it('turns the person into the pseudonym in the weekly digests that name them, keeping the figures, and still sends one waiting', async () => {
+    await db.models.profiles.create({ userId: 'UGONE', role: 'mentor', displayName: 'Gone', bio: 'b' });
+    const digest = (week: string, state: 'sent' | 'pending') =>
+      db.models.notices.create({
+        key: `staff:weekly_digest:${week}`,
+        type: 'staff_weekly_digest',
+        notice: {
+          type: 'staff_weekly_digest',
+          digest: {
+            week,
+            waitingApplications: {
+              count: 1,
+              oldest: [{ userId: 'UGONE', role: 'mentor', since: '2028-05-20' }],
+            },
+            atRisk: { count: 1, top: [{ relationshipId: 'r1', mentorId: 'UGONE', menteeId: 'UOTHER' }] },
+            endingSoon: {
+              count: 1,
+              listed: [{ mentorId: 'UGONE', menteeId: 'UOTHER', formalEndDate: '2028-06-09' }],
+            },
+          },
+        },
+        destination: { to: 'channel', channel: 'CADMIN' },
+        dueAt: NOW.toJSDate(),
+        state,
+      });
+    await digest('2028-W21', 'sent');
+    await digest('2028-W22', 'pending');
+    expect(await service().erase('USTAFF', 'UGONE')).toMatchObject({ kind: 'done' });
+    const pseudonym = pseudonymFor('secret')('UGONE');
+    const digests = await db.models.notices.find({ type: 'staff_weekly_digest' }).sort({ key: 1 }).lean();
+    expect(JSON.stringify(digests)).not.toContain('UGONE');
+    expect(digests.map((d) => d.state)).toEqual(['sent', 'pending']);
+    expect(digests[1]?.notice).toMatchObject({
+      digest: {
+        waitingApplications: { count: 1, oldest: [{ userId: pseudonym }] },
+        atRisk: { count: 1, top: [{ mentorId: pseudonym, menteeId: 'UOTHER' }] },
+        endingSoon: { count: 1, listed: [{ mentorId: pseudonym, formalEndDate: '2028-06-09' }] },
+      },
+    });
+  });
 });

@@ -255,3 +255,12 @@ export function shownView(answer: { json?: Record<string, unknown> | undefined }
     ? (answer.json.view as Record<string, unknown>)
     : undefined;
 }
+
+/** Every document of every collection, as stored (to scan for what must not be left). */
+export async function everythingStored(t: TestBot): Promise<string> {
+  const db = t.bot.database.connection.db!;
+  const dumps: string[] = [];
+  for (const { name } of await db.listCollections().toArray())
+    dumps.push(`${name}: ${JSON.stringify(await db.collection(name).find({}).toArray())}`);
+  return dumps.join('\n');
+}
