@@ -128,7 +128,9 @@ describe('one relationship, from the applications to the mentor listed again', (
       ...typed('g0_support', plant('check-in support', 'bob')),
       ...typed('note', plant('check-in note', 'bob')),
     });
-    expect(answer.json).toBeUndefined();
+    // "Sending…" at once, then the confirmation in its place
+    expect(answer.ack.json).toMatchObject({ response_action: 'update' });
+    expect(JSON.stringify(shownView(answer))).toContain('Thanks, your check-in for');
     await noticesDelivered(t);
   };
 
@@ -269,7 +271,8 @@ describe('one relationship, from the applications to the mentor listed again', (
       lastOpenedModal(t),
       goalFormValues('2026-04-24', ['2026-03-20', '2026-04-01', '2026-04-15']),
     );
-    expect(saved.json).toBeUndefined();
+    expect(saved.ack.json).toMatchObject({ response_action: 'update' });
+    expect(JSON.stringify(shownView(saved))).toContain('Your goals are saved (version 1)');
     await dayAt('2026-03-10T15:00:00Z');
     await advance('stage3');
     expect((await stored())?.formalEndDate).toBe('2026-04-24');
