@@ -63,6 +63,12 @@ const DIGEST_PEOPLE = [
   'notice.digest.endingSoon.listed.menteeId',
 ] as const;
 
+/**
+ * Where a notice to someone else names the staff member who acted: the mentor told of a listing change
+ * staff made, the report a staff member posted. The message is the recipient's, so only the id changes.
+ */
+const STAFF_ACTORS = ['notice.staffId', 'notice.postedBy'] as const;
+
 export function createDataRequestRepository(models: Models) {
   const {
     profiles,
@@ -232,6 +238,22 @@ export function createDataRequestRepository(models: Models) {
         await notices.updateOne(
           { _id: doc._id },
           { $set: { notice: replaceEverywhere(doc.notice, userId, pseudonym) } },
+        );
+
+      // Notices naming them only as the staff member who acted (a listing change, a posted report): the id
+      // becomes the pseudonym, in the key too; the recipient's message is left as it is.
+      const actedDocs = await notices
+        .find({ $or: STAFF_ACTORS.map((path) => ({ [path]: userId })) })
+        .lean<Lean[]>();
+      for (const doc of actedDocs)
+        await notices.updateOne(
+          { _id: doc._id },
+          {
+            $set: {
+              key: replaceEverywhere(doc.key, userId, pseudonym),
+              notice: replaceEverywhere(doc.notice, userId, pseudonym),
+            },
+          },
         );
 
       const profileDocs = await profiles.find({ userId }).lean<Lean[]>();

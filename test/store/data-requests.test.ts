@@ -286,4 +286,34 @@ describe('forgetting a person', () => {
       },
     });
   });
+
+  it("turns a forgotten staff member into the pseudonym in the listing notices and report posts they made, leaving the recipients' messages", async () => {
+    await db.models.profiles.create({ userId: 'UGONE', role: 'mentor', displayName: 'Gone', bio: 'b' });
+    await db.models.notices.create({
+      key: 'profile:UMENTOR:mentor:unlisted:1',
+      type: 'mentor_listing_changed',
+      notice: { type: 'mentor_listing_changed', listed: false, staffId: 'UGONE', reason: 'quiet term' },
+      destination: { to: 'person', userId: 'UMENTOR' },
+      dueAt: NOW.toJSDate(),
+      state: 'pending',
+    });
+    await db.models.notices.create({
+      key: 'staff:program_report:UGONE:1',
+      type: 'staff_program_report',
+      notice: { type: 'staff_program_report', report: { term: 'all' }, postedBy: 'UGONE' },
+      destination: { to: 'channel', channel: 'CADMIN' },
+      dueAt: NOW.toJSDate(),
+      state: 'sent',
+    });
+    expect(await service().erase('USTAFF', 'UGONE')).toMatchObject({ kind: 'done' });
+    const pseudonym = pseudonymFor('secret')('UGONE');
+    const left = await db.models.notices.find({}).sort({ key: 1 }).lean();
+    expect(JSON.stringify(left)).not.toContain('UGONE');
+    expect(left.map((d) => [d.key, d.state])).toEqual([
+      ['profile:UMENTOR:mentor:unlisted:1', 'pending'],
+      [`staff:program_report:${pseudonym}:1`, 'sent'],
+    ]);
+    expect(left[0]?.notice).toMatchObject({ staffId: pseudonym, reason: 'quiet term' });
+    expect(left[1]?.notice).toMatchObject({ postedBy: pseudonym, report: { term: 'all' } });
+  });
 });
