@@ -281,6 +281,9 @@ export function createDataRequestRepository(models: Models) {
               industry: 1,
               timezone: 1,
               timezoneCheckedAt: 1,
+              // When they last used the bot or were last asked: about them, and no figure needs it.
+              lastActiveAt: 1,
+              lastRequestedAt: 1,
             },
           },
         );

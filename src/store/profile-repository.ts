@@ -10,6 +10,7 @@ import {
   type WordLookup,
 } from '../domain/matching';
 import type { StaffDirectoryTotals } from '../domain/directory-upkeep';
+import { PSEUDONYM_PREFIX } from '../domain/data-requests';
 import type { ProfileRecord } from '../domain/records';
 import type { Models } from './database';
 import { operator } from './mapping';
@@ -598,7 +599,12 @@ export function createProfileRepository(models: Models) {
       limit: number,
       quietBefore: Date,
     ): Promise<{ mentors: MentorSeats[]; totals: StaffDirectoryTotals }> {
-      const approvedMentors = { role: 'mentor' as const, approved: true };
+      // An erased mentor's profile stays for the program's figures, but is no longer anyone staff can list.
+      const approvedMentors = {
+        role: 'mentor' as const,
+        approved: true,
+        userId: operator({ $not: new RegExp(`^${PSEUDONYM_PREFIX}`) }),
+      };
       const [docs, [totals]] = await Promise.all([
         profiles
           .find(approvedMentors, {

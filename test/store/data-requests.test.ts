@@ -10,6 +10,7 @@ import {
 import { createAuditRepository } from '../../src/store/audit-repository';
 import { connectDatabase, type Database } from '../../src/store/database';
 import { createDataRequestRepository } from '../../src/store/data-request-repository';
+import { createProfileRepository } from '../../src/store/profile-repository';
 import { createUnitOfWork } from '../../src/store/unit-of-work';
 import { freshDatabaseUri } from '../support/test-database';
 
@@ -315,5 +316,30 @@ describe('forgetting a person', () => {
     ]);
     expect(left[0]?.notice).toMatchObject({ staffId: pseudonym, reason: 'quiet term' });
     expect(left[1]?.notice).toMatchObject({ postedBy: pseudonym, report: { term: 'all' } });
+  });
+
+  it('drops when an erased mentor was last active or asked, and leaves them out of the staff directory', async () => {
+    const at = NOW.minus({ days: 3 }).toJSDate();
+    const mentor = (userId: string) =>
+      db.models.profiles.create({
+        userId,
+        role: 'mentor',
+        approved: true,
+        listed: true,
+        capacity: 2,
+        openRelationships: 0,
+        displayName: userId,
+        lastActiveAt: at,
+        lastRequestedAt: at,
+      });
+    await mentor('UGONE');
+    await mentor('UKEPT');
+    expect(await service().erase('USTAFF', 'UGONE')).toMatchObject({ kind: 'done' });
+    const erased = await db.models.profiles.findOne({ userId: pseudonymFor('secret')('UGONE') }).lean();
+    expect(erased).not.toHaveProperty('lastActiveAt');
+    expect(erased).not.toHaveProperty('lastRequestedAt');
+    const page = await createProfileRepository(db.models).staffDirectory(0, 40, NOW.toJSDate());
+    expect(page.mentors.map((m) => m.userId)).toEqual(['UKEPT']);
+    expect(page.totals).toMatchObject({ mentors: 1, listed: 1, offered: 2 });
   });
 });
