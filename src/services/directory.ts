@@ -40,13 +40,7 @@ export interface MatchSuggestion {
 export function createDirectoryService(deps: {
   profiles: Pick<
     ProfileRepository,
-    | 'get'
-    | 'setCapacity'
-    | 'setListed'
-    | 'directoryMentee'
-    | 'directoryPage'
-    | 'directorySearch'
-    | 'listApprovedMentees'
+    'get' | 'setCapacity' | 'directoryMentee' | 'directoryPage' | 'directorySearch' | 'listApprovedMentees'
   >;
   relationships: Pick<RelationshipRepository, 'menteesWithLiveRelationships'>;
   audit: Pick<AuditRepository, 'record'>;
@@ -121,11 +115,6 @@ export function createDirectoryService(deps: {
 
   return {
     setCapacity,
-
-    /** `/mentor list` and `/mentor unlist`. */
-    async setListed(mentorId: string, listed: boolean): Promise<Result<{ listed: boolean }, 'not_a_mentor'>> {
-      return (await profiles.setListed(mentorId, listed)) ? done({ listed }) : refused('not_a_mentor');
-    },
 
     /** `/mentee find [words]`: the ranked mentors for an approved mentee, and the page asked for. */
     async find(menteeId: string, text: string, page = 1): Promise<Result<DirectoryFind, 'not_a_mentee'>> {

@@ -54,12 +54,6 @@ function fakeProfiles(initial: Partial<ProfileRecord>[]) {
       mentor.capacity = capacity;
       return 'changed' as const;
     },
-    setListed: async (userId: string, listed: boolean) => {
-      const mentor = find(userId, 'mentor');
-      if (!mentor?.approved) return false;
-      mentor.listed = listed;
-      return true;
-    },
     directoryMentee: async (userId: string) => find(userId, 'mentee'),
     // The store's contract: the page in rankMentors' order, with or without words.
     directoryPage: async (_keys: string[], except: string, offset: number, limit: number) =>
@@ -128,18 +122,6 @@ describe('directory service: capacity', () => {
   it('refused to someone who is not an approved mentor', async () => {
     const { service } = directoryOver(fakeProfiles([MENTEE]));
     expect(await service.setCapacity('UMENTEE', 2)).toMatchObject({ kind: 'refused', code: 'not_a_mentor' });
-  });
-});
-
-describe('directory service: listing', () => {
-  it('done, listed or not', async () => {
-    const { service } = directoryOver(fakeProfiles([MENTOR]));
-    expect(await service.setListed('UMENTOR', false)).toEqual({ kind: 'done', value: { listed: false } });
-  });
-
-  it('refused to someone who is not an approved mentor', async () => {
-    const { service } = directoryOver(fakeProfiles([]));
-    expect(await service.setListed('UNOBODY', true)).toMatchObject({ kind: 'refused', code: 'not_a_mentor' });
   });
 });
 

@@ -13,12 +13,6 @@ export function capacityAnswer(result: CapacityResult): string {
     : w.notAMentor;
 }
 
-/** `/mentor list`, `/mentor unlist`. */
-export function listedAnswer(result: Result<{ listed: boolean }, 'not_a_mentor'>): string {
-  if (result.kind !== 'done') return w.notAMentor;
-  return result.value.listed ? w.listed : w.unlisted;
-}
-
 /** A page of the directory, built by blocks/directory, or why there is none. */
 export function directoryAnswer(result: Result<DirectoryFind, 'not_a_mentee'>): EphemeralAnswer | string {
   if (result.kind !== 'done') return w.notAMentee;
