@@ -991,6 +991,7 @@ export const directoryUpkeepWording = {
     tooLong: (max: number) => `Keep this to ${max} characters or fewer.`,
   },
   unlistedTitle: 'Mentor unlisted',
+  notUnlistedTitle: 'Mentor not unlisted',
   unlisted: (mentor: string) =>
     `${mentor} is no longer listed in the directory. They are told with your reason, and any requests waiting on them are released.`,
   /** The mentor's DM. `reason`: what staff typed, already escaped for mrkdwn. */

@@ -73,6 +73,19 @@ describe('keeping the directory', () => {
     expect((await profileOf(alice.id))?.listed).toBe(true);
   });
 
+  it('a reason longer than the form allows stays in the form, and the mentor stays listed', async () => {
+    const long = await t.slack.viewSubmission(
+      { userId: staff1.id },
+      lastOpenedModal(t),
+      reasonState('x'.repeat(501)),
+    );
+    expect(long.json).toMatchObject({
+      response_action: 'errors',
+      errors: { [FIELD_BLOCK('reason')]: 'Keep this to 500 characters or fewer.' },
+    });
+    expect((await profileOf(alice.id))?.listed).toBe(true);
+  });
+
   it('a forged unlist form sent by someone who is not staff changes nothing', async () => {
     const forged = await t.slack.viewSubmission({ userId: bob.id }, lastOpenedModal(t), reasonState('nope'));
     expect(forged.json).toMatchObject({ response_action: 'errors' });

@@ -23,6 +23,7 @@ import {
 } from '../../content/wording';
 import { mention } from '../../../blocks/mrkdwn';
 import { unlistFieldError, upkeepRefusalText } from '../presenters/directory-upkeep';
+import { UNLIST_REASON_MAX } from '../../domain/directory-upkeep';
 import { notSavedMessage, notSavedModal, savingModal, type TypedAnswer } from '../../../blocks/saving';
 import type { BotMessage } from '../../../blocks/message';
 import { checkInField } from '../../domain/check-ins';
@@ -150,10 +151,14 @@ export function registerViews(app: App, deps: SlackDeps): void {
   submission(VIEWS.unlistMentor, async (args, values, ack) => {
     const reason = values[FIELD_BLOCK('reason')]?.[FIELD_ACTION('reason')]?.value ?? '';
     const mentorId = String(metadata(args).mentorId ?? '');
-    if (!reason.trim()) {
+    if (!reason.trim() || reason.trim().length > UNLIST_REASON_MAX) {
       await ack({
         response_action: 'errors',
-        errors: { [FIELD_BLOCK('reason')]: directoryUpkeepWording.unlistModal.reasonRequired },
+        errors: {
+          [FIELD_BLOCK('reason')]: reason.trim()
+            ? directoryUpkeepWording.unlistModal.tooLong(UNLIST_REASON_MAX)
+            : directoryUpkeepWording.unlistModal.reasonRequired,
+        },
       });
       return;
     }
@@ -173,11 +178,12 @@ export function registerViews(app: App, deps: SlackDeps): void {
       ),
     });
     const result = await deps.upkeep.unlist(args.body.user.id, mentorId, reason);
-    if (result.kind !== 'done')
-      await tellAfterClosing(
-        args,
-        result.kind === 'invalid' ? unlistFieldError(result) : upkeepRefusalText(result, mentorId),
-      );
+    // The form already says the mentor is unlisted: when that did not happen (another change came first),
+    // it says why instead (or a DM does, if it was closed).
+    if (result.kind !== 'done') {
+      const why = result.kind === 'invalid' ? unlistFieldError(result) : upkeepRefusalText(result, mentorId);
+      await showInPlace(args, noticeModal(directoryUpkeepWording.notUnlistedTitle, why), why);
+    }
   });
 
   submission(VIEWS.fitAssessment, async (args, values, ack) => {
