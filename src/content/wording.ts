@@ -871,6 +871,7 @@ export const dataRequestWording = {
     } as Record<string, string>,
     what: 'Their profile (name, bio, degree, work, time zone, typed interests), what they wrote in applications, goals, check-ins, reflections, evaluation comments and fit notes, reasons they gave, and the outbox’s copies of messages about them. Their Slack id is replaced by a pseudonym everywhere.',
     kept: '*What stays*: counts, dates, statuses, ratings and choices, so reports don’t change; what their partners wrote stays theirs; the audit trail records who erased and when. Messages already in Slack are not touched.',
+    counting: 'Counting what would be erased…',
     erasing: 'Erasing…',
     erasedTitle: 'Erased',
     erased: (personMention: string, pseudonym: string) =>

@@ -14,6 +14,7 @@ import {
   responseTexts,
   reviewCardFor,
   shownTexts,
+  shownModal,
   shownView,
 } from '../support/flows';
 import { ADMIN_CHANNEL, PEOPLE, startTestBot, type TestBot } from '../support/test-bot';
@@ -581,8 +582,8 @@ describe('one relationship, from the applications to the mentor listed again', (
       await t.slack.command('/mentoring', `admin forget <@${person.id}|${person.name}>`, {
         userId: staff1.id,
       });
-      await waitFor(() => lastOpenedModal(t).callback_id === VIEWS.forgetPerson);
-      const answer = await t.slack.viewSubmission({ userId: staff1.id }, lastOpenedModal(t), {});
+      await waitFor(() => shownModal(t).callback_id === VIEWS.forgetPerson);
+      const answer = await t.slack.viewSubmission({ userId: staff1.id }, shownModal(t), {});
       expect(JSON.stringify(shownView(answer))).toContain(`The personal data of <@${person.id}> is erased`);
       const stored = (await everythingStored(t)).toLowerCase();
       const traces = [person.id, person.real_name, person.email, ...words((p) => p.by === person.name)];

@@ -76,6 +76,12 @@ export function lastOpenedModal(t: TestBot): Record<string, unknown> {
   return (last.response as { view: Record<string, unknown> }).view;
 }
 
+/** The modal opened last, as Slack holds it now: after any `views.update` the bot made to it. */
+export function shownModal(t: TestBot): Record<string, unknown> {
+  const opened = lastOpenedModal(t);
+  return t.emulator.viewById(String(opened.id))?.view ?? opened;
+}
+
 /** `/mentor apply` or `/mentee apply`, then submits the modal with these answers. */
 export async function apply(t: TestBot, userId: string, role: ApplicationRole, answers: FormAnswers) {
   const before = t.emulator.callsTo('views.open').length;

@@ -1,7 +1,9 @@
 import { forgetModal } from '../../../blocks/data-requests';
 import { userIdFromMention } from '../../../blocks/mrkdwn';
 import {
+  countingModal,
   dataRequestRefusalText,
+  notErasedModal,
   dataRequestUsage,
   exportPersonAnswer,
   exportPersonPreparingText,
@@ -68,8 +70,9 @@ export const exportPerson: SubcommandHandler = async (context) => {
 };
 
 /**
- * `/mentoring admin forget @person`: the confirmation modal naming what will be erased (with the trigger of
- * the command, so it opens within Slack's 3 seconds: one staff check, one set of counts), or why not.
+ * `/mentoring admin forget @person`: the confirmation naming what will be erased, or why not. The modal opens
+ * first, with the command's trigger (which Slack honours for 3 seconds), saying it is counting; the counts
+ * (a dozen reads, one of them over the whole outbox) then replace it, however long they take.
  */
 export const forgetPerson: SubcommandHandler = async (context) => {
   const userId = context.args.length === 1 ? userIdFromMention(context.args[0] ?? '') : undefined;
@@ -77,13 +80,18 @@ export const forgetPerson: SubcommandHandler = async (context) => {
     await context.reply(dataRequestUsage('forget'));
     return;
   }
-  const plan = await context.deps.dataRequests.erasurePlan(context.userId, userId);
-  if (plan.kind !== 'done') {
-    if (plan.kind === 'refused') await context.reply(dataRequestRefusalText(plan, userId));
-    return;
-  }
-  await context.bolt.client.views.open({
+  const opened = await context.bolt.client.views.open({
     trigger_id: context.bolt.command.trigger_id,
-    view: forgetModal(plan.value),
+    view: countingModal(),
+  });
+  const plan = await context.deps.dataRequests.erasurePlan(context.userId, userId);
+  const view =
+    plan.kind === 'done'
+      ? forgetModal(plan.value)
+      : notErasedModal(plan.kind === 'refused' ? dataRequestRefusalText(plan, userId) : '');
+  await context.bolt.client.views.update({
+    view_id: opened.view?.id ?? '',
+    ...(opened.view?.hash ? { hash: opened.view.hash } : {}),
+    view,
   });
 };

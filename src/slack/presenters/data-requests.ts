@@ -36,6 +36,16 @@ export function exportPersonAnswer(result: Result<PersonExport, DataRequestRefus
   return w.exported(mention(userId), `<#${channelId}>`, filename, records);
 }
 
+/** The forget confirmation's first view, while what would be erased is counted. */
+export function countingModal(): ModalView {
+  return noticeModal(w.modal.title, w.modal.counting);
+}
+
+/** The forget confirmation's place when the person can't be erased now: why. */
+export function notErasedModal(why: string): ModalView {
+  return noticeModal(w.modal.notErasedTitle, why);
+}
+
 export function erasingModal(): ModalView {
   return noticeModal(w.modal.title, w.modal.erasing);
 }
