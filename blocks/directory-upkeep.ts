@@ -5,12 +5,15 @@ import { ACTIONS, FIELD_ACTION, FIELD_BLOCK, VIEWS } from './ids';
 import { context, ephemeral, section, type EphemeralAnswer } from './message';
 import { mention, slackDate, truncate } from './mrkdwn';
 
-/** Lines per section: 20 lines of about 120 characters stay far inside a section's 3,000. */
-const LINES_PER_SECTION = 20;
+/**
+ * Lines per section: a line can reach about 140 characters (a long mention, the day, the bucket), so 10 lines
+ * stay under half of a section's 3,000 whatever the page holds.
+ */
+const LINES_PER_SECTION = 10;
 
 /**
  * A page of `/mentoring admin directory`: the totals, one line per mentor (in sections of 20), and
- * Previous / Next carrying only the page number. At most 2 + 40/20 + 2 blocks, whatever the directory's size.
+ * Previous / Next carrying only the page number. At most 2 + 40/10 + 2 blocks, whatever the directory's size.
  */
 export function staffDirectoryPage(view: StaffDirectoryPage): EphemeralAnswer {
   const heading = w.heading(view.page, view.pages);

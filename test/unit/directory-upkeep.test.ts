@@ -79,7 +79,7 @@ describe('the staff directory’s Block Kit', () => {
       pages: 50,
     });
     expect(checkMessageBlocks(answer.blocks)).toEqual([]);
-    expect(answer.blocks.length).toBeLessThanOrEqual(6);
+    expect(answer.blocks.length).toBeLessThanOrEqual(8);
     const text = JSON.stringify(answer.blocks);
     expect(text).toContain(
       '2000 approved mentors, 1000 listed (3 with no free seat, 12 not active for a month)',
