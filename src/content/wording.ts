@@ -992,6 +992,7 @@ export const directoryUpkeepWording = {
     tooLong: (max: number) => `Keep this to ${max} characters or fewer.`,
   },
   unlistedTitle: 'Mentor unlisted',
+  unlisting: 'Unlisting…',
   notUnlistedTitle: 'Mentor not unlisted',
   unlisted: (mentor: string) =>
     `${mentor} is no longer listed in the directory. They are told with your reason, and any requests waiting on them are released.`,

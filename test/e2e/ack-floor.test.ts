@@ -360,6 +360,13 @@ describe('every command, click and submission is acknowledged before MongoDB or 
     expect(answer.ack.json).toMatchObject({ response_action: 'update' }); // "erasing…"
   });
 
+  it('the unlist form: at once, with no read; staff and the mentor are checked after', async () => {
+    const view = form(VIEWS.unlistMentor, { mentorId: alice.id });
+    const reason = input('reason', typedText('Taking a break this term'));
+    const answer = await submittedWhileHeld(staff1.id, view, reason, 0);
+    expect(answer.ack.json).toMatchObject({ response_action: 'update' }); // "unlisting…"
+  });
+
   it('the application: at once, with no read; the form then becomes the confirmation', async () => {
     mongo.uninstall();
     const applicant = person(t, 'America/Chicago');

@@ -162,25 +162,17 @@ export function registerViews(app: App, deps: SlackDeps): void {
       });
       return;
     }
-    const checked = await deps.upkeep.unlistForm(args.body.user.id, mentorId);
-    if (checked.kind !== 'done') {
-      await ack({
-        response_action: 'errors',
-        errors: { [FIELD_BLOCK('reason')]: upkeepRefusalText(checked, mentorId) },
-      });
-      return;
-    }
+    // Acknowledged with no read: the service checks staff and the mentor inside its transaction, and the
+    // form then says what happened (or a DM does, if it was closed meanwhile).
     await ack({
       response_action: 'update',
-      view: noticeModal(
-        directoryUpkeepWording.unlistedTitle,
-        directoryUpkeepWording.unlisted(mention(mentorId)),
-      ),
+      view: noticeModal(directoryUpkeepWording.unlistModal.title, directoryUpkeepWording.unlisting),
     });
     const result = await deps.upkeep.unlist(args.body.user.id, mentorId, reason);
-    // The form already says the mentor is unlisted: when that did not happen (another change came first),
-    // it says why instead (or a DM does, if it was closed).
-    if (result.kind !== 'done') {
+    if (result.kind === 'done') {
+      const done = directoryUpkeepWording.unlisted(mention(mentorId));
+      await showInPlace(args, noticeModal(directoryUpkeepWording.unlistedTitle, done), done);
+    } else {
       const why = result.kind === 'invalid' ? unlistFieldError(result) : upkeepRefusalText(result, mentorId);
       await showInPlace(args, noticeModal(directoryUpkeepWording.notUnlistedTitle, why), why);
     }
