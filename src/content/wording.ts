@@ -384,8 +384,9 @@ export const reportWording = {
     declined: number;
     lapsed: number;
     withdrawn: number;
+    released: number;
   }) =>
-    `*Endings*: ${e.completed} completed; ${e.endedEarly} ended early (by the mentor ${e.endedEarlyBy.mentor}, the mentee ${e.endedEarlyBy.mentee}, staff ${e.endedEarlyBy.staff}); ${e.notAFit} not a fit; requests ${e.declined} declined, ${e.lapsed} lapsed, ${e.withdrawn} withdrawn`,
+    `*Endings*: ${e.completed} completed; ${e.endedEarly} ended early (by the mentor ${e.endedEarlyBy.mentor}, the mentee ${e.endedEarlyBy.mentee}, staff ${e.endedEarlyBy.staff}); ${e.notAFit} not a fit; requests ${e.declined} declined, ${e.lapsed} lapsed, ${e.withdrawn} withdrawn, ${e.released} released`,
   evaluations: (e: {
     asked: number;
     received: number;

@@ -141,6 +141,8 @@ export interface ProgramReport {
     readonly declined: number;
     readonly lapsed: number;
     readonly withdrawn: number;
+    /** Requests passed back to the mentee when the mentor left the directory or filled their last seat. */
+    readonly released: number;
   };
   /** Evaluations of relationships completed in the term: each person of a completed pair is asked once. */
   readonly evaluations: {
@@ -304,6 +306,7 @@ export function programReport(facts: ReportFacts, term: ReportTerm): ProgramRepo
     declined: 0,
     lapsed: 0,
     withdrawn: 0,
+    released: 0,
   };
   const completedIds = new Set<string>();
   for (const r of facts.relationships) {
@@ -320,6 +323,7 @@ export function programReport(facts: ReportFacts, term: ReportTerm): ProgramRepo
     else if (r.status === 'declined') endings.declined += 1;
     else if (r.status === 'lapsed') endings.lapsed += 1;
     else if (r.status === 'withdrawn') endings.withdrawn += 1;
+    else if (r.status === 'released') endings.released += 1;
   }
 
   // Evaluations: one per person of each relationship completed in the term.

@@ -282,7 +282,7 @@ describe('the program report and the export', () => {
     expect(text).toContain('*Check-ins* (scheduled dates so far): 1 on time, 1 late, 1 missed');
     expect(text).toContain('1 done, 1 on track, 1 at risk, 0 not started, 0 without a check-in yet');
     expect(text).toContain(
-      '*Endings*: 1 completed; 1 ended early (by the mentor 0, the mentee 1, staff 0); 1 not a fit; requests 0 declined, 0 lapsed, 0 withdrawn',
+      '*Endings*: 1 completed; 1 ended early (by the mentor 0, the mentee 1, staff 0); 1 not a fit; requests 0 declined, 0 lapsed, 0 withdrawn, 0 released',
     );
     expect(text).toContain(
       '2 of 2 answered (100%); average rating 4.5 / 5 (mentors 5 / 5 from 1, mentees 4 / 5 from 1); 2 would recommend',

@@ -261,6 +261,7 @@ describe('the program report', () => {
           relationship('C', 'U3', '2026-01-01', [['ended_early', '2026-02-01', 'staff']]),
           relationship('D', 'U4', '2026-01-01', [['not_a_fit', '2026-01-09']]),
           relationship('E', 'U5', '2025-01-01', [['ended_early', '2025-02-01', 'mentor']]), // before the term
+          relationship('F', 'U6', '2026-03-01', [['released', '2026-03-02', 'system']]), // the mentor filled up
         ],
       }),
       parseTerm('2026')!,
@@ -273,6 +274,7 @@ describe('the program report', () => {
       declined: 0,
       lapsed: 0,
       withdrawn: 0,
+      released: 1,
     });
   });
 
