@@ -222,7 +222,9 @@ export const applicationWording = {
 };
 
 export const directoryWording = {
-  capacitySet: (capacity: number) => `Done: you can now mentor up to ${capacity} mentee(s) at once.`,
+  /** `released`: requests waiting on the mentor passed back because the new capacity leaves no seat. */
+  capacitySet: (capacity: number, released = 0) =>
+    `Done: you can now mentor up to ${capacity} mentee(s) at once.${released > 0 ? ` With no seat left, the ${released === 1 ? 'request' : `${released} requests`} waiting on you went back to the student${released === 1 ? '' : 's'}, who ${released === 1 ? 'was' : 'were'} told.` : ''}`,
   capacityBelowOpen: (open: number) =>
     `You have ${open} open mentoring relationship(s), so your capacity can't go below ${open}. It changes back once one ends.`,
   capacityUsage: 'Tell me a number from 1 to 5, for example `/mentor capacity 2`.',

@@ -17,7 +17,11 @@ import type { RelationshipRepository } from '../store/relationship-repository';
 import { done, invalid, refused, type Done, type Result } from './result';
 
 /** A capacity set; `capacity` as a field error when out of range; refused below the open relationships. */
-export type CapacityResult = Result<{ capacity: number }, 'below_open_relationships' | 'not_a_mentor'>;
+export type CapacityResult = Result<
+  /** `released`: requests waiting on the mentor passed back because no seat is left. */
+  { capacity: number; released: number },
+  'below_open_relationships' | 'not_a_mentor'
+>;
 
 /**
  * A page of the directory: the ranked mentors with a free seat shown on the page asked for (or the last
@@ -48,7 +52,7 @@ export function createDirectoryService(deps: {
   /** The program office's zone: when mentors were last active is told in its calendar days. */
   programTimezone?: string;
   /** After a capacity change (the requests waiting are released when no seat is left). */
-  afterCapacityChanged?: (mentorId: string) => Promise<unknown>;
+  afterCapacityChanged?: (mentorId: string) => Promise<number>;
 }) {
   const { profiles } = deps;
   const zone = deps.programTimezone ?? 'UTC';
@@ -66,8 +70,8 @@ export function createDirectoryService(deps: {
         subjectId: mentorId,
         details: { capacity },
       });
-      await deps.afterCapacityChanged?.(mentorId);
-      return done({ capacity });
+      const released = (await deps.afterCapacityChanged?.(mentorId)) ?? 0;
+      return done({ capacity, released });
     }
     if (result === 'below_open_relationships') {
       const profile = await profiles.get(mentorId, 'mentor');

@@ -75,10 +75,15 @@ function fakeProfiles(initial: Partial<ProfileRecord>[]) {
   };
 }
 
-function directoryOver(profiles: ReturnType<typeof fakeProfiles>, busyMentees: string[] = []) {
+function directoryOver(
+  profiles: ReturnType<typeof fakeProfiles>,
+  busyMentees: string[] = [],
+  afterCapacityChanged?: (mentorId: string) => Promise<number>,
+) {
   const audited: unknown[] = [];
   const service = createDirectoryService({
     profiles,
+    ...(afterCapacityChanged ? { afterCapacityChanged } : {}),
     relationships: { menteesWithLiveRelationships: async () => new Set(busyMentees) },
     audit: { record: async (entry) => void audited.push(entry) },
     clock: new ManualClock(DateTime.fromISO('2026-03-02T15:00:00Z')),
@@ -92,8 +97,19 @@ const MENTEE = { userId: 'UMENTEE', role: 'mentee' as const, academicInterests: 
 describe('directory service: capacity', () => {
   it('done with the new capacity, and audited', async () => {
     const { service, audited } = directoryOver(fakeProfiles([MENTOR]));
-    expect(await service.setCapacity('UMENTOR', 4)).toEqual({ kind: 'done', value: { capacity: 4 } });
+    expect(await service.setCapacity('UMENTOR', 4)).toEqual({
+      kind: 'done',
+      value: { capacity: 4, released: 0 },
+    });
     expect(audited).toMatchObject([{ action: 'mentor.capacity', details: { capacity: 4 } }]);
+  });
+
+  it('done with how many waiting requests went back to their students when no seat is left', async () => {
+    const { service } = directoryOver(fakeProfiles([MENTOR]), [], async () => 2);
+    expect(await service.setCapacity('UMENTOR', 1)).toEqual({
+      kind: 'done',
+      value: { capacity: 1, released: 2 },
+    });
   });
 
   it.each([0, 6, 2.5, Number.NaN])(

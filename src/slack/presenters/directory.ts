@@ -6,7 +6,7 @@ import type { Result } from '../../services/result';
 
 /** `/mentor capacity N`. */
 export function capacityAnswer(result: CapacityResult): string {
-  if (result.kind === 'done') return w.capacitySet(result.value.capacity);
+  if (result.kind === 'done') return w.capacitySet(result.value.capacity, result.value.released);
   if (result.kind === 'invalid') return w.capacityUsage;
   return result.code === 'below_open_relationships'
     ? w.capacityBelowOpen(Number(result.facts.open ?? 0))
