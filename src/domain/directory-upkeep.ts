@@ -59,7 +59,7 @@ export function noSeatLeft(mentor: { capacity?: number | undefined; openRelation
 /** Longest reason staff give when unlisting a mentor (the mentor reads it). */
 export const UNLIST_REASON_MAX = 500;
 
-/** Mentors shown on one page of `/mentoring admin directory` (two sections of 20 lines). */
+/** Mentors shown on one page of `/mentoring admin directory` (in sections of 10 lines). */
 export const STAFF_DIRECTORY_PAGE_SIZE = 40;
 
 /** One mentor as staff see them: seats, listing and when last active (no name, bio or anything they wrote). */

@@ -130,6 +130,15 @@ export async function releaseIfFull(
   return (await releaseWaitingRequests(tx, { mentorId, why: 'mentor_full', actor, actorId, at })).length;
 }
 
+/** The reason staff give when unlisting a mentor, trimmed: required, and at most `UNLIST_REASON_MAX` long. */
+function checkUnlistReason(reasonText: string): Result<string, never> {
+  const reason = reasonText.trim();
+  if (!reason) return invalid({ reason: 'required' });
+  if (reason.length > UNLIST_REASON_MAX)
+    return invalid({ reason: 'too_long' }, { reason: { max: UNLIST_REASON_MAX } });
+  return done(reason);
+}
+
 /**
  * Keeping the directory current: mentors stepping in and out of it themselves, staff's view of every
  * mentor with `/mentoring admin directory`, staff unlisting (with a reason the mentor reads) and re-listing,
@@ -260,6 +269,9 @@ export function createDirectoryUpkeepService(deps: {
       return done({ mentorId });
     },
 
+    /** The unlist form's reason, checked as typed (no read): the form's acknowledgement answers with it. */
+    checkUnlistReason,
+
     /**
      * Staff take a mentor out of the directory, with a reason the mentor reads: the listing, the mentor's DM,
      * the requests released (and their mentees told) and the audit entries in one transaction. Of an unlist
@@ -270,10 +282,9 @@ export function createDirectoryUpkeepService(deps: {
       mentorId: string,
       reasonText: string,
     ): Promise<Result<{ mentorId: string; released: number }, UpkeepRefusal>> {
-      const reason = reasonText.trim();
-      if (!reason) return invalid({ reason: 'required' });
-      if (reason.length > UNLIST_REASON_MAX)
-        return invalid({ reason: 'too_long' }, { reason: { max: UNLIST_REASON_MAX } });
+      const checked = checkUnlistReason(reasonText);
+      if (checked.kind !== 'done') return checked;
+      const reason = checked.value;
       const refusal = await staffOnly(staffId);
       if (refusal) return refusal;
       const at = now();

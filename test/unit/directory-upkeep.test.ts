@@ -9,6 +9,7 @@ import {
   STAFF_DIRECTORY_PAGE_SIZE,
   type ActivityBucket,
 } from '../../src/domain/directory-upkeep';
+import { capacityAnswer } from '../../src/slack/presenters/directory';
 import { checkMessageBlocks, checkView } from '../support/block-kit-rules';
 
 const ZONE = 'America/Chicago';
@@ -148,5 +149,19 @@ describe('the mentee’s directory page', () => {
     expect(text).toContain('1 seat free · active this week');
     expect(text).toContain('2 seats free · last active over a month ago');
     expect(text).toContain('3 seats free_');
+  });
+});
+
+describe('a mentor lowering their capacity to the relationships open', () => {
+  it('is told how many waiting requests went back to their students', () => {
+    expect(capacityAnswer({ kind: 'done', value: { capacity: 2, released: 0 } })).toBe(
+      'Done: you can now mentor up to 2 mentee(s) at once.',
+    );
+    expect(capacityAnswer({ kind: 'done', value: { capacity: 1, released: 1 } })).toContain(
+      'With no seat left, the request waiting on you went back to the student, who was told.',
+    );
+    expect(capacityAnswer({ kind: 'done', value: { capacity: 1, released: 3 } })).toContain(
+      'the 3 requests waiting on you went back to the students, who were told.',
+    );
   });
 });

@@ -1,4 +1,4 @@
-import { unlistModal } from '../../../blocks/directory-upkeep';
+import { readStaffDirectoryPage, unlistModal } from '../../../blocks/directory-upkeep';
 import { decodeSlackEntities, userIdFromMention } from '../../../blocks/mrkdwn';
 import { directoryUpkeepWording as w } from '../../content/wording';
 import {
@@ -13,7 +13,7 @@ import type { SubcommandHandler } from './command-router';
 
 /** `/mentoring admin directory [page]`: every approved mentor, a page at a time. */
 export const listDirectory: SubcommandHandler = async (context) => {
-  const page = /^\d{1,6}$/.test(context.args[0] ?? '') ? Number(context.args[0]) : 1;
+  const page = readStaffDirectoryPage(context.args[0]);
   await context.reply(staffDirectoryAnswer(await context.deps.upkeep.list(context.userId, page)));
 };
 

@@ -21,9 +21,7 @@ import {
   lifecycleWording,
   wording,
 } from '../../content/wording';
-import { mention } from '../../../blocks/mrkdwn';
 import { unlistFieldError, upkeepRefusalText } from '../presenters/directory-upkeep';
-import { UNLIST_REASON_MAX } from '../../domain/directory-upkeep';
 import { notSavedMessage, notSavedModal, savingModal, type TypedAnswer } from '../../../blocks/saving';
 import type { BotMessage } from '../../../blocks/message';
 import { checkInField } from '../../domain/check-ins';
@@ -34,7 +32,7 @@ import {
   type CommunicationChannel,
 } from '../../domain/application-form';
 import { reportUnexpected } from '../commands/command-router';
-import { userIdFromMention } from '../../../blocks/mrkdwn';
+import { mention, userIdFromMention } from '../../../blocks/mrkdwn';
 import { erasedModal, erasingModal } from '../presenters/data-requests';
 import { noticeModal } from '../../../blocks/message';
 import type { SlackDeps } from '../deps';
@@ -151,14 +149,11 @@ export function registerViews(app: App, deps: SlackDeps): void {
   submission(VIEWS.unlistMentor, async (args, values, ack) => {
     const reason = values[FIELD_BLOCK('reason')]?.[FIELD_ACTION('reason')]?.value ?? '';
     const mentorId = String(metadata(args).mentorId ?? '');
-    if (!reason.trim() || reason.trim().length > UNLIST_REASON_MAX) {
+    const checked = deps.upkeep.checkUnlistReason(reason);
+    if (checked.kind === 'invalid') {
       await ack({
         response_action: 'errors',
-        errors: {
-          [FIELD_BLOCK('reason')]: reason.trim()
-            ? directoryUpkeepWording.unlistModal.tooLong(UNLIST_REASON_MAX)
-            : directoryUpkeepWording.unlistModal.reasonRequired,
-        },
+        errors: { [FIELD_BLOCK('reason')]: unlistFieldError(checked) },
       });
       return;
     }
