@@ -663,14 +663,6 @@ export function createProfileRepository(models: Models) {
         totals: totals ?? { mentors: 0, listed: 0, offered: 0, used: 0, listedFull: 0, listedQuiet: 0 },
       };
     },
-
-    async setListed(mentorId: string, listed: boolean): Promise<boolean> {
-      const result = await profiles.updateOne(
-        { userId: mentorId, role: 'mentor', approved: true },
-        { $set: { listed } },
-      );
-      return result.matchedCount === 1;
-    },
   };
 }
 export type ProfileRepository = ReturnType<typeof createProfileRepository>;

@@ -209,7 +209,7 @@ describe('the directory, searched through its stored fields', () => {
     expect(await profiles.setCapacity(mentor.userId, mentor.openRelationships)).toBe(
       mentor.openRelationships === 0 ? 'below_open_relationships' : 'changed',
     );
-    await profiles.setListed(mentor.userId, false);
+    await profiles.changeListed(mentor.userId, false);
     expect(await listedIds()).not.toContain(mentor.userId);
   });
 });

@@ -54,7 +54,7 @@ async function outcome(lookup: Promise<unknown>): Promise<unknown> {
 describe("the app's connection treats an operator in a filter value as a plain value", () => {
   it('a profile look-up by a user id of { $ne: "" } does not find someone else’s profile', async () => {
     expect(await outcome(profiles.get(NOT_EMPTY, 'mentor'))).toEqual({ error: 'CastError' });
-    expect(await outcome(profiles.setListed(NOT_EMPTY, false))).toEqual({ error: 'CastError' });
+    expect(await outcome(profiles.changeListed(NOT_EMPTY, false))).toEqual({ error: 'CastError' });
     expect(await outcome(profiles.setCapacity(NOT_EMPTY, 5))).toEqual({ error: 'CastError' });
     expect(await outcome(profiles.claimSeat(NOT_EMPTY))).toEqual({ error: 'CastError' });
     expect(await profiles.get('UOTHER', 'mentor')).toMatchObject({
